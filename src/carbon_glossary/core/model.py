@@ -1,0 +1,59 @@
+"""The glossary model: immutable terms and the glossary that holds them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Glossary", "Term"]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One glossary entry, with its reading resolved.
+
+    ``syllables`` holds one numbered syllable per hanzi of ``term``, in order
+    (``("tan4", "da2", "feng1")``), written with ``v`` for ü and ``5`` for the neutral tone.
+    Characters that are not hanzi (digits, Latin letters, brackets) have no syllable.
+    """
+
+    id: str
+    term: str
+    syllables: tuple[str, ...]
+    traditional: str
+    english: tuple[str, ...] = ()
+    definition: str = ""
+    definition_en: str = ""
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # ids of other terms, resolved at load time
+    examples: tuple[str, ...] = ()
+    sort_as: str = ""
+    position: int = 0  # index in the file: "document order"
+    line: int = 0  # line of the term's [[term]] header, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """A loaded, valid glossary. ``terms`` is in document (file) order."""
+
+    title: str
+    language: str
+    version: str
+    terms: tuple[Term, ...]
+    phrase_pinyin: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    path: str = ""
+    _by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {term.id: term for term in self.terms})
+
+    def by_id(self, term_id: str) -> Term | None:
+        """The term with this id, or None."""
+        return self._by_id.get(term_id)
+
+    def categories(self) -> list[str]:
+        """Categories in order of first appearance."""
+        return list(dict.fromkeys(term.category for term in self.terms if term.category))

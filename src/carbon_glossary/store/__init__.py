@@ -1,0 +1,1 @@
+"""Progress persistence (SQLite) behind a small interface."""

@@ -1,0 +1,1 @@
+"""The Textual application. Only this package imports textual."""
