@@ -15,11 +15,14 @@ class Term:
     ``syllables`` holds one numbered syllable per hanzi of ``term``, in order
     (``("tan4", "da2", "feng1")``), written with ``v`` for ü and ``5`` for the neutral tone.
     Characters that are not hanzi (digits, Latin letters, brackets) have no syllable.
+    ``marks`` is computed with the syllables so that displaying a cached glossary never
+    needs pypinyin.
     """
 
     id: str
     term: str
     syllables: tuple[str, ...]
+    marks: tuple[str, ...]  # the same syllables with tone marks, for display: ("tàn", "dá", "fēng")
     traditional: str
     english: tuple[str, ...] = ()
     definition: str = ""
