@@ -8,9 +8,27 @@ from typing import Literal
 
 from carbon_glossary.i18n import t
 
-__all__ = ["FileProblemError", "Problem"]
+__all__ = ["FileProblemError", "Localized", "Problem"]
 
 Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """A catalogue message used as a parameter of another one ("文字" / "text").
+
+    It is translated when the outer message is formatted, so a problem found while one
+    language was active still reads correctly after switching language.
+    """
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(t(self.key, **dict(self.params)), spec)
+
+    def __str__(self) -> str:
+        return t(self.key, **dict(self.params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +49,14 @@ class Problem:
         return t(self.key, **dict(self.params))
 
     def format(self) -> str:
-        """``FILE:LINE:COL: error: message``, the form editors and people both read."""
+        """``FILE:LINE:COL: error: message``, the form editors and people both read.
+
+        A problem with the file as a whole (missing, unreadable) has line 0 and reads
+        ``FILE: error: message``.
+        """
         label = t(f"severity.{self.severity}")
+        if self.line <= 0:
+            return f"{self.path}: {label}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {label}: {self.message}"
 
 
