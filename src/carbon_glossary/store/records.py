@@ -1,0 +1,129 @@
+"""What goes into the progress store and what comes back out: frozen records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, get_args
+
+from carbon_glossary.core.scheduling import to_utc
+from carbon_glossary.core.stats import CategoryFigures, DayActivity, TermFigures, accuracy
+
+__all__ = ["MODES", "AnswerRecord", "ExamResult", "Mistake", "Mode", "Stats"]
+
+Mode = Literal["study", "practice", "exam"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One answer one person gave to one question about one term.
+
+    ``term_text`` and ``category`` are the term as it was when asked, kept so that history
+    survives the term being renamed (progress follows ``term_id``) or removed. ``kind`` is the
+    question kind as the quiz engine names it. ``exam_id`` names the paper (the same for a
+    whole room), ``attempt_id`` one sitting of it. ``answered_at`` must be timezone-aware;
+    it is kept in UTC.
+    """
+
+    profile: str
+    term_id: str
+    term_text: str
+    category: str
+    kind: str
+    mode: Mode
+    given: str
+    correct: bool
+    elapsed_ms: int
+    answered_at: datetime
+    expected: str = ""
+    exam_id: str | None = None
+    exam_title: str | None = None
+    attempt_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
+        if not self.profile:
+            raise ValueError("profile must not be empty")
+        if not self.term_id:
+            raise ValueError("term_id must not be empty")
+        if self.elapsed_ms < 0:
+            raise ValueError(f"elapsed_ms must not be negative, not {self.elapsed_ms}")
+        object.__setattr__(self, "answered_at", to_utc(self.answered_at))
+
+
+@dataclass(frozen=True, slots=True)
+class ExamResult:
+    """One person's result on one sitting of an exam paper.
+
+    ``score``, ``max_score`` and ``pass_mark`` are in the paper's own units (points or
+    questions); ``passed`` is the quiz engine's verdict, stored as given.
+    """
+
+    profile: str
+    exam_id: str
+    exam_title: str
+    attempt_id: str
+    score: float
+    max_score: float
+    pass_mark: float
+    passed: bool
+    started_at: datetime
+    finished_at: datetime
+
+    def __post_init__(self) -> None:
+        if not self.profile:
+            raise ValueError("profile must not be empty")
+        object.__setattr__(self, "started_at", to_utc(self.started_at))
+        object.__setattr__(self, "finished_at", to_utc(self.finished_at))
+
+    @property
+    def percent(self) -> float | None:
+        """Score as a percentage of the maximum, or None for an empty paper."""
+        return 100 * self.score / self.max_score if self.max_score else None
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """A term in the mistake book (错题本): the person's latest answer about it was wrong.
+
+    The fields describe that latest wrong answer; ``wrong_count`` counts every wrong answer
+    the person has given about the term, in any mode.
+    """
+
+    term_id: str
+    term_text: str
+    category: str
+    kind: str
+    mode: Mode
+    given: str
+    expected: str
+    answered_at: datetime
+    wrong_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Everything the progress screen shows for one person.
+
+    Answers of every mode count. ``days`` is oldest first and ends today, with zero days
+    included. ``due_today`` counts study cards due before tomorrow's midnight, overdue ones
+    included; ``exams`` is newest first.
+    """
+
+    profile: str
+    answers: int
+    correct: int
+    categories: tuple[CategoryFigures, ...]
+    days: tuple[DayActivity, ...]
+    weakest: tuple[TermFigures, ...]
+    mistakes: int
+    cards: int
+    due_today: int
+    new_today: int
+    exams: tuple[ExamResult, ...]
+
+    @property
+    def accuracy(self) -> float | None:
+        return accuracy(self.correct, self.answers)

@@ -1,0 +1,575 @@
+"""The progress store: answers, cards, mistakes, exams, statistics, file handling."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carbon_glossary import i18n
+from carbon_glossary.core.scheduling import CardState, Phase, Settings
+from carbon_glossary.store import (
+    AnswerRecord,
+    ExamResult,
+    ProgressStore,
+    StoreError,
+    StoreTooNewError,
+    db_path_from,
+    default_profile,
+    location,
+    profile_from,
+    schema,
+)
+
+NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
+BEIJING = timezone(timedelta(hours=8))
+
+
+def answer(
+    term_id: str = "tan-da-feng",
+    correct: bool = True,
+    *,
+    at: datetime = NOW,
+    mode: str = "study",
+    profile: str = "alice",
+    **fields: Any,
+) -> AnswerRecord:
+    values: dict[str, Any] = {
+        "profile": profile,
+        "term_id": term_id,
+        "term_text": {"tan-da-feng": "碳达峰", "tan-zhong-he": "碳中和"}.get(term_id, term_id),
+        "category": "核心概念",
+        "kind": "term_to_definition",
+        "mode": mode,
+        "given": "B" if correct else "C",
+        "expected": "B",
+        "correct": correct,
+        "elapsed_ms": 4000,
+        "answered_at": at,
+    }
+    values.update(fields)
+    return AnswerRecord(**values)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "nested" / "folder" / "progress.sqlite3"
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[ProgressStore]:
+    with ProgressStore.open(db) as opened:
+        yield opened
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+# --- opening ---
+
+
+def test_open_creates_folders_and_a_wal_file_at_the_latest_version(db: Path) -> None:
+    with ProgressStore.open(db) as store:
+        assert store.recovered is None
+        conn = raw(db)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        conn.close()
+
+
+def test_a_folder_where_the_file_should_be_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        ProgressStore.open(tmp_path)
+    assert caught.value.key == "store.is_directory"
+    assert str(tmp_path) in caught.value.message
+
+
+def test_answers_survive_closing_and_reopening(db: Path) -> None:
+    record = answer(exam_id=None)
+    with ProgressStore.open(db) as store:
+        store.record_answer(record)
+    with ProgressStore.open(db) as store:
+        assert store.answers("alice") == [record]
+
+
+# --- answers ---
+
+
+def test_answer_round_trip_keeps_every_field(store: ProgressStore) -> None:
+    record = answer(
+        mode="exam",
+        exam_id="paper-1",
+        exam_title="碳达峰基础测验",
+        attempt_id="a1",
+        given="碳中和",
+        expected="碳达峰",
+        correct=False,
+        elapsed_ms=12345,
+        answered_at=NOW.astimezone(BEIJING),
+    )
+    store.record_answer(record)
+    [back] = store.answers("alice")
+    assert back == record
+    assert back.answered_at == NOW
+    assert back.answered_at.tzinfo == UTC
+
+
+def test_answers_newest_first_and_filtered(store: ProgressStore) -> None:
+    for minutes, term_id in enumerate(["a", "b", "a"]):
+        store.record_answer(answer(term_id, at=NOW + timedelta(minutes=minutes), mode="practice"))
+    store.record_answer(answer("a", mode="exam", attempt_id="s1", exam_id="p"))
+    assert [r.term_id for r in store.answers("alice")] == ["a", "b", "a", "a"]
+    assert len(store.answers("alice", term_id="a")) == 3
+    assert len(store.answers("alice", attempt_id="s1")) == 1
+    assert len(store.answers("alice", limit=2)) == 2
+
+
+def test_bad_records_are_refused() -> None:
+    with pytest.raises(ValueError):
+        answer(mode="cramming")
+    with pytest.raises(ValueError):
+        answer(at=datetime(2025, 3, 10, 9, 30))
+    with pytest.raises(ValueError):
+        answer(elapsed_ms=-1)
+    with pytest.raises(ValueError):
+        answer(profile="")
+
+
+def test_profiles_are_separate(store: ProgressStore) -> None:
+    store.record_answer(answer(profile="alice", correct=False))
+    store.record_answer(answer(profile="bob"))
+    assert [r.profile for r in store.answers("bob")] == ["bob"]
+    assert store.mistakes("bob") == []
+    assert len(store.mistakes("alice")) == 1
+    assert store.card("bob", "tan-da-feng") != store.card("alice", "tan-da-feng")
+    assert store.stats("bob", NOW).answers == 1
+    assert store.profiles() == ["alice", "bob"]
+
+
+def test_store_can_be_used_from_a_worker_thread(store: ProgressStore) -> None:
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            store.record_answer(answer())
+        except BaseException as error:  # reported below, on the test's thread
+            failures.append(error)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert failures == []
+    assert len(store.answers("alice")) == 1
+
+
+# --- study cards and scheduling ---
+
+
+def test_a_study_answer_creates_and_updates_the_card(store: ProgressStore) -> None:
+    first = store.record_answer(answer(at=NOW))
+    assert first is not None
+    assert store.card("alice", "tan-da-feng") == first
+    assert first.reps == 1 and first.last_review == NOW
+    second = store.record_answer(answer(at=first.due))
+    assert second is not None and second.reps == 2
+    assert store.card("alice", "tan-da-feng") == second
+
+
+def test_practice_and_exam_answers_never_change_the_schedule(store: ProgressStore) -> None:
+    studied = store.record_answer(answer("tan-da-feng", at=NOW))
+    later = NOW + timedelta(days=3)
+    for mode in ("practice", "exam"):
+        for correct in (False, True):
+            result = store.record_answer(answer("tan-da-feng", correct, at=later, mode=mode))
+            assert result is None
+            store.record_answer(answer("tan-zhong-he", correct, at=later, mode=mode))
+    assert store.card("alice", "tan-da-feng") == studied
+    assert store.card("alice", "tan-zhong-he") is None
+    assert store.new_cards_introduced_today("alice", later) == 0
+    assert len(store.answers("alice")) == 9  # the answers themselves are all kept
+
+
+def test_save_card_round_trip_and_introduction_day_is_kept(store: ProgressStore) -> None:
+    card = CardState(Phase.REVIEW, None, 4.5, 6.25, due=NOW, last_review=NOW - timedelta(days=4))
+    store.save_card("alice", "x", card, introduced_at=NOW - timedelta(days=10))
+    assert store.card("alice", "x") == card
+    moved = replace(card, due=NOW + timedelta(days=9), reps=7)
+    store.save_card("alice", "x", moved)  # default introduction time ignored for a known card
+    assert store.card("alice", "x") == moved
+    assert store.new_cards_introduced_today("alice", NOW) == 0
+    assert store.cards("alice") == {"x": moved}
+
+
+def due_card(due: datetime) -> CardState:
+    return CardState(Phase.REVIEW, None, 5.0, 5.0, due=due, last_review=due - timedelta(days=5))
+
+
+def test_due_cards_earliest_first_with_limit_and_glossary_filter(store: ProgressStore) -> None:
+    store.save_card("alice", "late", due_card(NOW - timedelta(hours=1)))
+    store.save_card("alice", "early", due_card(NOW - timedelta(days=2)))
+    store.save_card("alice", "future", due_card(NOW + timedelta(hours=1)))
+    store.save_card("alice", "removed", due_card(NOW - timedelta(days=9)))
+    assert [t for t, _ in store.due_cards("alice", NOW)] == ["removed", "early", "late"]
+    assert [t for t, _ in store.due_cards("alice", NOW, 1)] == ["removed"]
+    kept = ["early", "late", "future"]
+    assert [t for t, _ in store.due_cards("alice", NOW, term_ids=kept)] == ["early", "late"]
+    assert store.due_cards("bob", NOW) == []
+
+
+def test_new_cards_are_counted_on_the_local_calendar_day(store: ProgressStore) -> None:
+    # 23:30 UTC on the 9th is 07:30 on the 10th in Beijing.
+    store.record_answer(answer("a", at=datetime(2025, 3, 9, 23, 30, tzinfo=UTC)))
+    store.record_answer(answer("b", at=datetime(2025, 3, 10, 2, 0, tzinfo=UTC)))
+    store.record_answer(answer("b", at=datetime(2025, 3, 10, 2, 5, tzinfo=UTC)))  # not new
+    store.record_answer(answer("c", at=datetime(2025, 3, 8, 12, 0, tzinfo=UTC)))
+    assert store.new_cards_introduced_today("alice", NOW) == 1
+    assert store.new_cards_introduced_today("alice", NOW.astimezone(BEIJING)) == 2
+
+
+def test_study_queue_due_first_then_new_within_the_daily_limit(db: Path) -> None:
+    with ProgressStore.open(db, settings=Settings(new_per_day=2)) as store:
+        store.record_answer(answer("n1", at=NOW - timedelta(hours=2)))  # introduced today
+        store.save_card("alice", "d", due_card(NOW - timedelta(days=1)), introduced_at=NOW)
+        store.save_card("alice", "gone", due_card(NOW - timedelta(days=1)))
+        glossary = ["n0", "n1", "d", "n2", "n3"]
+        # n1 is due again (its learning step has passed); d is overdue; new-card allowance
+        # is 2 a day and 2 cards (n1, d) were introduced today, so no new terms.
+        assert store.study_queue("alice", glossary, NOW) == ["d", "n1"]
+        tomorrow = NOW + timedelta(days=1)
+        assert store.study_queue("alice", glossary, tomorrow)[-2:] == ["n0", "n2"]
+
+
+# --- the mistake book ---
+
+
+def test_mistake_book_holds_terms_whose_latest_answer_is_wrong(store: ProgressStore) -> None:
+    store.record_answer(answer("fixed", False, at=NOW, mode="practice"))
+    store.record_answer(answer("fixed", True, at=NOW + timedelta(minutes=1), mode="exam"))
+    store.record_answer(answer("relapsed", True, at=NOW, mode="practice"))
+    store.record_answer(answer("relapsed", False, at=NOW + timedelta(minutes=2), given="X"))
+    store.record_answer(answer("twice", False, at=NOW, mode="practice"))
+    store.record_answer(answer("twice", True, at=NOW + timedelta(minutes=3), mode="practice"))
+    store.record_answer(answer("twice", False, at=NOW + timedelta(minutes=4), mode="exam"))
+    store.record_answer(answer("never-wrong", True, at=NOW))
+    mistakes = store.mistakes("alice")
+    assert [(m.term_id, m.wrong_count) for m in mistakes] == [("twice", 2), ("relapsed", 1)]
+    relapsed = mistakes[1]
+    assert (relapsed.given, relapsed.expected, relapsed.mode) == ("X", "B", "study")
+    assert relapsed.answered_at == NOW + timedelta(minutes=2)
+    assert [m.term_id for m in store.mistakes("alice", limit=1)] == ["twice"]
+
+
+def test_mistake_order_follows_answer_time_not_insertion(store: ProgressStore) -> None:
+    store.record_answer(answer("t", False, at=NOW + timedelta(hours=1), mode="practice"))
+    store.record_answer(answer("t", True, at=NOW, mode="practice"))  # older, written later
+    assert [m.term_id for m in store.mistakes("alice")] == ["t"]
+
+
+# --- exams ---
+
+
+def exam(attempt: str, profile: str = "alice", score: float = 8, **fields: Any) -> ExamResult:
+    values: dict[str, Any] = {
+        "profile": profile,
+        "exam_id": "paper-1",
+        "exam_title": "碳达峰基础测验",
+        "attempt_id": attempt,
+        "score": score,
+        "max_score": 10,
+        "pass_mark": 6,
+        "passed": score >= 6,
+        "started_at": NOW,
+        "finished_at": NOW + timedelta(minutes=20),
+    }
+    values.update(fields)
+    return ExamResult(**values)
+
+
+def test_exam_results_round_trip_newest_first(store: ProgressStore) -> None:
+    first = exam("s1")
+    second = exam("s2", score=5, finished_at=NOW + timedelta(days=1))
+    store.record_exam_result(first)
+    store.record_exam_result(second)
+    store.record_exam_result(exam("s3", profile="bob", exam_id="paper-2"))
+    assert store.exam_results("alice") == [second, first]
+    assert first.percent == 80 and not second.passed
+    assert len(store.exam_results()) == 3
+    assert [r.profile for r in store.exam_results(exam_id="paper-2")] == ["bob"]
+
+
+def test_recording_the_same_sitting_again_replaces_it(store: ProgressStore) -> None:
+    store.record_exam_result(exam("s1", score=3))
+    store.record_exam_result(exam("s1", score=9))
+    assert [r.score for r in store.exam_results("alice")] == [9]
+
+
+def test_exam_term_figures_show_what_the_room_missed(store: ProgressStore) -> None:
+    for person, wrong in (("alice", {"a", "b"}), ("bob", {"a"}), ("carol", set())):
+        for term_id in ("a", "b", "c"):
+            store.record_answer(
+                answer(
+                    term_id, term_id not in wrong, mode="exam", exam_id="paper-1", profile=person
+                )
+            )
+    store.record_answer(answer("c", False, mode="practice"))  # not part of the exam
+    figures = store.exam_term_figures("paper-1")
+    assert [(f.term_id, f.wrong, f.answers) for f in figures] == [
+        ("a", 2, 3),
+        ("b", 1, 3),
+        ("c", 0, 3),
+    ]
+
+
+# --- statistics ---
+
+
+def test_stats_figures(store: ProgressStore) -> None:
+    today = NOW
+    store.record_answer(answer("a", True, at=today, category="核心概念"))
+    store.record_answer(answer("a", False, at=today, category="核心概念", mode="practice"))
+    store.record_answer(answer("b", False, at=today - timedelta(days=2), category="能源"))
+    store.record_answer(answer("c", True, at=today - timedelta(days=30), category=""))
+    store.record_exam_result(exam("s1"))
+    stats = store.stats("alice", today, days=5)
+
+    assert (stats.answers, stats.correct) == (4, 2)
+    assert stats.accuracy == 0.5
+    assert [(c.category, c.answers, c.correct) for c in stats.categories] == [
+        ("核心概念", 2, 1),
+        ("", 1, 1),
+        ("能源", 1, 0),
+    ]
+    assert [(d.day.day, d.answers, d.correct) for d in stats.days] == [
+        (6, 0, 0),
+        (7, 0, 0),
+        (8, 1, 0),
+        (9, 0, 0),
+        (10, 2, 1),
+    ]
+    assert [w.term_id for w in stats.weakest] == ["b", "a"]
+    assert stats.mistakes == 2
+    assert stats.cards == 3  # a, b, c were studied
+    assert stats.new_today == 1
+    assert stats.exams == (exam("s1"),)
+
+
+def test_stats_due_today_counts_overdue_and_later_today(store: ProgressStore) -> None:
+    store.save_card("alice", "overdue", due_card(NOW - timedelta(days=3)))
+    store.save_card("alice", "tonight", due_card(NOW.replace(hour=23)))
+    store.save_card("alice", "tomorrow", due_card(NOW + timedelta(days=1)))
+    store.save_card("alice", "removed", due_card(NOW - timedelta(days=1)))
+    assert store.stats("alice", NOW).due_today == 3
+    in_glossary = ["overdue", "tonight", "tomorrow"]
+    assert store.stats("alice", NOW, term_ids=in_glossary).due_today == 2
+
+
+def test_stats_of_nobody_are_empty_not_broken(store: ProgressStore) -> None:
+    stats = store.stats("nobody", NOW, days=14)
+    assert (stats.answers, stats.accuracy, stats.mistakes, stats.due_today) == (0, None, 0, 0)
+    assert len(stats.days) == 14 and all(d.answers == 0 for d in stats.days)
+    assert stats.days[-1].day == NOW.date()
+    assert stats.weakest == () and stats.categories == () and stats.exams == ()
+
+
+def test_removed_term_history_stays_in_stats_and_mistakes(store: ProgressStore) -> None:
+    store.record_answer(answer("gone", False, term_text="旧术语", category="已删除分类"))
+    # The glossary no longer has "gone"; nothing here consults it, nothing breaks.
+    stats = store.stats("alice", NOW, term_ids=["tan-da-feng"])
+    assert [c.category for c in stats.categories] == ["已删除分类"]
+    assert [(w.term_id, w.term_text) for w in stats.weakest] == [("gone", "旧术语")]
+    assert [m.term_text for m in store.mistakes("alice")] == ["旧术语"]
+    assert stats.due_today == 0  # its card no longer counts as work to do
+
+
+def test_progress_follows_the_id_when_the_text_is_fixed(store: ProgressStore) -> None:
+    store.record_answer(answer("tdf", False, term_text="碳达风", at=NOW))
+    store.record_answer(answer("tdf", True, term_text="碳达峰", at=NOW + timedelta(days=1)))
+    figures = store.term_figures("alice", "tdf")
+    assert figures is not None
+    assert (figures.term_text, figures.answers, figures.correct) == ("碳达峰", 2, 1)
+    assert store.card("alice", "tdf") is not None
+    assert store.card("alice", "tdf").reps == 2  # type: ignore[union-attr]
+    assert store.term_figures("alice", "never") is None
+
+
+# --- damaged, old and new files ---
+
+
+def test_random_bytes_are_moved_aside_and_a_fresh_store_works(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    junk = bytes(range(256)) * 40
+    db.write_bytes(junk)
+    with ProgressStore.open(db) as store:
+        notice = store.recovered
+        assert notice is not None
+        assert notice.moved_to.read_bytes() == junk
+        assert notice.moved_to.name.startswith("progress.sqlite3.corrupt-")
+        assert notice.moved_to.parent == db.parent
+        assert str(db) in notice.message and str(notice.moved_to) in notice.message
+        store.record_answer(answer())
+        assert len(store.answers("alice")) == 1
+    with ProgressStore.open(db) as store:
+        assert store.recovered is None
+
+
+def test_corrupt_message_is_in_the_interface_language(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_text("这不是数据库\n" * 40, encoding="utf-8")
+    with ProgressStore.open(db) as store:
+        assert store.recovered is not None
+        assert "已损坏" in store.recovered.message
+        i18n.set_language("en")
+        assert "damaged" in store.recovered.message
+
+
+def filled_store(db: Path, count: int = 400) -> None:
+    with ProgressStore.open(db) as store:
+        for index in range(count):
+            store.record_answer(answer(f"term-{index}", index % 3 != 0, given="答" * 200))
+    assert not Path(f"{db}-wal").exists()  # closing checkpointed everything into the file
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1, 60])
+def test_truncated_database_is_moved_aside_with_its_bytes(db: Path, keep: float) -> None:
+    filled_store(db)
+    whole = db.read_bytes()
+    cut = whole[: int(len(whole) * keep)] if keep < 1 else whole[: int(keep)]
+    db.write_bytes(cut)
+    with ProgressStore.open(db) as store:
+        assert store.recovered is not None
+        assert store.recovered.moved_to.read_bytes() == cut
+        assert store.answers("alice") == []
+        store.record_answer(answer())
+        assert len(store.answers("alice")) == 1
+
+
+def test_a_damaged_file_takes_its_wal_with_it(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"\x00garbage" * 100)
+    Path(f"{db}-wal").write_bytes(b"old log")
+    with ProgressStore.open(db) as store:
+        assert store.recovered is not None
+        moved_wal = Path(f"{store.recovered.moved_to}-wal")
+        assert moved_wal.read_bytes() == b"old log"
+
+
+def test_moving_aside_never_overwrites_an_earlier_corrupt_copy(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    moved = []
+    for content in (b"first junk" * 20, b"second junk" * 20):
+        db.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        db.write_bytes(content)
+        with ProgressStore.open(db) as store:
+            assert store.recovered is not None
+            moved.append(store.recovered.moved_to)
+    assert moved[0] != moved[1]
+    assert moved[0].read_bytes() == b"first junk" * 20
+    assert moved[1].read_bytes() == b"second junk" * 20
+
+
+def test_an_empty_file_is_a_new_store_not_a_corrupt_one(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.touch()
+    with ProgressStore.open(db) as store:
+        assert store.recovered is None
+        store.record_answer(answer())
+
+
+def test_a_newer_file_is_refused_and_left_alone(db: Path) -> None:
+    filled_store(db, count=3)
+    conn = raw(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(StoreTooNewError) as caught:
+        ProgressStore.open(db)
+    assert (caught.value.found, caught.value.supported) == (99, schema.SCHEMA_VERSION)
+    assert str(db) in caught.value.message and "99" in caught.value.message
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == [db.name]
+
+
+def test_a_version_0_file_is_migrated(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = raw(db)
+    conn.execute("CREATE TABLE notes (text TEXT)")  # a database, but none of our tables yet
+    conn.close()
+    with ProgressStore.open(db) as store:
+        store.record_answer(answer())
+    conn = raw(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    conn.close()
+
+
+def add_hint_column(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE answers ADD COLUMN hint_used INTEGER NOT NULL DEFAULT 0")
+
+
+def test_an_older_file_gets_the_missing_migrations_and_keeps_its_data(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_store(db, count=5)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_hint_column])
+    with ProgressStore.open(db) as store:
+        assert len(store.answers("alice")) == 5
+    conn = raw(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION + 1
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(answers)")]
+    assert "hint_used" in columns
+    conn.close()
+
+
+def test_a_failing_migration_leaves_the_file_at_its_old_version(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_store(db, count=2)
+
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half (x)")
+        raise RuntimeError("disk full, say")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, half_done])
+    with pytest.raises(RuntimeError):
+        ProgressStore.open(db)
+    conn = raw(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half" not in tables
+    conn.close()
+
+
+# --- where the file is, and whose progress ---
+
+
+def test_db_path_flag_beats_environment_beats_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = db_path_from(None)
+    assert default.is_relative_to(tmp_path / "xdg_data_home")
+    monkeypatch.setenv("CARBON_GLOSSARY_DB", str(tmp_path / "env.sqlite3"))
+    assert db_path_from(None) == tmp_path / "env.sqlite3"
+    assert db_path_from(str(tmp_path / "flag.sqlite3")) == tmp_path / "flag.sqlite3"
+
+
+def test_profile_flag_else_login_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(location.getpass, "getuser", lambda: "zhangwei")
+    assert profile_from(None) == "zhangwei"
+    assert profile_from("  ") == "zhangwei"
+    assert profile_from(" 李娜 ") == "李娜"
+
+
+def test_profile_without_a_login_name_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_user() -> str:
+        raise OSError("No username set in the environment")
+
+    monkeypatch.setattr(location.getpass, "getuser", no_user)
+    assert default_profile() == location.FALLBACK_PROFILE
