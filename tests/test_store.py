@@ -14,6 +14,7 @@ import pytest
 
 from carbon_glossary import i18n
 from carbon_glossary.core.scheduling import CardState, Phase, Settings
+from carbon_glossary.core.stats import TermFigures, daily_activity, weakest_terms
 from carbon_glossary.store import (
     AnswerRecord,
     ExamResult,
@@ -24,6 +25,7 @@ from carbon_glossary.store import (
     default_profile,
     location,
     profile_from,
+    progress,
     schema,
 )
 
@@ -397,6 +399,58 @@ def test_progress_follows_the_id_when_the_text_is_fixed(store: ProgressStore) ->
     assert store.card("alice", "tdf") is not None
     assert store.card("alice", "tdf").reps == 2  # type: ignore[union-attr]
     assert store.term_figures("alice", "never") is None
+
+
+def test_daily_activity_buckets_by_the_callers_calendar_day() -> None:
+    late_utc = datetime(2025, 3, 9, 20, 0, tzinfo=UTC)  # 04:00 on the 10th in Beijing
+    answers = [(late_utc, True), (NOW, False), (NOW - timedelta(days=40), True)]
+    in_utc = daily_activity(answers, NOW, 2)
+    in_beijing = daily_activity(answers, NOW.astimezone(BEIJING), 2)
+    assert [(d.day.day, d.answers, d.correct) for d in in_utc] == [(9, 1, 1), (10, 1, 0)]
+    assert [(d.day.day, d.answers, d.correct) for d in in_beijing] == [(9, 0, 0), (10, 2, 1)]
+
+
+def figures(term_id: str, answers: int, correct: int, minute: int = 0) -> TermFigures:
+    return TermFigures(term_id, term_id, "", answers, correct, NOW + timedelta(minutes=minute))
+
+
+def test_weakest_terms_rank_by_smoothed_accuracy_then_wrong_count_then_recency() -> None:
+    terms = [
+        figures("never-wrong", 3, 3),
+        figures("once-of-four", 4, 3),
+        figures("five-of-five", 5, 0),
+        figures("one-of-one", 1, 0, minute=1),
+        figures("two-of-four", 4, 2),  # 3/6, same as 1-of-2 below but more wrong answers
+        figures("one-of-two", 2, 1, minute=5),
+        figures("one-of-two-older", 2, 1, minute=2),
+    ]
+    ranked = [f.term_id for f in weakest_terms(terms, 10)]
+    assert ranked == [
+        "five-of-five",
+        "one-of-one",
+        "two-of-four",
+        "one-of-two",
+        "one-of-two-older",
+        "once-of-four",
+    ]
+    assert [f.term_id for f in weakest_terms(terms, 2)] == ["five-of-five", "one-of-one"]
+
+
+def test_a_store_locked_too_long_is_a_clear_error_not_a_traceback(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(progress, "BUSY_TIMEOUT_MS", 50)
+    with ProgressStore.open(db) as store:
+        other = raw(db)
+        other.execute("BEGIN IMMEDIATE")  # another program in the middle of a long write
+        with pytest.raises(StoreError) as caught:
+            store.record_answer(answer())
+        other.execute("ROLLBACK")
+        other.close()
+        assert caught.value.key == "store.write_failed"
+        assert str(db) in caught.value.message
+        store.record_answer(answer())  # the store is still usable afterwards
+        assert len(store.answers("alice")) == 1
 
 
 # --- damaged, old and new files ---

@@ -5,12 +5,7 @@ Open a file with ``ProgressStore.open(db_path_from(args.db))`` and pass the pers
 """
 
 from carbon_glossary.store.errors import CorruptFileMoved, StoreError, StoreTooNewError
-from carbon_glossary.store.location import (
-    db_path_from,
-    default_db_path,
-    default_profile,
-    profile_from,
-)
+from carbon_glossary.store.location import db_path_from, default_profile, profile_from
 from carbon_glossary.store.progress import ProgressStore
 from carbon_glossary.store.records import MODES, AnswerRecord, ExamResult, Mistake, Mode, Stats
 
@@ -26,7 +21,6 @@ __all__ = [
     "StoreError",
     "StoreTooNewError",
     "db_path_from",
-    "default_db_path",
     "default_profile",
     "profile_from",
 ]

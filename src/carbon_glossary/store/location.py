@@ -7,28 +7,20 @@ The person: ``--profile NAME`` > the name they logged in with.
 from __future__ import annotations
 
 import getpass
-import os
 import unicodedata
 from pathlib import Path
 
-__all__ = ["DB_ENV", "db_path_from", "default_db_path", "default_profile", "profile_from"]
+from carbon_glossary.core.paths import default_db_path
 
-DB_ENV = "CARBON_GLOSSARY_DB"
-DB_FILE_NAME = "progress.sqlite3"
+__all__ = ["db_path_from", "default_profile", "profile_from"]
+
 FALLBACK_PROFILE = "user"
 
 
-def default_db_path() -> Path:
-    """The progress file in the user's data directory (not created here)."""
-    import platformdirs  # only when no path was given
-
-    return platformdirs.user_data_path("carbon-glossary", appauthor=False) / DB_FILE_NAME
-
-
 def db_path_from(arg: str | None) -> Path:
-    """The progress file to use: the flag, else the environment variable, else the default."""
-    chosen = arg or os.environ.get(DB_ENV)
-    return Path(chosen).expanduser() if chosen else default_db_path()
+    """The progress file to use: the flag, else ``CARBON_GLOSSARY_DB``, else the user's data
+    directory (the rule lives in :mod:`carbon_glossary.core.paths`)."""
+    return default_db_path(arg)
 
 
 def default_profile() -> str:
