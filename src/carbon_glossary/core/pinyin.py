@@ -15,18 +15,20 @@ from functools import cache
 
 __all__ = [
     "InvalidSyllableError",
+    "display_pinyin",
     "format_marks",
     "format_numbers",
     "is_hanzi",
     "parse_syllable",
     "parse_syllables",
+    "reading_pieces",
     "split_tone",
+    "strip_marks",
     "to_marked",
     "valid_syllables",
 ]
 
 _SEPARATORS = re.compile(r"[\s'’\-·,，、]+")
-_NUMBERED = re.compile(r"[a-z]+[0-5]?")
 
 
 class InvalidSyllableError(ValueError):
@@ -58,31 +60,75 @@ def valid_syllables() -> frozenset[str]:
     return frozenset(to_normal(r, v_to_u=False) for r in readings)
 
 
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_COMBINING_BY_TONE = {tone: mark for mark, tone in _TONE_MARKS.items()}
+_DIAERESIS = "\u0308"
+_CIRCUMFLEX = "\u0302"
+_LETTERS = re.compile(r"[a-zê]+")
+
+
+def strip_marks(text: str) -> tuple[str, int | None]:
+    """Letters and tone of one syllable written with marks, without checking the letters.
+
+    ``"lǜ"`` → (``"lv"``, 4); ``"tan"`` → (``"tan"``, None). ü (also ``u:``) becomes ``v``;
+    ê stays ê. Raises :class:`InvalidSyllableError` for two tone marks, a mark on a letter that
+    cannot carry one, or anything that is not a lowercase Latin letter afterwards. The text
+    must already be lowercase and NFC; digits are left to the caller.
+    """
+    letters: list[str] = []
+    tone: int | None = None
+    for char in unicodedata.normalize("NFD", text.replace("u:", "v")):
+        if char in _TONE_MARKS:
+            if tone is not None or not letters or letters[-1] not in "aeiouvmnê":
+                raise InvalidSyllableError(text)
+            tone = _TONE_MARKS[char]
+        elif char == _DIAERESIS:
+            if not letters or letters[-1] != "u":
+                raise InvalidSyllableError(text)
+            letters[-1] = "v"
+        elif char == _CIRCUMFLEX:
+            if not letters or letters[-1] != "e":
+                raise InvalidSyllableError(text)
+            letters[-1] = "ê"
+        else:
+            letters.append(char)
+    return "".join(letters), tone
+
+
 def parse_syllable(raw: str, *, neutral_when_toneless: bool = True) -> str:
     """One syllable as typed or written → numbered form.
 
     Accepts tone marks (``lǜ``), tone numbers (``lv4``, ``lu:4``, ``lü4``), ``0`` or ``5`` or
     no tone for the neutral tone, any case and full-width letters. Without a tone the result
     ends in ``5`` when ``neutral_when_toneless``, else it has no digit (``tan``).
-    Raises :class:`InvalidSyllableError` when the letters are not a syllable.
+    Raises :class:`InvalidSyllableError` when the text is not exactly one syllable: unknown
+    letters, a digit anywhere but at the end or more than one (``tan44``, ``ta4n``), a tone
+    mark on the wrong letter (``taǹ``) or a mark contradicting the number (``tàn1``).
     """
-    from pypinyin.contrib.tone_convert import to_tone3
-
     text = unicodedata.normalize("NFKC", raw).strip().lower()
-    text = text.replace("u:", "v").replace("ü", "v") if "ü" in text or "u:" in text else text
-    if not text:
+    number: int | None = None
+    if text and text[-1] in "012345":
+        number = int(text[-1]) or 5
+        text = text[:-1]
+    if not text or any(c.isdigit() for c in text):
         raise InvalidSyllableError(raw)
-    text = to_tone3(unicodedata.normalize("NFC", text), v_to_u=False, neutral_tone_with_five=False)
-    if not _NUMBERED.fullmatch(text):
+    letters, mark = strip_marks(text)
+    if not _LETTERS.fullmatch(letters) or letters not in valid_syllables():
         raise InvalidSyllableError(raw)
-    letters, tone = split_tone(text)
-    if tone == 0:
-        tone = 5
-    if letters not in valid_syllables() or (tone is not None and tone > 5):
-        raise InvalidSyllableError(raw)
-    if tone is None:
-        return f"{letters}5" if neutral_when_toneless else letters
-    return f"{letters}{tone}"
+    if mark is not None:
+        # The mark must sit where the spelling rules put it: taǹ, tàn4 are rejected,
+        # tàn and tàn4 accepted (a redundant but agreeing number does no harm).
+        if number not in (None, mark) or to_marked(f"{letters}{mark}") != _nfc_with_u(text):
+            raise InvalidSyllableError(raw)
+        return f"{letters}{mark}"
+    if number is not None:
+        return f"{letters}{number}"
+    return f"{letters}5" if neutral_when_toneless else letters
+
+
+def _nfc_with_u(text: str) -> str:
+    """Lowercase marked text with ü spelled as the display form spells it."""
+    return unicodedata.normalize("NFC", text.replace("u:", "ü").replace("v", "ü"))
 
 
 def split_tone(numbered: str) -> tuple[str, int | None]:
@@ -104,13 +150,27 @@ def parse_syllables(text: str, *, neutral_when_toneless: bool = True) -> tuple[s
 
 @cache
 def to_marked(numbered: str) -> str:
-    """``lv4`` → ``lǜ``; ``de5`` → ``de``."""
-    from pypinyin.contrib.tone_convert import to_tone
+    """``lv4`` → ``lǜ``; ``de5`` → ``de``; ``m2`` → ``ḿ``.
 
+    The mark goes on a or e if present, on the o of ou, else on the last vowel; syllables
+    without a vowel (m, n, ng, hm, hng) carry it on the m or n, as a combining mark where
+    Unicode has no precomposed letter (n̄).
+    """
     letters, tone = split_tone(numbered)
+    shown = letters.replace("v", "ü")
     if tone in (None, 5, 0):
-        return letters.replace("v", "ü")
-    return str(to_tone(f"{letters}{tone}"))
+        return shown
+    for target in ("a", "e", "ê", "ou"):
+        if target in shown:
+            index = shown.index(target)
+            break
+    else:
+        vowels = [i for i, c in enumerate(shown) if c in "iouü"]
+        index = vowels[-1] if vowels else max(shown.find("m"), shown.find("n"))
+    mark = _COMBINING_BY_TONE.get(tone) if tone is not None else None
+    if index < 0 or mark is None:
+        raise InvalidSyllableError(numbered)
+    return unicodedata.normalize("NFC", shown[: index + 1] + mark + shown[index + 1 :])
 
 
 def format_marks(numbered: tuple[str, ...] | list[str]) -> str:
@@ -121,3 +181,61 @@ def format_marks(numbered: tuple[str, ...] | list[str]) -> str:
 def format_numbers(numbered: tuple[str, ...] | list[str]) -> str:
     """``("tan4", "da2", "feng1")`` → ``tan4 da2 feng1``."""
     return " ".join(numbered)
+
+
+# Brackets, quotes and list punctuation are dropped from a displayed reading; other marks
+# inside a non-hanzi run (PM2.5, CO₂, 5G+) stay with it.
+_DROPPED_CATEGORIES = frozenset({"Ps", "Pe", "Pi", "Pf"})
+_DROPPED_CHARS = frozenset("\"'、，。,;；:：!！?？·")
+
+
+def _is_dropped(char: str) -> bool:
+    return (
+        char.isspace()
+        or char in _DROPPED_CHARS
+        or unicodedata.category(char) in _DROPPED_CATEGORIES
+    )
+
+
+def reading_pieces(term_text: str, syllables: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The tokens of a term's displayed reading: (token, hanzi index or -1 for other text).
+
+    One token per hanzi (its syllable, as given) and one per run of other characters that are
+    kept; brackets, quotes and spaces separate runs and are dropped. Raises ``ValueError``
+    when ``syllables`` does not hold exactly one syllable per hanzi.
+    """
+    pieces: list[tuple[str, int]] = []
+    run: list[str] = []
+    hanzi = 0
+
+    def flush() -> None:
+        token = "".join(run).strip(".-/")
+        if token:
+            pieces.append((token, -1))
+        run.clear()
+
+    for char in term_text:
+        if is_hanzi(char):
+            flush()
+            if hanzi >= len(syllables):
+                raise ValueError(f"{term_text!r}: fewer syllables than hanzi")
+            pieces.append((syllables[hanzi], hanzi))
+            hanzi += 1
+        elif _is_dropped(char):
+            flush()
+        else:
+            run.append(char)
+    flush()
+    if hanzi != len(syllables):
+        raise ValueError(f"{term_text!r}: {len(syllables)} syllables for {hanzi} hanzi")
+    return pieces
+
+
+def display_pinyin(term_text: str, marks_or_numbers: tuple[str, ...]) -> str:
+    """The reading of a whole term for display, non-hanzi runs kept as tokens.
+
+    ``("CCUS技术", ("jì", "shù"))`` → ``"CCUS jì shù"``; brackets and quotes are dropped:
+    ``《2030年前碳达峰行动方案》`` → ``"2030 nián qián tàn dá fēng xíng dòng fāng àn"``.
+    The syllables are shown as given (pass ``term.marks`` or ``term.syllables``).
+    """
+    return " ".join(token for token, _ in reading_pieces(term_text, marks_or_numbers))
