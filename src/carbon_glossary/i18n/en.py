@@ -9,7 +9,195 @@ MESSAGES: dict[str, str] = {
     "severity.error": "error",
     "severity.warning": "warning",
     # --- glossary checking (core/loader.py) ---
+    "check.file_missing": "file not found",
+    "check.file_is_directory": "this is a folder, not a glossary file",
+    "check.file_permission": "no permission to read this file",
+    "check.file_unreadable": "cannot read this file: {reason}",
+    "check.not_utf8": (
+        "the file is not UTF-8 encoded (byte 0x{byte} here cannot be read); "
+        "save it again choosing UTF-8 in your editor"
+    ),
+    "check.syntax.invalid_value": (
+        "TOML syntax: this value is not written correctly; "
+        "text goes in straight double quotes, lists in [ ]"
+    ),
+    "check.syntax.full_width": (
+        "TOML syntax: this is the full-width character {char}; use the plain {ascii} instead"
+    ),
+    "check.syntax.invalid_statement": (
+        "TOML syntax: this line is not understood; "
+        "each line should be key = value, or [table], or [[term]]"
+    ),
+    "check.syntax.expected_newline": (
+        "TOML syntax: one item per line; there is more after this item (a missing quote or comma?)"
+    ),
+    "check.syntax.expected_equals": "TOML syntax: a key must be followed by an equals sign =",
+    "check.syntax.invalid_key": (
+        "TOML syntax: a key cannot start like this; "
+        "keys with spaces or Chinese characters need straight double quotes"
+    ),
+    "check.syntax.unterminated": "TOML syntax: the text has no closing quote",
+    "check.syntax.unclosed_array": (
+        "TOML syntax: the list has no closing ] (separate items with commas)"
+    ),
+    "check.syntax.unclosed_table": "TOML syntax: the table in braces has no closing brace",
+    "check.syntax.unclosed_header": "TOML syntax: the table name has no closing bracket",
+    "check.syntax.duplicate_key": "TOML syntax: “{key}” is written twice in the same table",
+    "check.syntax.duplicate_table": "TOML syntax: [{table}] is written twice",
+    "check.syntax.escape": (
+        "TOML syntax: a backslash \\ in text must be written \\\\ "
+        "(or use single quotes instead of double quotes)"
+    ),
+    "check.syntax.control_char": "TOML syntax: the text contains the control character {char}",
+    "check.syntax.date": "TOML syntax: the date or time is not written correctly",
+    "check.syntax.redefine": "TOML syntax: this table was already defined above and cannot change",
+    "check.syntax.other": "TOML syntax: {detail}",
+    "check.type.string": "text (in straight double quotes)",
+    "check.type.strings": 'a list of texts, e.g. ["first", "second"]',
+    "check.type.boolean": "true/false",
+    "check.type.integer": "a whole number",
+    "check.type.float": "a decimal number",
+    "check.type.array": "a list",
+    "check.type.table": "a table",
+    "check.type.datetime": "a date or time",
+    "check.type.other": "another type",
+    "check.unknown_table": (
+        "a glossary has no [{name}] table; only [glossary], [phrase_pinyin] and [[term]]"
+    ),
+    "check.top_level_key": (
+        "“{key}” belongs to no table; write it under [glossary] or under a [[term]]"
+    ),
+    "check.top_level_key_hint": "“{key}” belongs to no table; write it under [{table}]",
+    "check.glossary.not_table": "glossary should be a table [glossary], but it is {actual}",
+    "check.glossary.unknown_key": "[glossary] has no item “{key}”; the items are: {allowed}",
+    "check.glossary.unknown_key_suggest": (
+        "[glossary] has no item “{key}”; did you mean “{suggestion}”?"
+    ),
+    "check.glossary.wrong_type": "in [glossary], {key} should be {expected}, but it is {actual}",
+    "check.phrase.not_table": (
+        "phrase_pinyin should be a table [phrase_pinyin], but it is {actual}"
+    ),
+    "check.phrase.not_hanzi": "in [phrase_pinyin], “{phrase}” is not a phrase of hanzi only",
+    "check.phrase.wrong_type": (
+        'in [phrase_pinyin], the reading of “{phrase}” should be text such as "tiáo fēng", '
+        "but it is {actual}"
+    ),
+    "check.phrase.invalid_syllable": (
+        "in [phrase_pinyin], “{syllable}” in the reading of “{phrase}” is not a pinyin syllable"
+    ),
+    "check.phrase.count": (
+        "in [phrase_pinyin], the reading of “{phrase}” has {count} syllables, "
+        "but “{phrase}” has {hanzi} hanzi"
+    ),
+    "check.terms.missing": "the glossary has no terms; each term starts with a line [[term]]",
+    "check.terms.single_brackets": (
+        "write [term] as [[term]] (double brackets), one section per term"
+    ),
+    "check.terms.not_table": "term should be written as [[term]] sections, but it is {actual}",
+    "check.term.not_table": "term {n} should be a table, but it is {actual}",
+    "check.term.unknown_key": "term {n} has no item “{key}”; the items are: {allowed}",
+    "check.term.unknown_key_suggest": "term {n} has no item “{key}”; did you mean “{suggestion}”?",
+    "check.term.wrong_type": "in term {n}, {key} should be {expected}, but it is {actual}",
+    "check.term.wrong_item_type": (
+        "in term {n}, item {index} of {key} should be text, but it is {actual}"
+    ),
+    "check.term.missing_term": "term {n} has no term (the term itself, in simplified hanzi)",
+    "check.term.empty_term": "the term of term {n} is empty",
+    "check.term.empty_id": (
+        "the id of term {n} “{term}” is empty; delete the line to have one made for you"
+    ),
+    "check.term.duplicate_term": "term {n} “{term}” repeats term {first}",
+    "check.term.duplicate_id": "the id “{id}” of term {n} is already used by term {first}",
+    "check.term.related_unknown": (
+        "in term {n} “{term}”, related names “{name}”, which is no term or id in this glossary"
+    ),
+    "check.term.pinyin_invalid": (
+        "in term {n} “{term}”, “{syllable}” in pinyin is not a pinyin syllable"
+    ),
+    "check.term.pinyin_count": (
+        "the pinyin of term {n} has {count} syllables, but “{term}” has {hanzi} hanzi"
+    ),
+    "check.term.no_reading": (
+        "no reading is known for “{char}” in term {n} “{term}”; "
+        "give the whole term's reading with pinyin"
+    ),
+    "check.term.unsettled": (
+        "in term {n} “{term}”, no phrase settles the reading of the heteronym {chars}; "
+        'check it and confirm it with pinyin = "{reading}"'
+    ),
+    "check.summary": "{errors} errors, {warnings} warnings",
     # --- command line (cli.py) ---
+    "cli.description": (
+        "Glossary of the Huaiyin District carbon-peaking work plan: browse and look up terms "
+        "in the terminal. Without a command, opens the browser."
+    ),
+    "cli.usage_prefix": "usage: ",
+    "cli.positionals_title": "arguments",
+    "cli.options_title": "options",
+    "cli.global_options_title": "global options (before or after the command)",
+    "cli.commands_title": "commands",
+    "cli.command_metavar": "COMMAND",
+    "cli.help_option": "show this help and exit",
+    "cli.version_option": "show the version number and exit",
+    "cli.glossary_option": (
+        "the glossary file to use (default: the CARBON_GLOSSARY_FILE environment variable, "
+        "else the glossary shipped with the program)"
+    ),
+    "cli.lang_option": (
+        "interface language: zh (Chinese, the default) or en (English); or set CARBON_GLOSSARY_LANG"
+    ),
+    "cli.bad_language": "unsupported language “{value}”; choose zh or en",
+    "cli.file_metavar": "FILE",
+    "cli.term_metavar": "TERM",
+    "cli.query_metavar": "QUERY",
+    "cli.category_metavar": "CATEGORY",
+    "cli.json": "print JSON",
+    "cli.browse.help": (
+        "browse the glossary in the terminal interface (the default without a command)"
+    ),
+    "cli.list.help": "list every term in pinyin order",
+    "cli.list.category": "list only the terms of this category",
+    "cli.show.help": (
+        "show one term's full entry (found by hanzi, pinyin, initials or English; the best match)"
+    ),
+    "cli.show.term": (
+        "the term to look up: hanzi (simplified or traditional), pinyin, initials or English"
+    ),
+    "cli.search.help": "search terms, best matches first; exit code 1 when nothing is found",
+    "cli.search.query": (
+        "what to look for: hanzi (simplified or traditional), pinyin (with tone marks, numbers "
+        "or none), pinyin initials, English, or words of a definition"
+    ),
+    "cli.search.limit": "show at most N matches (default {default})",
+    "cli.check.help": (
+        "check glossary files and list every error and warning; exit code 2 on errors"
+    ),
+    "cli.check.files": "the glossary files to check (default: the glossary in use)",
+    "cli.not_positive": "should be a whole number above zero, not “{value}”",
+    "cli.nothing_found": "no term found for “{query}”",
+    "cli.unknown_category": "there is no category “{category}”; the categories are: {names}",
+    "cli.list_separator": ", ",
+    "cli.glossary_refused": (
+        "the glossary {path} has errors and cannot be used; "
+        "after fixing them, check it again with carbon-glossary check"
+    ),
+    "cli.card.english": "English",
+    "cli.card.category": "Category",
+    "cli.card.tags": "Tags",
+    "cli.card.definition": "Definition",
+    "cli.card.definition_en": "In English",
+    "cli.card.examples": "Examples",
+    "cli.card.aliases": "Also called",
+    "cli.card.related": "Related",
+    "cli.card.source": "Source",
+    "cli.card.id": "Id",
+    "cli.argparse.argument": "argument {name}: {message}",
+    "cli.argparse.required": "missing arguments: {names}",
+    "cli.argparse.unrecognized": "unrecognised arguments: {args}",
+    "cli.argparse.invalid_choice": "{value} is not a choice (choose from {choices})",
+    "cli.argparse.invalid_choice_suggest": "{value} is not a choice; did you mean “{suggestion}”?",
+    "cli.argparse.expected_one": "expects a value after it",
+    "cli.argparse.ignored": "unexpected value {value}",
     # --- browse TUI (ui/) ---
     # --- quiz, exams, progress (core/quiz, store/, ui quiz screens) ---
     "store.corrupt_moved": (

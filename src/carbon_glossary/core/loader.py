@@ -1,0 +1,707 @@
+"""Reading a glossary file into the immutable model, and checking it.
+
+A glossary is written by people, so everything wrong with it is reported at once, each
+problem with the line and column of the offending key or table and a message a
+non-programmer can act on (:class:`~carbon_glossary.core.problems.Problem`).
+
+The steps: read bytes (missing file, folder, permission) → decode UTF-8 (line and column of
+the first bad byte) → tomllib (its message, reworded) → schema (unknown tables and keys,
+types, required fields, duplicates, ``related``, pinyin overrides and ``[phrase_pinyin]``)
+→ readings (``core.readings``), which also yield the 多音字 warnings.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import os
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from carbon_glossary.core.model import Glossary, Term
+from carbon_glossary.core.pinyin import InvalidSyllableError, is_hanzi, parse_syllables
+from carbon_glossary.core.problems import FileProblemError, Localized, Problem, Severity
+from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.readings import Reading
+
+__all__ = [
+    "GLOSSARY_KEYS",
+    "TERM_KEYS",
+    "analyse_glossary",
+    "check_glossary",
+    "decode_glossary",
+    "load_glossary",
+    "load_glossary_bytes",
+    "read_glossary_bytes",
+]
+
+_STRING = "string"
+_STRINGS = "strings"
+
+GLOSSARY_KEYS: Mapping[str, str] = {"title": _STRING, "language": _STRING, "version": _STRING}
+TERM_KEYS: Mapping[str, str] = {
+    "id": _STRING,
+    "term": _STRING,
+    "pinyin": _STRING,
+    "traditional": _STRING,
+    "english": _STRINGS,
+    "definition": _STRING,
+    "definition_en": _STRING,
+    "category": _STRING,
+    "tags": _STRINGS,
+    "source": _STRING,
+    "aliases": _STRINGS,
+    "related": _STRINGS,
+    "examples": _STRINGS,
+    "sort_as": _STRING,
+}
+_TABLES = ("glossary", "phrase_pinyin", "term")
+
+# tomllib's messages, reworded: (pattern, catalogue key).
+_SYNTAX_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"Invalid value", "check.syntax.invalid_value"),
+        (r"Invalid statement", "check.syntax.invalid_statement"),
+        (r"Expected newline or end of document", "check.syntax.expected_newline"),
+        (r"Expected '=' after a key", "check.syntax.expected_equals"),
+        (r"Invalid initial character for a key", "check.syntax.invalid_key"),
+        (r"Unterminated string|Illegal character '\\n'", "check.syntax.unterminated"),
+        (r"Expected '(\"\"\"|''')'", "check.syntax.unterminated"),
+        (r"Unclosed array", "check.syntax.unclosed_array"),
+        (r"Unclosed inline table", "check.syntax.unclosed_table"),
+        (r"Cannot overwrite a value|Duplicate inline table key", "check.syntax.duplicate_key"),
+        (r"Cannot declare .* twice", "check.syntax.duplicate_table"),
+        (r"Expected '\]\]?' at the end", "check.syntax.unclosed_header"),
+        (r"Unescaped '\\\\' in a string|Invalid hex value|Unicode scalar", "check.syntax.escape"),
+        (r"Illegal character|Found invalid character", "check.syntax.control_char"),
+        (r"Invalid date or datetime", "check.syntax.date"),
+        (r"Cannot (mutate|redefine)", "check.syntax.redefine"),
+    )
+)
+_COORDINATES = re.compile(
+    r"^(?P<msg>.*) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$", re.S
+)
+# Typographic characters people type by habit in a Chinese input method, and what TOML wants.
+_FULL_WIDTH = {
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "＂": '"',
+    "，": ",",
+    "＝": "=",
+    "［": "[",
+    "］": "]",
+}
+
+
+@dataclass
+class _Report:
+    """Problems found in one file, in the order found."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    positions: Positions | None = None
+
+    def add(self, severity: Severity, where: KeyPath, key: str, /, **params: object) -> None:
+        """A problem at the key, table or array item ``where`` (or its nearest ancestor)."""
+        line, column = self.positions.find(where) if self.positions else (1, 1)
+        self.problems.append(
+            Problem(self.path, line, column, severity, key, tuple(sorted(params.items())))
+        )
+
+    def error(self, where: KeyPath, key: str, /, **params: object) -> None:
+        self.add("error", where, key, **params)
+
+    def warning(self, where: KeyPath, key: str, /, **params: object) -> None:
+        self.add("warning", where, key, **params)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def _whole_file(path: str, key: str, /, **params: object) -> FileProblemError:
+    return FileProblemError([Problem(path, 0, 0, "error", key, tuple(sorted(params.items())))])
+
+
+def read_glossary_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; a missing file, a folder or a permission problem → FileProblemError."""
+    shown = os.fspath(path)
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _whole_file(shown, "check.file_missing") from None
+    except IsADirectoryError:
+        raise _whole_file(shown, "check.file_is_directory") from None
+    except PermissionError:
+        raise _whole_file(shown, "check.file_permission") from None
+    except OSError as error:
+        if Path(path).is_dir():
+            raise _whole_file(shown, "check.file_is_directory") from None
+        reason = error.strerror or type(error).__name__
+        raise _whole_file(shown, "check.file_unreadable", reason=reason) from None
+
+
+def decode_glossary(data: bytes, path: str) -> str:
+    """UTF-8 text (a leading BOM, as Windows Notepad writes, is dropped).
+
+    Not UTF-8 → FileProblemError at the line and column of the first bad byte.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace").lstrip("\ufeff")) + 1
+        problem = Problem(
+            path, line, column, "error", "check.not_utf8", (("byte", f"{data[error.start]:02X}"),)
+        )
+        raise FileProblemError([problem]) from None
+    return text.removeprefix("\ufeff")
+
+
+def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, path: str) -> Problem:
+    """tomllib's message → a problem at its line and column, in the user's words."""
+    raw = str(error)
+    match = _COORDINATES.match(raw)
+    detail = match.group("msg") if match else raw
+    normalised = text.replace("\r\n", "\n")
+    if match and match.group("line"):
+        line, column = int(match.group("line")), int(match.group("col"))
+    else:  # at end of document
+        line = normalised.count("\n") + 1
+        column = len(normalised) - (normalised.rfind("\n") + 1) + 1
+    lines = normalised.split("\n")
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    char = source_line[column - 1] if 0 < column <= len(source_line) else ""
+    params: dict[str, object] = {}
+    key = "check.syntax.other"
+    if char in _FULL_WIDTH:
+        key = "check.syntax.full_width"
+        params = {"char": char, "ascii": _FULL_WIDTH[char]}
+    elif detail.startswith("Expected '=' after a key") and "＝" in source_line:
+        key, column = "check.syntax.full_width", source_line.index("＝") + 1
+        params = {"char": "＝", "ascii": "="}
+    else:
+        for pattern, candidate in _SYNTAX_MESSAGES:
+            if pattern.search(detail):
+                key = candidate
+                break
+        if key == "check.syntax.duplicate_key":
+            # tomllib points past the value; the key at the start of the line is what to fix.
+            stripped = source_line.lstrip()
+            column = len(source_line) - len(stripped) + 1
+            params = {"key": stripped.split("=", 1)[0].strip().strip("\"'")}
+        elif key == "check.syntax.duplicate_table":
+            params = {"table": _declared_table(detail)}
+            column = len(source_line) - len(source_line.lstrip()) + 1
+        elif key == "check.syntax.control_char":
+            params = {"char": repr(char) if char else "?"}
+        elif key == "check.syntax.other":
+            params = {"detail": detail}
+    return Problem(path, line, column, "error", key, tuple(sorted(params.items())))
+
+
+def _declared_table(detail: str) -> str:
+    found = re.search(r"Cannot declare (.*) twice", detail)
+    if not found:
+        return "?"
+    try:
+        parts = ast.literal_eval(found.group(1))
+    except (ValueError, SyntaxError):
+        return found.group(1)
+    return ".".join(str(p) for p in parts) if isinstance(parts, tuple) else str(parts)
+
+
+def _type_word(value: object) -> Localized:
+    """The name of a TOML value's type, for "should be text, is a number"."""
+    if isinstance(value, bool):
+        name = "boolean"
+    elif isinstance(value, int):
+        name = "integer"
+    elif isinstance(value, float):
+        name = "float"
+    elif isinstance(value, str):
+        name = "string"
+    elif isinstance(value, list):
+        name = "array"
+    elif isinstance(value, dict):
+        name = "table"
+    elif isinstance(value, datetime | date | time):
+        name = "datetime"
+    else:
+        name = "other"
+    return Localized(f"check.type.{name}")
+
+
+def _suggest(key: str, allowed: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _hanzi_count(text: str) -> int:
+    return sum(1 for char in text if is_hanzi(char))
+
+
+@dataclass
+class _Draft:
+    """A [[term]] that passed the schema, before ids, related and readings are settled."""
+
+    index: int
+    text: str
+    values: dict[str, Any]
+    override: tuple[str, ...] | None  # a valid pinyin override, numbered
+    override_text: str | None
+    id: str | None
+
+
+class _Checker:
+    def __init__(self, data: dict[str, Any], report: _Report, want_warnings: bool) -> None:
+        self.data = data
+        self.report = report
+        self.want_warnings = want_warnings
+
+    def run(self) -> Glossary | None:
+        self.check_top_level()
+        meta = self.glossary_table()
+        phrases = self.phrase_table()
+        drafts = self.terms()
+        if drafts is None:
+            return None
+        self.duplicates(drafts)
+        readings = {draft.index: self.reading(draft, phrases) for draft in drafts}
+        ids = self.assign_ids(drafts, readings)
+        related = self.related(drafts, ids)
+        if self.want_warnings:
+            for draft in drafts:
+                reading = readings[draft.index]
+                if draft.override is None and reading.unsettled:
+                    self.unsettled_warning(draft, reading)
+        if self.report.has_errors:
+            return None
+        title, language, version = meta
+        return Glossary(
+            title=title,
+            language=language,
+            version=version,
+            terms=tuple(self.build_terms(drafts, ids, related, readings)),
+            phrase_pinyin=dict(phrases),
+            path=self.report.path,
+        )
+
+    def check_top_level(self) -> None:
+        for key, value in self.data.items():
+            if key in _TABLES:
+                continue
+            if isinstance(value, dict):
+                self.report.error((key,), "check.unknown_table", name=key)
+            elif key in GLOSSARY_KEYS:
+                self.report.error((key,), "check.top_level_key_hint", key=key, table="glossary")
+            elif key in TERM_KEYS:
+                self.report.error((key,), "check.top_level_key_hint", key=key, table="[term]")
+            else:
+                self.report.error((key,), "check.top_level_key", key=key)
+
+    def glossary_table(self) -> tuple[str, str, str]:
+        default_title = Path(self.report.path).stem
+        table = self.data.get("glossary", {})
+        if not isinstance(table, dict):
+            self.report.error(("glossary",), "check.glossary.not_table", actual=_type_word(table))
+            return default_title, "zh-CN", ""
+        self.unknown_keys(table, GLOSSARY_KEYS, ("glossary",), "check.glossary", {})
+        values: dict[str, str] = {}
+        for key in GLOSSARY_KEYS:
+            if key not in table:
+                continue
+            value = table[key]
+            if isinstance(value, str):
+                values[key] = value.strip()
+            else:
+                self.report.error(
+                    ("glossary", key),
+                    "check.glossary.wrong_type",
+                    key=key,
+                    expected=Localized("check.type.string"),
+                    actual=_type_word(value),
+                )
+        return (
+            values.get("title") or default_title,
+            values.get("language") or "zh-CN",
+            values.get("version", ""),
+        )
+
+    def unknown_keys(
+        self,
+        table: Mapping[str, object],
+        allowed: Mapping[str, str],
+        where: KeyPath,
+        prefix: str,
+        params: Mapping[str, object],
+    ) -> None:
+        for key in table:
+            if key in allowed:
+                continue
+            suggestion = _suggest(key, list(allowed))
+            if suggestion and suggestion not in table:
+                self.report.error(
+                    (*where, key),
+                    f"{prefix}.unknown_key_suggest",
+                    key=key,
+                    suggestion=suggestion,
+                    **params,
+                )
+            else:
+                self.report.error(
+                    (*where, key),
+                    f"{prefix}.unknown_key",
+                    key=key,
+                    allowed=", ".join(allowed),
+                    **params,
+                )
+
+    def phrase_table(self) -> dict[str, tuple[str, ...]]:
+        table = self.data.get("phrase_pinyin", {})
+        if not isinstance(table, dict):
+            self.report.error(
+                ("phrase_pinyin",), "check.phrase.not_table", actual=_type_word(table)
+            )
+            return {}
+        phrases: dict[str, tuple[str, ...]] = {}
+        for phrase, value in table.items():
+            where = ("phrase_pinyin", phrase)
+            if not phrase or not all(is_hanzi(char) for char in phrase):
+                self.report.error(where, "check.phrase.not_hanzi", phrase=phrase)
+                continue
+            if not isinstance(value, str):
+                self.report.error(
+                    where, "check.phrase.wrong_type", phrase=phrase, actual=_type_word(value)
+                )
+                continue
+            try:
+                syllables = parse_syllables(value)
+            except InvalidSyllableError as error:
+                self.report.error(
+                    where, "check.phrase.invalid_syllable", phrase=phrase, syllable=error.text
+                )
+                continue
+            if len(syllables) != len(phrase):
+                self.report.error(
+                    where,
+                    "check.phrase.count",
+                    phrase=phrase,
+                    count=len(syllables),
+                    hanzi=len(phrase),
+                )
+                continue
+            phrases[phrase] = syllables
+        return phrases
+
+    def terms(self) -> list[_Draft] | None:
+        items = self.data.get("term")
+        if items is None or items == []:
+            self.report.error((), "check.terms.missing")
+            return None
+        if isinstance(items, dict):
+            self.report.error(("term",), "check.terms.single_brackets")
+            return None
+        if not isinstance(items, list):
+            self.report.error(("term",), "check.terms.not_table", actual=_type_word(items))
+            return None
+        return [draft for index, item in enumerate(items) if (draft := self.term(index, item))]
+
+    def term(self, index: int, item: object) -> _Draft | None:
+        n = index + 1
+        where: KeyPath = ("term", index)
+        if not isinstance(item, dict):
+            self.report.error(where, "check.term.not_table", n=n, actual=_type_word(item))
+            return None
+        self.unknown_keys(item, TERM_KEYS, where, "check.term", {"n": n})
+        values: dict[str, Any] = {}
+        for key, kind in TERM_KEYS.items():
+            if key not in item:
+                continue
+            value = item[key]
+            expected = Localized("check.type.string" if kind == _STRING else "check.type.strings")
+            if kind == _STRING and not isinstance(value, str):
+                self.report.error(
+                    (*where, key),
+                    "check.term.wrong_type",
+                    n=n,
+                    key=key,
+                    expected=expected,
+                    actual=_type_word(value),
+                )
+                continue
+            if kind == _STRINGS:
+                if not isinstance(value, list):
+                    self.report.error(
+                        (*where, key),
+                        "check.term.wrong_type",
+                        n=n,
+                        key=key,
+                        expected=expected,
+                        actual=_type_word(value),
+                    )
+                    continue
+                bad = [(i, v) for i, v in enumerate(value) if not isinstance(v, str)]
+                for i, v in bad:
+                    self.report.error(
+                        (*where, key, i),
+                        "check.term.wrong_item_type",
+                        n=n,
+                        key=key,
+                        index=i + 1,
+                        actual=_type_word(v),
+                    )
+                if bad:
+                    continue
+                value = tuple(v.strip() for v in value if v.strip())
+            values[key] = value
+
+        text = values.get("term")
+        if "term" not in item:
+            self.report.error(where, "check.term.missing_term", n=n)
+            return None
+        if not isinstance(text, str):
+            return None
+        text = text.strip()
+        if not text:
+            self.report.error((*where, "term"), "check.term.empty_term", n=n)
+            return None
+
+        term_id: str | None = None
+        if isinstance(values.get("id"), str):
+            term_id = values["id"].strip()
+            if not term_id:
+                self.report.error((*where, "id"), "check.term.empty_id", n=n, term=text)
+
+        override: tuple[str, ...] | None = None
+        override_text = values.get("pinyin")
+        if isinstance(override_text, str) and override_text.strip():
+            try:
+                syllables = parse_syllables(override_text)
+            except InvalidSyllableError as error:
+                self.report.error(
+                    (*where, "pinyin"),
+                    "check.term.pinyin_invalid",
+                    n=n,
+                    term=text,
+                    syllable=error.text,
+                )
+            else:
+                hanzi = _hanzi_count(text)
+                if len(syllables) != hanzi:
+                    self.report.error(
+                        (*where, "pinyin"),
+                        "check.term.pinyin_count",
+                        n=n,
+                        term=text,
+                        count=len(syllables),
+                        hanzi=hanzi,
+                    )
+                else:
+                    override = syllables
+        elif isinstance(override_text, str):
+            override_text = None  # pinyin = "" means "no override"
+        return _Draft(index, text, values, override, override_text, term_id)
+
+    def duplicates(self, drafts: list[_Draft]) -> None:
+        first_by_text: dict[str, _Draft] = {}
+        first_by_id: dict[str, _Draft] = {}
+        for draft in drafts:
+            where: KeyPath = ("term", draft.index)
+            earlier = first_by_text.setdefault(draft.text, draft)
+            if earlier is not draft:
+                self.report.error(
+                    (*where, "term"),
+                    "check.term.duplicate_term",
+                    n=draft.index + 1,
+                    term=draft.text,
+                    first=earlier.index + 1,
+                )
+            if draft.id:
+                earlier = first_by_id.setdefault(draft.id, draft)
+                if earlier is not draft:
+                    self.report.error(
+                        (*where, "id"),
+                        "check.term.duplicate_id",
+                        n=draft.index + 1,
+                        id=draft.id,
+                        first=earlier.index + 1,
+                    )
+
+    def assign_ids(self, drafts: list[_Draft], readings: Mapping[int, Reading]) -> dict[int, str]:
+        """Explicit ids as written; the others from toneless pinyin, "-2", "-3"… on collision."""
+        ids: dict[int, str] = {d.index: d.id for d in drafts if d.id}
+        taken = set(ids.values())
+        for draft in drafts:
+            if draft.id is not None:
+                continue
+            base = _derive_id(draft, readings[draft.index].syllables)
+            candidate, suffix = base, 2
+            while candidate in taken:
+                candidate, suffix = f"{base}-{suffix}", suffix + 1
+            taken.add(candidate)
+            ids[draft.index] = candidate
+        return ids
+
+    def related(self, drafts: list[_Draft], ids: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
+        by_id = set(ids.values())
+        by_text = {d.text: ids[d.index] for d in drafts}
+        resolved: dict[int, tuple[str, ...]] = {}
+        for draft in drafts:
+            names: tuple[str, ...] = draft.values.get("related", ())
+            targets: list[str] = []
+            for position, name in enumerate(names):
+                target = name if name in by_id else by_text.get(name)
+                if target is None:
+                    self.report.error(
+                        ("term", draft.index, "related", position),
+                        "check.term.related_unknown",
+                        n=draft.index + 1,
+                        term=draft.text,
+                        name=name,
+                    )
+                elif target not in targets:
+                    targets.append(target)
+            resolved[draft.index] = tuple(targets)
+        return resolved
+
+    def build_terms(
+        self,
+        drafts: list[_Draft],
+        ids: Mapping[int, str],
+        related: Mapping[int, tuple[str, ...]],
+        readings: Mapping[int, Reading],
+    ) -> list[Term]:
+        from carbon_glossary.core.text import to_traditional
+
+        positions = self.report.positions
+        terms: list[Term] = []
+        for draft in drafts:
+            reading = readings[draft.index]
+            v = draft.values
+            line = positions.find(("term", draft.index))[0] if positions else 0
+            terms.append(
+                Term(
+                    id=ids[draft.index],
+                    term=draft.text,
+                    syllables=tuple(reading.syllables),
+                    marks=tuple(reading.marks),
+                    traditional=v.get("traditional", "").strip() or to_traditional(draft.text),
+                    english=v.get("english", ()),
+                    definition=v.get("definition", "").strip(),
+                    definition_en=v.get("definition_en", "").strip(),
+                    category=v.get("category", "").strip(),
+                    tags=v.get("tags", ()),
+                    source=v.get("source", "").strip(),
+                    aliases=v.get("aliases", ()),
+                    related=related.get(draft.index, ()),
+                    examples=v.get("examples", ()),
+                    sort_as=v.get("sort_as", "").strip(),
+                    position=len(terms),
+                    line=line,
+                )
+            )
+        return terms
+
+    def reading(self, draft: _Draft, phrases: Mapping[str, tuple[str, ...]]) -> Reading:
+        """The term's reading; a hanzi nobody can read is an error (it needs an override)."""
+        from carbon_glossary.core.readings import NoReadingError, Reading, resolve_reading
+
+        override = " ".join(draft.override) if draft.override is not None else None
+        try:
+            return resolve_reading(draft.text, override, phrases)
+        except NoReadingError as error:
+            self.report.error(
+                ("term", draft.index, "term"),
+                "check.term.no_reading",
+                n=draft.index + 1,
+                term=draft.text,
+                char=error.char,
+            )
+            return Reading((), ())
+
+    def unsettled_warning(self, draft: _Draft, reading: Reading) -> None:
+        from carbon_glossary.core.pinyin import display_pinyin
+
+        marks = reading.marks
+        chars = " ".join(f"{char}({marks[i]})" for i, char in reading.unsettled if i < len(marks))
+        self.report.warning(
+            ("term", draft.index, "term"),
+            "check.term.unsettled",
+            n=draft.index + 1,
+            term=draft.text,
+            chars=chars,
+            reading=display_pinyin(draft.text, marks),
+        )
+
+
+def _derive_id(draft: _Draft, syllables: tuple[str, ...]) -> str:
+    """``碳达峰`` → ``tan-da-feng``; ``CCUS技术`` → ``ccus-ji-shu``; nothing usable → ``term-N``."""
+    from carbon_glossary.core.pinyin import display_pinyin
+
+    words = []
+    for token in display_pinyin(draft.text, syllables).split():
+        word = unicodedata.normalize("NFKC", token).lower()
+        if re.fullmatch(r"[a-z]+[1-5]", word):  # a numbered syllable: drop the tone
+            word = word[:-1]
+        word = re.sub(r"[^a-z0-9]", "", word)
+        if word:
+            words.append(word)
+    return "-".join(words) or f"term-{draft.index + 1}"
+
+
+def analyse_glossary(
+    data: bytes, path: str, *, want_warnings: bool = True
+) -> tuple[Glossary | None, list[Problem]]:
+    """Check the bytes of a glossary file: the glossary (None if any error) and every problem.
+
+    Never raises for anything in the file: every problem becomes a :class:`Problem`.
+    """
+    report = _Report(path)
+    try:
+        text = decode_glossary(data, path)
+    except FileProblemError as error:
+        return None, list(error.problems)
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return None, [_syntax_problem(error, text, path)]
+    report.positions = scan_positions(text.replace("\r\n", "\n"))
+    glossary = _Checker(parsed, report, want_warnings).run()
+    problems = sorted(report.problems, key=lambda p: (p.line, p.column))
+    return glossary, problems
+
+
+def load_glossary_bytes(data: bytes, path: str) -> Glossary:
+    """A valid glossary from a file's bytes, or FileProblemError with every error."""
+    glossary, problems = analyse_glossary(data, path, want_warnings=False)
+    if glossary is None:
+        raise FileProblemError([p for p in problems if p.severity == "error"])
+    return glossary
+
+
+def load_glossary(path: str | os.PathLike[str]) -> Glossary:
+    """Read and check a glossary file. Raises FileProblemError carrying every error."""
+    return load_glossary_bytes(read_glossary_bytes(path), os.fspath(path))
+
+
+def check_glossary(path: str | os.PathLike[str]) -> list[Problem]:
+    """Every error and warning in a glossary file, sorted by line. Never raises."""
+    try:
+        data = read_glossary_bytes(path)
+    except FileProblemError as error:
+        return list(error.problems)
+    return analyse_glossary(data, os.fspath(path), want_warnings=True)[1]
