@@ -200,6 +200,95 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.ignored": "unexpected value {value}",
     # --- browse TUI (ui/) ---
     # --- quiz, exams, progress (core/quiz, store/, ui quiz screens) ---
+    # quiz engine (core/grading.py, core/quiz.py, core/paper.py)
+    "quiz.kind.term-def": "term → definition",
+    "quiz.kind.def-term": "definition → term",
+    "quiz.kind.en-term": "English → term",
+    "quiz.kind.pinyin": "pinyin",
+    "quiz.kind.cloze": "fill in the blank",
+    "quiz.kind.truefalse": "true or false",
+    "quiz.kind.match": "matching",
+    "quiz.instruction.term-def": "Choose the correct definition of this term.",
+    "quiz.instruction.def-term": "Which term does this define? Choose it.",
+    "quiz.instruction.en-term": "Choose the term for this English name.",
+    "quiz.instruction.pinyin": "Type the pinyin of this term (tones as marks or numbers).",
+    "quiz.instruction.cloze": "Fill the blank with the right term (type it or choose it).",
+    "quiz.instruction.truefalse": "Is this the definition of this term?",
+    "quiz.instruction.match": "Match each term with its definition.",
+    "quiz.skip.no_definition": "“{term}” has no definition, so it cannot be asked as {kind}.",
+    "quiz.skip.no_english": "“{term}” has no English name, so it cannot be asked as {kind}.",
+    "quiz.skip.no_reading": "“{term}” has no hanzi reading, so it cannot be asked as {kind}.",
+    "quiz.skip.no_sentence": (
+        "No example or definition contains “{term}”, so it cannot be asked as {kind}."
+    ),
+    "quiz.skip.too_few_terms": (
+        "Too few other terms to draw wrong options from: “{term}” cannot be asked as {kind}."
+    ),
+    "quiz.skip.unknown_kind": "There is no question kind “{kind}”.",
+    "quiz.tone.1": "first tone",
+    "quiz.tone.2": "second tone",
+    "quiz.tone.3": "third tone",
+    "quiz.tone.4": "fourth tone",
+    "quiz.tone.5": "neutral tone",
+    "quiz.tone.none": "no tone",
+    "quiz.pinyin.empty": "No answer",
+    "quiz.pinyin.invalid": "“{text}” is not pinyin",
+    "quiz.pinyin.count": "Wrong number of syllables: {expected} expected, you wrote {given}",
+    "quiz.pinyin.missing": "Syllable {n} is missing: it is {expected}",
+    "quiz.pinyin.extra": "Your syllable {n}, {given}, is one too many",
+    "quiz.pinyin.sound": "Syllable {n} is wrong: it is {expected}, you wrote {given}",
+    "quiz.pinyin.tone": (
+        "Syllable {n} has the wrong tone: it is {expected} ({expected_tone}),"
+        " you wrote {given} ({given_tone})"
+    ),
+    "quiz.pinyin.no_tone": "Syllable {n} has no tone: it is {expected} ({expected_tone})",
+    "quiz.verdict.correct": "Correct.",
+    "quiz.verdict.wrong": "Wrong.",
+    "quiz.verdict.unanswered": "Not answered.",
+    "quiz.verdict.match_score": "{right} of {total} pairs right.",
+    "quiz.verdict.pair": "“{term}” means: {definition}",
+    "quiz.verdict.belongs_to": "This is the definition of “{term}”.",
+    "quiz.verdict.answer": "Right answer: {answer}",
+    "quiz.verdict.term": "{term} ({pinyin})",
+    "quiz.verdict.definition": "Definition: {definition}",
+    "quiz.verdict.source": "Source: {source}",
+    "quiz.paper.syntax": "the paper is not valid TOML: {detail}",
+    "quiz.paper.missing_file": "the paper file does not exist",
+    "quiz.paper.unreadable": "cannot read the paper file: {reason}",
+    "quiz.paper.missing_table": "the [paper] part (title, seed …) is missing",
+    "quiz.paper.missing_key": "{key} is required but missing",
+    "quiz.paper.unknown_key": "unknown setting {key}; the settings here are: {allowed}",
+    "quiz.paper.wrong_type": "{key} must be {expected}",
+    "quiz.paper.empty": "{key} must not be empty",
+    "quiz.paper.type.text": "text (in quotes)",
+    "quiz.paper.type.integer": "a whole number",
+    "quiz.paper.type.number": "a number",
+    "quiz.paper.type.seed": "a whole number or text",
+    "quiz.paper.type.table": "a table ([paper])",
+    "quiz.paper.type.sections": "[[section]] parts",
+    "quiz.paper.time_limit": "time_limit_minutes must be at least 1",
+    "quiz.paper.pass_mark": "pass_mark_percent must be between 0 and 100",
+    "quiz.paper.tones": (
+        'tones must be "strict" (tones count) or "lenient" (tones ignored), not "{value}"'
+    ),
+    "quiz.paper.no_sections": "the paper has no questions: add at least one [[section]]",
+    "quiz.paper.unknown_category": (
+        "the glossary has no category “{category}”; its categories are: {categories}"
+    ),
+    "quiz.paper.unknown_kind": "unknown question kind {kind}; the kinds are: {kinds}",
+    "quiz.paper.count_positive": "count (number of questions) must be at least 1",
+    "quiz.paper.count_too_large": (
+        "{count} {kind} questions on “{category}” asked for, but the glossary supports {available}"
+    ),
+    "quiz.paper.duplicate_section": (
+        "same category and kind as the section on line {line}; merge the two"
+    ),
+    "quiz.paper.all_categories": "all categories",
+    "quiz.paper.print.time": "Time allowed: {minutes} minutes",
+    "quiz.paper.print.summary": "{count} questions, pass mark {pass_mark}% (paper seed: {seed})",
+    "quiz.paper.print.glossary": "Glossary: {title} (version {version})",
+    "quiz.paper.print.section": "Part {number}: {kind} ({category}, {count} questions)",
+    "quiz.paper.print.answer_key": "Answer key",
     "store.corrupt_moved": (
         "The progress file {path} was damaged. It was moved, unchanged, to {moved} "
         "and a new, empty progress file was started."
