@@ -1,0 +1,224 @@
+"""Every user action, declared once: its keys, its catalogue text and the action it runs.
+
+From these declarations come the key bindings of each screen and widget, the Footer labels,
+the help screen and the command palette, so the four never disagree. A binding's
+``description`` holds the catalogue key (``ui.cmd.sort``); :class:`LocalisedBindings`
+screens translate it when the Footer asks, so switching language relabels everything.
+
+To add an action: declare a :class:`Command` here (and its ``ui.cmd.<name>`` and
+``ui.cmd.<name>.help`` catalogue entries), add it to the ``BINDINGS`` / ``PALETTE`` of the
+screen or widget that owns it, and write the ``action_<name>`` method there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
+
+from carbon_glossary.i18n import t
+
+if TYPE_CHECKING:
+    from textual.binding import ActiveBinding
+
+__all__ = [
+    "Command",
+    "CommandsProvider",
+    "LocalisedBindings",
+    "Section",
+    "bindings",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One action a person can take.
+
+    ``name`` picks the catalogue entries ``ui.cmd.<name>`` (short, for the Footer and the
+    palette) and ``ui.cmd.<name>.help`` (a sentence for the help screen). ``keys`` uses
+    Textual key names, comma-separated; an empty ``keys`` means palette only.
+    """
+
+    name: str
+    keys: str
+    action: str
+    show: bool = True
+    palette: bool = True
+    priority: bool = False
+    key_display: str | None = None
+
+    @property
+    def description(self) -> str:
+        return f"ui.cmd.{self.name}"
+
+    @property
+    def title(self) -> str:
+        """The short label, in the current language."""
+        return t(self.description)
+
+    @property
+    def help(self) -> str:
+        """The explanation, in the current language."""
+        return t(f"{self.description}.help")
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+        )
+
+
+def bindings(*commands: Command) -> list[BindingType]:
+    """The bindings for a ``BINDINGS`` class variable (commands without keys are skipped)."""
+    return [command.binding() for command in commands if command.keys]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A group of commands as the help screen shows them (``ui.help.<name>`` heading)."""
+
+    name: str
+    commands: tuple[Command, ...]
+
+    @property
+    def title(self) -> str:
+        return t(f"ui.help.{self.name}")
+
+
+# Anywhere in the app.
+HELP = Command("help", "question_mark,f1", "app.help")
+QUIT = Command("quit", "q", "app.quit")
+LANGUAGE = Command("language", "L", "app.toggle_language")
+PALETTE = Command("palette", "ctrl+p", "app.command_palette", show=False, priority=True)
+THEME = Command("theme", "", "app.pick_theme")
+
+# The browse screen.
+SEARCH = Command("search", "slash,ctrl+f", "focus_search", key_display="/")
+CLEAR = Command("clear", "escape", "clear", key_display="Esc")
+LETTER = Command("letter", "g", "pick_heading")
+CATEGORY = Command("category", "c", "pick_category")
+SORT = Command("sort", "s", "cycle_sort")
+SCRIPT = Command("script", "t", "toggle_script")
+COPY = Command("copy", "y", "copy_term")
+BACK = Command("back", "backspace,alt+left", "back", show=False)
+FORWARD = Command("forward", "alt+right", "forward", show=False)
+
+# Moving in the term list (also from the search box, for the non-printable keys).
+CURSOR_UP = Command("cursor_up", "up,k", "cursor_up", show=False, palette=False)
+CURSOR_DOWN = Command("cursor_down", "down,j", "cursor_down", show=False, palette=False)
+PAGE_UP = Command("page_up", "pageup", "page_up", show=False, palette=False)
+PAGE_DOWN = Command("page_down", "pagedown", "page_down", show=False, palette=False)
+FIRST = Command("first", "home", "first", show=False, palette=False)
+LAST = Command("last", "end", "last", show=False, palette=False)
+OPEN = Command("open", "enter,tab", "open", key_display="Enter", palette=False)
+
+# Inside the detail card.
+RELATED_PREVIOUS = Command("related_previous", "up,k", "related(-1)", show=False, palette=False)
+RELATED_NEXT = Command("related_next", "down,j", "related(1)", show=False, palette=False)
+FOLLOW = Command("follow", "enter", "follow", palette=False)
+CLOSE = Command("close", "escape", "close", key_display="Esc", palette=False)
+
+# In dialogs.
+CANCEL = Command("cancel", "escape", "dismiss", key_display="Esc", palette=False)
+CLOSE_HELP = Command("close_help", "escape,q", "dismiss", palette=False)
+
+SECTIONS: tuple[Section, ...] = (
+    Section("general", (HELP, QUIT, LANGUAGE, PALETTE, THEME)),
+    Section("browse", (SEARCH, CLEAR, LETTER, CATEGORY, SORT, SCRIPT, COPY, BACK, FORWARD)),
+    Section("list", (CURSOR_UP, CURSOR_DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, OPEN)),
+    Section("card", (RELATED_PREVIOUS, RELATED_NEXT, FOLLOW, CLOSE)),
+    Section("dialogs", (CANCEL, CLOSE_HELP)),
+)
+
+
+def key_names(command: Command) -> list[str]:
+    return [key.strip() for key in command.keys.split(",") if key.strip()]
+
+
+class LocalisedBindings(Screen[Any]):
+    """A screen whose Footer shows binding descriptions in the current language.
+
+    Bindings carry catalogue keys as descriptions; they are translated each time the Footer
+    asks, so calling ``refresh_bindings()`` after a language switch relabels the Footer.
+    """
+
+    PALETTE: ClassVar[tuple[Command, ...]] = ()
+    """Commands of this screen offered in the command palette."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        translated = {}
+        for key, active in super().active_bindings.items():
+            binding = active.binding
+            if binding.description.startswith("ui."):
+                binding = replace(binding, description=t(binding.description))
+            translated[key] = active._replace(binding=binding)
+        return translated
+
+
+class CommandsProvider(Provider):
+    """Offers the commands of the current screen and of the app in the command palette."""
+
+    def _commands(self) -> Iterable[Command]:
+        screen_commands: tuple[Command, ...] = getattr(self.screen, "PALETTE", ())
+        app_commands: tuple[Command, ...] = getattr(self.app, "PALETTE", ())
+        for command in (*screen_commands, *app_commands):
+            if command.palette and self._enabled(command):
+                yield command
+
+    def _enabled(self, command: Command) -> bool:
+        namespace, _, name = command.action.rpartition(".")
+        target = self.app if namespace == "app" else self.screen
+        action_name = name.split("(", 1)[0]
+        return target.check_action(action_name, ()) is not False
+
+    def _run(self, command: Command) -> Any:
+        return self.app.run_action(command.action, self.screen)
+
+    def _display(self, command: Command) -> Content:
+        keys = ", ".join(_display_key(self, key) for key in key_names(command))
+        title = Content(command.title)
+        return Content.assemble(title, ("  " + keys, "dim")) if keys else title
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(
+                self._display(command),
+                partial(self._run, command),
+                text=command.title,
+                help=command.help,
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = max(matcher.match(command.title), matcher.match(command.help) * 0.5)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),
+                    partial(self._run, command),
+                    text=command.title,
+                    help=command.help,
+                )
+
+
+def _display_key(provider: Provider, key: str) -> str:
+    return provider.app.get_key_display(Binding(key, ""))
+
+
+def display_keys(app: Any, command: Command) -> str:
+    """The command's keys as the Footer writes them (``?``, ``F1``, ``^p``)."""
+    if command.key_display and len(key_names(command)) == 1:
+        return str(command.key_display)
+    return " ".join(str(app.get_key_display(Binding(key, ""))) for key in key_names(command))
