@@ -27,13 +27,22 @@ WRITER = textwrap.dedent(
 
     from carbon_glossary.store import AnswerRecord, ProgressStore
 
-    path, profile, count, terms, go, pause = sys.argv[1:7]
+    path, profile, count, terms, go, pause, open_late = sys.argv[1:8]
     start = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
     go_file = Path(go)
-    with ProgressStore.open(Path(path)) as store:
+
+
+    def ready_set_go():
         print("ready", flush=True)
         while go != "-" and not go_file.exists():
             time.sleep(0.001)
+
+
+    if open_late == "1":
+        ready_set_go()
+    with ProgressStore.open(Path(path)) as store:
+        if open_late != "1":
+            ready_set_go()
         for index in range(int(count)):
             term = index % int(terms)
             store.record_answer(
@@ -57,11 +66,28 @@ WRITER = textwrap.dedent(
 
 
 def start_writer(
-    db: Path, profile: str, count: int, terms: int = 7, go: str = "-", pause: float = 0.0
+    db: Path,
+    profile: str,
+    count: int,
+    terms: int = 7,
+    go: str = "-",
+    pause: float = 0.0,
+    open_late: bool = False,
 ) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db), profile, str(count), str(terms), go, str(pause)],
+        [
+            sys.executable,
+            "-c",
+            WRITER,
+            str(db),
+            profile,
+            str(count),
+            str(terms),
+            go,
+            str(pause),
+            str(int(open_late)),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -144,3 +170,23 @@ def test_two_programs_updating_the_same_cards_keep_every_review(tmp_path: Path) 
         cards = store.cards("alice")
         for term_id, card in cards.items():
             assert card.reps == sum(1 for record in study if record.term_id == term_id)
+
+
+def test_programs_creating_the_same_new_file_at_once_all_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "progress.sqlite3"
+    go = tmp_path / "go"
+    people = [f"person{index}" for index in range(4)]
+    writers = [start_writer(db, person, 20, 5, str(go), open_late=True) for person in people]
+    for writer in writers:
+        assert writer.stdout is not None
+        assert writer.stdout.readline().strip() == "ready"
+    go.touch()  # all four now create, set up and migrate the file at the same moment
+    for writer in writers:
+        _, errors = writer.communicate()
+        assert writer.returncode == 0, errors
+
+    with ProgressStore.open(db) as store:
+        assert store.recovered is None
+        assert store.profiles() == people
+        assert all(len(store.answers(person)) == 20 for person in people)
+    assert [p.name for p in db.parent.iterdir() if ".corrupt-" in p.name] == []

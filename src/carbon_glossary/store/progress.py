@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -52,6 +53,8 @@ BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SQLITE_HEADER_SIZE = 100
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SECOND_LOOK_S = 0.1
 _NO_LIMIT = -1
 
 # The id of each term's latest answer by profile ?1: latest time first, then latest written.
@@ -134,8 +137,14 @@ class ProgressStore:
             raise StoreError("store.cannot_open", path=path, reason=_reason(error)) from error
         try:
             connection = _connect(path)
-        except _Corrupt as corrupt:
-            moved = _move_aside(path, detail=str(corrupt))
+        except _Corrupt:
+            # Look twice before moving anything: a file another program is creating at this
+            # very moment can look damaged for an instant.
+            time.sleep(_SECOND_LOOK_S)
+            try:
+                return cls(_connect(path), path, settings, None)
+            except _Corrupt as corrupt:
+                moved = _move_aside(path, detail=str(corrupt))
             try:
                 connection = _connect(path)
             except _Corrupt as again:  # a fresh file cannot be damaged; a disk problem
@@ -532,7 +541,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         if found > latest_version():
             raise StoreTooNewError(path, found, latest_version())
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if verdict != ["ok"]:
@@ -547,6 +556,22 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL (it stays so). Switching needs the file to itself for a moment
+    and SQLite reports "locked" at once rather than waiting, so when several programs open a
+    new file together, retry until the busy timeout has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            code = getattr(error, "sqlite_errorcode", _SQLITE_BUSY) & 0xFF
+            if code not in (_SQLITE_BUSY, _SQLITE_LOCKED) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _check_header(path: Path) -> None:
