@@ -47,7 +47,7 @@ def answer(
         "term_id": term_id,
         "term_text": {"tan-da-feng": "碳达峰", "tan-zhong-he": "碳中和"}.get(term_id, term_id),
         "category": "核心概念",
-        "kind": "term_to_definition",
+        "kind": "term-def",
         "mode": mode,
         "given": "B" if correct else "C",
         "expected": "B",
@@ -84,6 +84,11 @@ def test_open_creates_folders_and_a_wal_file_at_the_latest_version(db: Path) -> 
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         conn.close()
+
+
+def test_every_commit_is_synced_to_disk(store: ProgressStore) -> None:
+    """synchronous=FULL (2): an answer survives a power cut, not only a killed program."""
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
 
 
 def test_a_folder_where_the_file_should_be_is_a_clear_error(tmp_path: Path) -> None:

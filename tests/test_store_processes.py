@@ -51,7 +51,7 @@ WRITER = textwrap.dedent(
                     term_id=f"term-{term}",
                     term_text=f"术语{term}",
                     category="核心概念",
-                    kind="term_to_definition",
+                    kind="term-def",
                     mode="study" if index % 2 == 0 else "practice",
                     given=f"{profile}:{index}",
                     correct=index % 3 != 0,
