@@ -258,6 +258,22 @@ def test_cloze_never_offers_a_term_standing_in_the_sentence() -> None:
                 assert option not in q.prompt
 
 
+def test_cloze_never_offers_a_term_that_nests_with_the_answer() -> None:
+    """生态碳汇 would fill the blank of 碳汇 just as well, so it is no distractor for it."""
+    terms = [
+        make_term(
+            "碳汇", "tan4 hui4", "吸收二氧化碳的过程。", examples=("植树造林可以增加碳汇。",)
+        ),
+        make_term("生态碳汇", "sheng1 tai4 tan4 hui4", "生态系统的碳汇。", term_id="st"),
+        *TERMS[:4],
+    ]
+    glossary = make_glossary(*terms)
+    for seed in range(20):
+        q = question("碳汇", "cloze", seed, glossary)
+        assert "生态碳汇" not in q.options
+        assert q.prompt == f"植树造林可以增加{BLANK}。"
+
+
 def test_cloze_falls_back_to_other_terms_definitions() -> None:
     """二氧化碳排放 has no example, but 碳排放's definition names it."""
     q = question("二氧化碳排放", "cloze")

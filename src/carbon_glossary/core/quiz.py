@@ -457,7 +457,14 @@ def _fits(kind: str, answer: _Facts) -> _Fits:
         )
     if kind == "def-term":
         return lambda c: _distinct_terms(c, answer) and _distinct_definitions(c, answer)
+    if kind == "cloze":
+        return lambda c: _distinct_terms(c, answer) and not _nested(c, answer)
     return lambda c: _distinct_terms(c, answer)
+
+
+def _nested(a: _Facts, b: _Facts) -> bool:
+    """One term is written inside the other (碳汇 / 生态碳汇): both could fill the same blank."""
+    return any(x in y or y in x for x in a.form_keys for y in b.form_keys)
 
 
 def _distinct_for(kind: str) -> _Distinct:
