@@ -160,12 +160,17 @@ def decode_glossary(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        start = error.start
+        # Text saved as GBK (the usual case on Chinese Windows) often begins with byte pairs
+        # that happen to be valid two-byte UTF-8 (碳 = CC BC); point at the first of them.
+        while start >= 2 and 0xC2 <= data[start - 2] <= 0xDF and 0x80 <= data[start - 1] <= 0xBF:
+            start -= 2
+        before = data[:start]
         line = before.count(b"\n") + 1
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace").lstrip("\ufeff")) + 1
         problem = Problem(
-            path, line, column, "error", "check.not_utf8", (("byte", f"{data[error.start]:02X}"),)
+            path, line, column, "error", "check.not_utf8", (("byte", f"{data[start]:02X}"),)
         )
         raise FileProblemError([problem]) from None
     return text.removeprefix("\ufeff")
@@ -332,7 +337,7 @@ class _Checker:
                     ("glossary", key),
                     "check.glossary.wrong_type",
                     key=key,
-                    expected=Localized("check.type.string"),
+                    expected=Localized("check.expect.string"),
                     actual=_type_word(value),
                 )
         return (
@@ -432,7 +437,7 @@ class _Checker:
             if key not in item:
                 continue
             value = item[key]
-            expected = Localized("check.type.string" if kind == _STRING else "check.type.strings")
+            expected = Localized("check.expect." + kind)
             if kind == _STRING and not isinstance(value, str):
                 self.report.error(
                     (*where, key),
@@ -546,7 +551,7 @@ class _Checker:
         ids: dict[int, str] = {d.index: d.id for d in drafts if d.id}
         taken = set(ids.values())
         for draft in drafts:
-            if draft.id is not None:
+            if draft.index in ids:
                 continue
             base = _derive_id(draft, readings[draft.index].syllables)
             candidate, suffix = base, 2
@@ -652,6 +657,8 @@ def _derive_id(draft: _Draft, syllables: tuple[str, ...]) -> str:
     """``碳达峰`` → ``tan-da-feng``; ``CCUS技术`` → ``ccus-ji-shu``; nothing usable → ``term-N``."""
     from carbon_glossary.core.pinyin import display_pinyin
 
+    if len(syllables) != _hanzi_count(draft.text):  # no reading (an error reported already)
+        return f"term-{draft.index + 1}"
     words = []
     for token in display_pinyin(draft.text, syllables).split():
         word = unicodedata.normalize("NFKC", token).lower()

@@ -110,7 +110,7 @@ class _Scanner:
                 self.pos += 2
                 keys = self.key_path()
                 self.expect("]]")
-                base = self.resolve(tuple(k for k, _ in keys[:-1]))
+                base = self.resolve(tuple(k for k, _ in keys[:-1]), start)
                 table = (*base, keys[-1][0])
                 index = self.array_tables.get(table, 0)
                 self.array_tables[table] = index + 1
@@ -121,18 +121,22 @@ class _Scanner:
                 self.pos += 1
                 keys = self.key_path()
                 self.expect("]")
-                current = self.resolve(tuple(k for k, _ in keys))
+                current = self.resolve(tuple(k for k, _ in keys), start)
                 self.record(current, start)
             else:
                 self.key_value(current)
             self.skip_ws()
             self.skip_comment()
 
-    def resolve(self, keys: tuple[str, ...]) -> KeyPath:
-        """Header keys → a path, entering the latest item of each array of tables on the way."""
+    def resolve(self, keys: tuple[str, ...], offset: int) -> KeyPath:
+        """Header keys → a path, entering the latest item of each array of tables on the way.
+
+        Tables a header creates implicitly (``a`` for ``[a.b]``) are placed at the header.
+        """
         path: KeyPath = ()
         for key in keys:
             path = (*path, key)
+            self.record(path, offset)
             if path in self.array_tables:
                 path = (*path, self.array_tables[path] - 1)
         return path
