@@ -358,12 +358,13 @@ MESSAGES: dict[str, str] = {
     "quiz.verdict.term": "{term} ({pinyin})",
     "quiz.verdict.definition": "Definition: {definition}",
     "quiz.verdict.source": "Source: {source}",
-    "quiz.paper.syntax": "the paper is not valid TOML: {detail}",
     "quiz.paper.missing_file": "the paper file does not exist",
+    "quiz.paper.is_directory": "this is a folder, not a paper file",
     "quiz.paper.unreadable": "cannot read the paper file: {reason}",
     "quiz.paper.missing_table": "the [paper] part (title, seed …) is missing",
     "quiz.paper.missing_key": "{key} is required but missing",
     "quiz.paper.unknown_key": "unknown setting {key}; the settings here are: {allowed}",
+    "quiz.paper.unknown_key_suggest": "unknown setting {key}; did you mean {suggestion}?",
     "quiz.paper.wrong_type": "{key} must be {expected}",
     "quiz.paper.empty": "{key} must not be empty",
     "quiz.paper.type.text": "text (in quotes)",
@@ -385,6 +386,10 @@ MESSAGES: dict[str, str] = {
     "quiz.paper.count_positive": "count (number of questions) must be at least 1",
     "quiz.paper.count_too_large": (
         "{count} {kind} questions on “{category}” asked for, but the glossary supports {available}"
+    ),
+    "quiz.paper.count_too_large_rest": (
+        "{count} {kind} questions from all categories asked for, but after the other sections"
+        " only {available} remain"
     ),
     "quiz.paper.duplicate_section": (
         "same category and kind as the section on line {line}; merge the two"

@@ -311,12 +311,13 @@ MESSAGES: dict[str, str] = {
     "quiz.verdict.term": "{term}（{pinyin}）",
     "quiz.verdict.definition": "定义：{definition}",
     "quiz.verdict.source": "出处：{source}",
-    "quiz.paper.syntax": "试卷文件不是有效的 TOML：{detail}",
     "quiz.paper.missing_file": "找不到试卷文件",
+    "quiz.paper.is_directory": "这是一个文件夹，不是试卷文件",
     "quiz.paper.unreadable": "无法读取试卷文件：{reason}",
     "quiz.paper.missing_table": "缺少 [paper] 部分（试卷标题、种子等）",
     "quiz.paper.missing_key": "缺少必填项 {key}",
     "quiz.paper.unknown_key": "不认识的设置项 {key}；这里可用的有：{allowed}",
+    "quiz.paper.unknown_key_suggest": "不认识的设置项 {key}；是不是想写 {suggestion}？",
     "quiz.paper.wrong_type": "{key} 应为{expected}",
     "quiz.paper.empty": "{key} 不能为空",
     "quiz.paper.type.text": "文字（加引号）",
@@ -334,6 +335,9 @@ MESSAGES: dict[str, str] = {
     "quiz.paper.count_positive": "count（题数）至少为 1",
     "quiz.paper.count_too_large": (
         "要出 {count} 道“{category}”的{kind}题，但术语表只能出 {available} 道"
+    ),
+    "quiz.paper.count_too_large_rest": (
+        "要从全部类别出 {count} 道{kind}题，但除去其他题目段已用的术语，只能再出 {available} 道"
     ),
     "quiz.paper.duplicate_section": "与第 {line} 行的题目段类别和题型相同；请合并为一段",
     "quiz.paper.all_categories": "全部类别",

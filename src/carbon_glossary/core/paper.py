@@ -1,0 +1,603 @@
+"""Exam papers: a TOML spec, the paper built from it, its printed form and its scoring.
+
+A spec names a title, a seed, an optional time limit and a pass mark, and sections of
+(category, kind, count)::
+
+    [paper]
+    title = "碳达峰术语测验"
+    seed = 2025              # a number or a text; the same seed gives the same paper
+    time_limit_minutes = 30  # optional
+    pass_mark_percent = 60   # optional, 60 when left out
+    tones = "strict"         # optional: "lenient" ignores tones in pinyin answers
+
+    [[section]]
+    category = "核心概念"     # optional: leave out to draw from every category
+    kind = "term-def"
+    count = 5
+
+The same spec and glossary build the identical paper on any machine: each section draws from
+its own ``random.Random`` seeded with ``"{seed}:{index}:{category}:{kind}"`` (a string seed is
+hashed with SHA-512, independent of ``PYTHONHASHSEED``), terms are visited in document order,
+and nothing iterates a set.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal, cast
+
+# The loader's wording of tomllib's syntax errors (full-width ＝ and quotes, duplicate keys…)
+# suits papers as well; it has no public name yet.
+from carbon_glossary.core.loader import _syntax_problem as toml_syntax_problem
+from carbon_glossary.core.loader import decode_glossary
+from carbon_glossary.core.model import Glossary
+from carbon_glossary.core.problems import FileProblemError, Localized, Problem
+from carbon_glossary.core.quiz import (
+    CHOICE_KINDS,
+    KINDS,
+    Given,
+    Kind,
+    Question,
+    Verdict,
+    check_answer,
+    instruction,
+    kind_name,
+    make_question,
+    option_label,
+    supported_terms,
+)
+from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
+from carbon_glossary.i18n import t
+
+__all__ = [
+    "CategoryScore",
+    "ExamResult",
+    "Paper",
+    "PaperSection",
+    "PaperSpec",
+    "WrongAnswer",
+    "build_paper",
+    "load_paper",
+    "paper_to_json",
+    "parse_paper",
+    "render_paper_text",
+    "score_paper",
+]
+
+Tones = Literal["strict", "lenient"]
+DEFAULT_PASS_MARK = 60
+_PAPER_KEYS = ("title", "seed", "time_limit_minutes", "pass_mark_percent", "tones")
+_SECTION_KEYS = ("category", "kind", "count")
+_TOP_KEYS = ("paper", "section")
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSection:
+    """Ask ``count`` questions of ``kind`` about terms of ``category`` (None: any category)."""
+
+    category: str | None
+    kind: Kind
+    count: int
+    line: int = 0  # of the [[section]] header, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSpec:
+    """A checked exam paper spec."""
+
+    title: str
+    seed: int | str
+    sections: tuple[PaperSection, ...]
+    time_limit_minutes: int | None = None
+    pass_mark_percent: float = DEFAULT_PASS_MARK
+    tones: Tones = "strict"
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """A built paper: the questions in order, and for each the index of its section."""
+
+    spec: PaperSpec
+    questions: tuple[Question, ...]
+    section_of: tuple[int, ...]
+    glossary_title: str = ""
+    glossary_version: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """Points scored in one category (uncategorised terms have category "")."""
+
+    category: str
+    points: float
+    total: int
+    percent: float
+
+
+@dataclass(frozen=True, slots=True)
+class WrongAnswer:
+    """A question not fully right: its number on the paper (from 1) and the verdict, which
+    holds the question, its right answer and its source."""
+
+    number: int
+    verdict: Verdict
+
+    @property
+    def question(self) -> Question:
+        return self.verdict.question
+
+
+@dataclass(frozen=True, slots=True)
+class ExamResult:
+    """A scored paper. Each question is worth one point; a match question earns its share of
+    right pairs. ``passed`` compares ``percent`` with the paper's pass mark exactly."""
+
+    points: float
+    total: int
+    percent: float
+    passed: bool
+    pass_mark_percent: float
+    by_category: tuple[CategoryScore, ...]
+    wrong: tuple[WrongAnswer, ...]
+    verdicts: tuple[Verdict, ...]
+
+
+class _Checker:
+    """Collects every problem of one spec, each at the place it is written."""
+
+    def __init__(self, path: str, positions: Positions) -> None:
+        self.path = path
+        self.positions = positions
+        self.problems: list[Problem] = []
+
+    def add(self, where: KeyPath, message: str, /, **params: object) -> None:
+        """A problem with a key or table: at the key, or the table header."""
+        self._add(self.positions.find(where), message, params)
+
+    def add_value(self, where: KeyPath, message: str, /, **params: object) -> None:
+        """A problem with the value of a key: at the value, where the fix goes."""
+        offset = self.positions.offsets.get(where)
+        if offset is None:
+            self._add(self.positions.find(where), message, params)
+            return
+        text = self.positions.text
+        equals = text.find("=", offset)
+        end = text.find("\n", offset)
+        if equals != -1 and (end == -1 or equals < end):
+            offset = equals + 1
+            while offset < len(text) and text[offset] in " \t":
+                offset += 1
+        self._add(self.positions.line_col(offset), message, params)
+
+    def _add(self, at: tuple[int, int], message: str, params: dict[str, object]) -> None:
+        line, column = at
+        problem = Problem(self.path, line, column, "error", message, tuple(params.items()))
+        self.problems.append(problem)
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], allowed: Sequence[str], where: KeyPath
+    ) -> None:
+        for key in table:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                self.add(
+                    (*where, key), "quiz.paper.unknown_key_suggest", key=key, suggestion=close[0]
+                )
+            else:
+                allowed_text = "、".join(allowed)
+                self.add((*where, key), "quiz.paper.unknown_key", key=key, allowed=allowed_text)
+
+    def text(
+        self, table: Mapping[str, Any], key: str, where: KeyPath, *, required: bool
+    ) -> str | None:
+        if key not in table:
+            if required:
+                self.add(where, "quiz.paper.missing_key", key=key)
+            return None
+        value = table[key]
+        if not isinstance(value, str):
+            self.add_value((*where, key), "quiz.paper.wrong_type", key=key, expected=_type("text"))
+            return None
+        if not value.strip():
+            self.add_value((*where, key), "quiz.paper.empty", key=key)
+            return None
+        return value
+
+    def number(
+        self, table: Mapping[str, Any], key: str, where: KeyPath, *, whole: bool
+    ) -> int | float | None:
+        if key not in table:
+            return None
+        value = table[key]
+        ok = isinstance(value, int) or (not whole and isinstance(value, float))
+        if isinstance(value, bool) or not ok:
+            expected = _type("integer" if whole else "number")
+            self.add_value((*where, key), "quiz.paper.wrong_type", key=key, expected=expected)
+            return None
+        return cast(int | float, value)
+
+
+def _type(name: str) -> Localized:
+    return Localized(f"quiz.paper.type.{name}")
+
+
+def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSpec:
+    """Check a spec's text against ``glossary`` and return it, or raise
+    :class:`FileProblemError` with every problem found (``FILE:LINE:COL`` each)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FileProblemError([toml_syntax_problem(error, text, path)]) from None
+    check = _Checker(path, scan_positions(text))
+    check.unknown_keys(data, _TOP_KEYS, ())
+
+    paper = data.get("paper")
+    title: str | None = None
+    seed: int | str | None = None
+    minutes: int | None = None
+    pass_mark: int | float = DEFAULT_PASS_MARK
+    tones: Tones = "strict"
+    if paper is None:
+        check.add((), "quiz.paper.missing_table")
+    elif not isinstance(paper, dict):
+        check.add_value(("paper",), "quiz.paper.wrong_type", key="paper", expected=_type("table"))
+    else:
+        where: KeyPath = ("paper",)
+        check.unknown_keys(paper, _PAPER_KEYS, where)
+        title = check.text(paper, "title", where, required=True)
+        if "seed" not in paper:
+            check.add(where, "quiz.paper.missing_key", key="seed")
+        elif isinstance(paper["seed"], bool) or not isinstance(paper["seed"], int | str):
+            check.add_value(
+                (*where, "seed"), "quiz.paper.wrong_type", key="seed", expected=_type("seed")
+            )
+        elif isinstance(paper["seed"], str) and not paper["seed"].strip():
+            check.add_value((*where, "seed"), "quiz.paper.empty", key="seed")
+        else:
+            seed = paper["seed"]
+        value = check.number(paper, "time_limit_minutes", where, whole=True)
+        if value is not None:
+            if value < 1:
+                check.add_value((*where, "time_limit_minutes"), "quiz.paper.time_limit")
+            else:
+                minutes = int(value)
+        value = check.number(paper, "pass_mark_percent", where, whole=False)
+        if value is not None:
+            if not 0 <= value <= 100:
+                check.add_value((*where, "pass_mark_percent"), "quiz.paper.pass_mark")
+            else:
+                pass_mark = value
+        tone_value = check.text(paper, "tones", where, required=False)
+        if tone_value is not None:
+            if tone_value in ("strict", "lenient"):
+                tones = cast(Tones, tone_value)
+            else:
+                check.add_value((*where, "tones"), "quiz.paper.tones", value=tone_value)
+
+    sections = _check_sections(data, glossary, check)
+    if check.problems:
+        raise FileProblemError(sorted(check.problems, key=lambda p: (p.line, p.column)))
+    assert title is not None and seed is not None
+    return PaperSpec(title, seed, tuple(sections), minutes, pass_mark, tones, path)
+
+
+def _check_sections(
+    data: Mapping[str, Any], glossary: Glossary, check: _Checker
+) -> list[PaperSection]:
+    raw = data.get("section")
+    if raw is None:
+        check.add(("paper",) if "paper" in data else (), "quiz.paper.no_sections")
+        return []
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        check.add_value(
+            ("section",), "quiz.paper.wrong_type", key="section", expected=_type("sections")
+        )
+        return []
+    categories = glossary.categories()
+    sections: list[PaperSection] = []
+    origins: list[int] = []  # the [[section]] each checked section comes from
+    seen: dict[tuple[str | None, str], int] = {}
+    for index, table in enumerate(raw):
+        where: KeyPath = ("section", index)
+        check.unknown_keys(table, _SECTION_KEYS, where)
+        category = check.text(table, "category", where, required=False)
+        ok = not ("category" in table and category is None)
+        if category is not None and category not in categories:
+            check.add_value(
+                (*where, "category"),
+                "quiz.paper.unknown_category",
+                category=category,
+                categories="、".join(categories),
+            )
+            ok = False
+        kind = check.text(table, "kind", where, required=True)
+        if kind is not None and kind not in KINDS:
+            check.add_value(
+                (*where, "kind"), "quiz.paper.unknown_kind", kind=kind, kinds="、".join(KINDS)
+            )
+            kind = None
+        count = check.number(table, "count", where, whole=True)
+        if "count" not in table:
+            check.add(where, "quiz.paper.missing_key", key="count")
+        elif count is not None and count < 1:
+            check.add_value((*where, "count"), "quiz.paper.count_positive")
+            count = None
+        if kind is None or count is None or not ok:
+            continue
+        line = check.positions.find(where)[0]
+        key = (category, kind)
+        if key in seen:
+            check.add(where, "quiz.paper.duplicate_section", line=seen[key])
+            continue
+        seen[key] = line
+        sections.append(PaperSection(category, kind, int(count), line))
+        origins.append(index)
+
+    # Sections with a category draw first from their own category; a section without one
+    # (at most one per kind) gets the terms they leave. See build_paper.
+    for origin, section in zip(origins, sections, strict=True):
+        available = len(supported_terms(glossary, section.kind, section.category))
+        if section.category is None:
+            available -= sum(
+                min(s.count, len(supported_terms(glossary, s.kind, s.category)))
+                for s in sections
+                if s.kind == section.kind and s.category is not None
+            )
+        if section.count > available:
+            check.add_value(
+                ("section", origin, "count"),
+                "quiz.paper.count_too_large"
+                if section.category is not None
+                else "quiz.paper.count_too_large_rest",
+                count=section.count,
+                available=max(0, available),
+                category=section.category or "",
+                kind=Localized(f"quiz.kind.{section.kind}"),
+            )
+    if raw == []:
+        check.add(("section",), "quiz.paper.no_sections")
+    return sections
+
+
+def load_paper(path: str | Path, glossary: Glossary) -> PaperSpec:
+    """Read and check a spec file; :class:`FileProblemError` on any problem."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileProblemError([Problem(name, 0, 0, "error", "quiz.paper.missing_file")]) from None
+    except IsADirectoryError:
+        raise FileProblemError([Problem(name, 0, 0, "error", "quiz.paper.is_directory")]) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        problem = Problem(name, 0, 0, "error", "quiz.paper.unreadable", (("reason", reason),))
+        raise FileProblemError([problem]) from None
+    # A paper is read like a glossary: UTF-8 (a BOM dropped), a GBK file pointed at.
+    return parse_paper(decode_glossary(data, name), glossary, name)
+
+
+def section_seed(spec: PaperSpec, index: int) -> str:
+    """The seed string of one section's random generator."""
+    section = spec.sections[index]
+    return f"{spec.seed}:{index}:{section.category or ''}:{section.kind}"
+
+
+def build_paper(glossary: Glossary, spec: PaperSpec) -> Paper:
+    """The paper for ``spec``: the same spec and glossary give the identical paper anywhere.
+
+    Sections with a category are filled first, then those without one, from terms not yet
+    asked with the same kind; questions are then listed in the spec's section order.
+    """
+    used: dict[str, set[str]] = {}
+    built: dict[int, list[Question]] = {}
+    order = sorted(range(len(spec.sections)), key=lambda i: (spec.sections[i].category is None, i))
+    for index in order:
+        section = spec.sections[index]
+        rng = random.Random(section_seed(spec, index))
+        taken = used.setdefault(section.kind, set())
+        pool = [
+            term
+            for term in supported_terms(glossary, section.kind, section.category)
+            if term.id not in taken
+        ]
+        chosen = rng.sample(pool, min(section.count, len(pool)))
+        questions = []
+        for term in chosen:
+            made = make_question(glossary, term, section.kind, rng)
+            if isinstance(made, Question):
+                questions.append(made)
+                taken.add(term.id)
+        built[index] = questions
+    questions_in_order = [q for i in range(len(spec.sections)) for q in built[i]]
+    section_of = [i for i in range(len(spec.sections)) for _ in built[i]]
+    return Paper(
+        spec, tuple(questions_in_order), tuple(section_of), glossary.title, glossary.version
+    )
+
+
+def _question_json(number: int, section: int, question: Question) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "number": number,
+        "section": section,
+        "kind": question.kind,
+        "term_id": question.term_id,
+        "category": question.category,
+        "prompt": question.prompt,
+    }
+    if question.kind == "truefalse":
+        item["statement"] = question.statement
+    if question.kind == "match":
+        item["items"] = list(question.items)
+        item["item_ids"] = list(question.item_ids)
+    if question.kind in CHOICE_KINDS or question.kind == "match":
+        item["options"] = list(question.options)
+    item["answer"] = question.answer
+    if question.answer_index is not None:
+        item["answer_index"] = question.answer_index
+    if question.kind == "match":
+        item["pairs"] = list(question.pairs)
+    if question.accepted:
+        item["accepted"] = list(question.accepted)
+    if question.kind == "pinyin":
+        item["syllables"] = list(question.syllables)
+    item["term"] = question.term
+    item["pinyin"] = question.pinyin
+    item["source"] = question.source
+    return item
+
+
+def paper_to_json(paper: Paper) -> dict[str, Any]:
+    """The paper as plain data (for ``--json``); keys are stable and language-independent."""
+    spec = paper.spec
+    return {
+        "title": spec.title,
+        "seed": spec.seed,
+        "time_limit_minutes": spec.time_limit_minutes,
+        "pass_mark_percent": spec.pass_mark_percent,
+        "tones": spec.tones,
+        "glossary": {"title": paper.glossary_title, "version": paper.glossary_version},
+        "sections": [
+            {"category": s.category, "kind": s.kind, "count": s.count} for s in spec.sections
+        ],
+        "questions": [
+            _question_json(n + 1, paper.section_of[n], q) for n, q in enumerate(paper.questions)
+        ],
+    }
+
+
+def _answer_key(question: Question) -> str:
+    if question.kind == "match" or question.kind == "pinyin":
+        return question.answer
+    if question.answer_index is None:
+        return question.answer
+    letter = option_label(question.answer_index)
+    if question.kind in ("term-def",):
+        return letter
+    return f"{letter}　{question.answer}"
+
+
+def render_paper_text(paper: Paper, *, answer_key: bool = True) -> str:
+    """The paper as plain text for printing, in the interface language, with the answer key
+    at the end (for the trainer) unless ``answer_key`` is False."""
+    spec = paper.spec
+    lines = [spec.title, ""]
+    if spec.time_limit_minutes is not None:
+        lines.append(t("quiz.paper.print.time", minutes=spec.time_limit_minutes))
+    lines.append(
+        t(
+            "quiz.paper.print.summary",
+            count=len(paper.questions),
+            pass_mark=f"{spec.pass_mark_percent:g}",
+            seed=spec.seed,
+        )
+    )
+    if paper.glossary_title:
+        lines.append(
+            t(
+                "quiz.paper.print.glossary",
+                title=paper.glossary_title,
+                version=paper.glossary_version,
+            )
+        )
+    number = 0
+    for index, section in enumerate(spec.sections):
+        questions = [
+            q for q, s in zip(paper.questions, paper.section_of, strict=True) if s == index
+        ]
+        if not questions:
+            continue
+        lines += [
+            "",
+            t(
+                "quiz.paper.print.section",
+                number=index + 1,
+                kind=kind_name(section.kind),
+                category=section.category or t("quiz.paper.all_categories"),
+                count=len(questions),
+            ),
+            instruction(section.kind),
+        ]
+        for question in questions:
+            number += 1
+            lines.append("")
+            lines.extend(_render_question(number, question))
+    if answer_key:
+        lines += ["", t("quiz.paper.print.answer_key")]
+        for n, question in enumerate(paper.questions, start=1):
+            lines.append(f"{n}. {_answer_key(question)}")
+    return "\n".join(lines) + "\n"
+
+
+def _render_question(number: int, question: Question) -> list[str]:
+    if question.kind == "match":
+        lines = [f"{number}."]
+        lines += [f"   ({i + 1}) {item}" for i, item in enumerate(question.items)]
+        lines += [f"   {option_label(i)}. {option}" for i, option in enumerate(question.options)]
+        return lines
+    if question.kind == "truefalse":
+        lines = [f"{number}. {question.prompt}", f"   {question.statement}"]
+        return [*lines, "   " + " / ".join(question.options)]
+    if question.kind == "pinyin":
+        return [f"{number}. {question.prompt}　________"]
+    lines = [f"{number}. {question.prompt}"]
+    lines += [f"   {option_label(i)}. {option}" for i, option in enumerate(question.options)]
+    return lines
+
+
+def score_paper(paper: Paper, answers: Sequence[Given] | Mapping[int, Given]) -> ExamResult:
+    """Score the answers to ``paper``: a sequence in question order (missing ones count as
+    unanswered) or a mapping from question index (from 0) to answer."""
+    strict = paper.spec.tones == "strict"
+    verdicts: list[Verdict] = []
+    points: list[Fraction] = []
+    for index, question in enumerate(paper.questions):
+        if isinstance(answers, Mapping):
+            given = answers.get(index)
+        else:
+            given = answers[index] if index < len(answers) else None
+        verdict = check_answer(question, given, strict=strict)
+        verdicts.append(verdict)
+        if question.kind == "match" and verdict.pairs_correct:
+            points.append(Fraction(sum(verdict.pairs_correct), len(verdict.pairs_correct)))
+        else:
+            points.append(Fraction(int(verdict.correct)))
+    total = len(paper.questions)
+    earned = sum(points, Fraction(0))
+    pass_mark = Fraction(paper.spec.pass_mark_percent)
+    by_category: dict[str, list[Fraction]] = {}
+    for question, point in zip(paper.questions, points, strict=True):
+        by_category.setdefault(question.category, []).append(point)
+    categories = tuple(
+        CategoryScore(
+            name, float(sum(ps, Fraction(0))), len(ps), _percent(sum(ps, Fraction(0)), len(ps))
+        )
+        for name, ps in by_category.items()
+    )
+    wrong = tuple(WrongAnswer(n + 1, v) for n, v in enumerate(verdicts) if not v.correct)
+    return ExamResult(
+        points=float(earned),
+        total=total,
+        percent=_percent(earned, total),
+        passed=total > 0 and earned * 100 >= pass_mark * total,
+        pass_mark_percent=paper.spec.pass_mark_percent,
+        by_category=categories,
+        wrong=wrong,
+        verdicts=tuple(verdicts),
+    )
+
+
+def _percent(points: Fraction, total: int) -> float:
+    return float(points * 100 / total) if total else 0.0
