@@ -12,11 +12,8 @@ types, required fields, duplicates, ``related``, pinyin overrides and ``[phrase_
 
 from __future__ import annotations
 
-import ast
-import difflib
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +27,12 @@ from carbon_glossary.core.problems import FileProblemError, Localized, Problem, 
 from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
 
 if TYPE_CHECKING:
+    import tomllib
+
     from carbon_glossary.core.readings import Reading
+
+# tomllib, difflib and ast are imported where used: a warm cached load reads the file with
+# read_glossary_bytes and must not pay for parsing machinery it does not use.
 
 __all__ = [
     "GLOSSARY_KEYS",
@@ -219,6 +221,8 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, path: str) -> Pro
 
 
 def _declared_table(detail: str) -> str:
+    import ast
+
     found = re.search(r"Cannot declare (.*) twice", detail)
     if not found:
         return "?"
@@ -251,6 +255,8 @@ def _type_word(value: object) -> Localized:
 
 
 def _suggest(key: str, allowed: Sequence[str]) -> str | None:
+    import difflib
+
     close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -677,6 +683,8 @@ def analyse_glossary(
 
     Never raises for anything in the file: every problem becomes a :class:`Problem`.
     """
+    import tomllib
+
     report = _Report(path)
     try:
         text = decode_glossary(data, path)

@@ -1,0 +1,245 @@
+"""Glossary commands: browse, list, show, search, check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from carbon_glossary.core.export import term_to_dict
+from carbon_glossary.core.pinyin import display_pinyin
+from carbon_glossary.i18n import t
+from carbon_glossary.subcommands.context import CommandFailed, Context
+from carbon_glossary.subcommands.output import (
+    columns,
+    highlight,
+    label_rows,
+    terminal_width,
+    use_colour,
+)
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.model import Glossary, Term
+    from carbon_glossary.core.search import Match
+
+__all__ = ["DEFAULT_LIMIT", "register", "run_browse"]
+
+DEFAULT_LIMIT = 20
+# Column caps (in cells) for term, pinyin and category in lists.
+_CAPS = (24, 36, 12)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text))
+    return value
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """Add browse, list, show, search and check."""
+    browse = subparsers.add_parser(
+        "browse", parents=parents, help=t("cli.browse.help"), description=t("cli.browse.help")
+    )
+    browse.set_defaults(handler=run_browse)
+
+    listing = subparsers.add_parser(
+        "list", parents=parents, help=t("cli.list.help"), description=t("cli.list.help")
+    )
+    listing.add_argument(
+        "--category", metavar=t("cli.category_metavar"), help=t("cli.list.category")
+    )
+    listing.add_argument("--json", action="store_true", help=t("cli.json"))
+    listing.set_defaults(handler=run_list)
+
+    show = subparsers.add_parser(
+        "show", parents=parents, help=t("cli.show.help"), description=t("cli.show.help")
+    )
+    show.add_argument("term", metavar=t("cli.term_metavar"), help=t("cli.show.term"))
+    show.add_argument("--json", action="store_true", help=t("cli.json"))
+    show.set_defaults(handler=run_show)
+
+    search = subparsers.add_parser(
+        "search", parents=parents, help=t("cli.search.help"), description=t("cli.search.help")
+    )
+    search.add_argument("query", metavar=t("cli.query_metavar"), help=t("cli.search.query"))
+    search.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=t("cli.search.limit", default=DEFAULT_LIMIT),
+    )
+    search.add_argument("--json", action="store_true", help=t("cli.json"))
+    search.set_defaults(handler=run_search)
+
+    check = subparsers.add_parser(
+        "check", parents=parents, help=t("cli.check.help"), description=t("cli.check.help")
+    )
+    check.add_argument("files", nargs="*", metavar=t("cli.file_metavar"), help=t("cli.check.files"))
+    check.set_defaults(handler=run_check)
+
+
+def _print_json(context: Context, data: Any) -> None:
+    context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _pinyin(term: Term) -> str:
+    return display_pinyin(term.term, term.marks)
+
+
+def _english(term: Term) -> str:
+    return "; ".join(term.english)
+
+
+def run_browse(args: argparse.Namespace, context: Context) -> int:
+    """Start the TUI on the glossary in use (checked first, so problems print here)."""
+    context.glossary()
+    try:
+        from carbon_glossary.ui.app import run_browser
+    except ImportError as error:
+        if not (error.name or "").startswith("carbon_glossary.ui"):
+            raise
+        context.parser.print_help(context.out)
+        return 0
+    return run_browser(context.glossary_path, context.lang)
+
+
+def run_list(args: argparse.Namespace, context: Context) -> int:
+    """Every term (or one category's) in pinyin order."""
+    from carbon_glossary.core.collate import sort_terms
+
+    glossary = context.glossary()
+    terms: Sequence[Term] = glossary.terms
+    if args.category is not None:
+        terms = [term for term in terms if term.category == args.category.strip()]
+        if not terms:
+            if args.json:
+                _print_json(context, [])
+            names = t("cli.list_separator").join(glossary.categories()) or "-"
+            raise context.fail(t("cli.unknown_category", category=args.category, names=names))
+    ordered = sort_terms(terms)
+    if args.json:
+        _print_json(context, [term_to_dict(term) for term in ordered])
+        return 0
+    rows = [[term.term, _pinyin(term), term.category, _english(term)] for term in ordered]
+    width = terminal_width() if use_colour(context.out) else None
+    for line in columns(rows, caps=_CAPS, width=width):
+        print(line, file=context.out)
+    return 0
+
+
+def _search(glossary: Glossary, query: str, limit: int) -> list[Match]:
+    from carbon_glossary.core.search import SearchIndex
+
+    return SearchIndex.build(glossary).search(query, limit=limit)
+
+
+def run_search(args: argparse.Namespace, context: Context) -> int:
+    """Ranked matches for any form of query; exit 1 when nothing matches."""
+    query = args.query.strip()
+    matches = _search(context.glossary(), query, args.limit) if query else []
+    if args.json:
+        _print_json(
+            context,
+            [{**term_to_dict(m.term), "score": round(m.score, 4)} for m in matches],
+        )
+    if not matches:
+        raise context.fail(t("cli.nothing_found", query=query))
+    if args.json:
+        return 0
+    colour = use_colour(context.out)
+    rows, shown = [], []
+    for match in matches:
+        term, pinyin, english = match.term.term, _pinyin(match.term), _english(match.term)
+        rows.append([term, pinyin, match.term.category, english])
+        shown.append(
+            [
+                highlight(term, match.spans.get("term", ()), colour),
+                highlight(pinyin, match.spans.get("pinyin", ()), colour),
+                match.term.category,
+                english,
+            ]
+        )
+    width = terminal_width() if colour else None
+    for line in columns(rows, caps=_CAPS, shown=shown, width=width):
+        print(line, file=context.out)
+    return 0
+
+
+def run_show(args: argparse.Namespace, context: Context) -> int:
+    """The best match for the query, as a card (or one JSON object)."""
+    glossary = context.glossary()
+    query = args.term.strip()
+    matches = _search(glossary, query, 1) if query else []
+    if not matches:
+        raise context.fail(t("cli.nothing_found", query=query))
+    term = matches[0].term
+    if args.json:
+        _print_json(context, term_to_dict(term))
+        return 0
+    for line in card(term, glossary, terminal_width()):
+        print(line, file=context.out)
+    return 0
+
+
+def card(term: Term, glossary: Glossary, width: int) -> list[str]:
+    """The full entry as text lines: heading, reading, rule, then labelled fields."""
+    heading = (
+        term.term if term.traditional in ("", term.term) else f"{term.term}  〔{term.traditional}〕"
+    )
+    related = []
+    for term_id in term.related:
+        other = glossary.by_id(term_id)
+        if other is not None:
+            related.append(f"{other.term}（{_pinyin(other)}）")
+    bullets = "\n".join(f"· {example}" for example in term.examples)
+    lines = [
+        heading,
+        f"{_pinyin(term)}   {display_pinyin(term.term, term.syllables)}",
+        "─" * min(width, 60),
+    ]
+    lines += label_rows(
+        [
+            (t("cli.card.english"), _english(term)),
+            (t("cli.card.category"), term.category),
+            (t("cli.card.tags"), "、".join(term.tags)),
+            (t("cli.card.definition"), term.definition),
+            (t("cli.card.definition_en"), term.definition_en),
+            (t("cli.card.examples"), bullets),
+            (t("cli.card.aliases"), "、".join(term.aliases)),
+            (t("cli.card.related"), "、".join(related)),
+            (t("cli.card.source"), term.source),
+            (t("cli.card.id"), term.id),
+        ],
+        width,
+    )
+    return lines
+
+
+def run_check(args: argparse.Namespace, context: Context) -> int:
+    """Every problem of each file as FILE:LINE:COL: severity: message; exit 2 on any error."""
+    from carbon_glossary.core.loader import check_glossary
+
+    files = [Path(name) for name in args.files] or [context.glossary_path]
+    errors = warnings = 0
+    for path in files:
+        problems = check_glossary(path)
+        for problem in problems:
+            print(problem.format(), file=context.out)
+        file_errors = sum(1 for p in problems if p.severity == "error")
+        errors += file_errors
+        warnings += len(problems) - file_errors
+    if errors or warnings:
+        print(t("check.summary", errors=errors, warnings=warnings), file=context.err)
+    if errors:
+        raise CommandFailed(2)
+    return 0
