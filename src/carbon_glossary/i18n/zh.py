@@ -257,7 +257,7 @@ MESSAGES: dict[str, str] = {
     "ui.cmd.related_next.help": "选择下一个相关术语",
     "ui.cmd.follow": "前往",
     "ui.cmd.follow.help": "前往选中的相关术语（Backspace 返回）",
-    "ui.cmd.close": "返回列表",
+    "ui.cmd.close": "返回",
     "ui.cmd.close.help": "离开详情卡片，回到列表",
     "ui.cmd.cancel": "取消",
     "ui.cmd.cancel.help": "关闭对话框，不做更改",

@@ -1,0 +1,61 @@
+"""Chinese line breaking in the detail card."""
+
+from __future__ import annotations
+
+import io
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from carbon_glossary.ui.widgets.wrap import NO_LINE_START, Paragraph, break_offsets
+
+
+def lines_of(text: str, width: int) -> list[str]:
+    offsets = [0, *break_offsets(text, width), len(text)]
+    return [text[a:b] for a, b in pairwise(offsets)]
+
+
+def test_punctuation_never_starts_a_line() -> None:
+    text = "指在一定时期内，碳排放量达到历史最高值，并逐渐趋于平稳或下降的过程。"
+    for width in range(6, 40):
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        assert all(cell_len(line) <= width for line in lines)
+        assert not any(line[0] in NO_LINE_START for line in lines[1:]), (width, lines)
+
+
+def test_opening_bracket_stays_with_what_follows() -> None:
+    text = "一二三四五六七（八九）"
+    lines = lines_of(text, 16)  # 8 hanzi per line: "（" would end the first line
+    assert lines == ["一二三四五六七", "（八九）"]
+
+
+def test_latin_words_stay_whole() -> None:
+    lines = lines_of("碳捕集（Carbon Capture, Utilization and Storage）的缩写", 20)
+    assert all(cell_len(line.rstrip()) <= 20 for line in lines)
+    words = " ".join(lines).split()
+    assert "Utilization" in words and "Capture," in words
+
+
+def test_a_word_wider_than_the_line_is_folded() -> None:
+    lines = lines_of("https://example.com/a/very/long/path", 10)
+    assert all(cell_len(line) <= 10 for line in lines)
+    assert "".join(lines) == "https://example.com/a/very/long/path"
+
+
+@given(st.text(alphabet="碳达峰，。、（）《》ab c1 ", max_size=80), st.integers(2, 30))
+def test_lines_fit_and_keep_every_character(text: str, width: int) -> None:
+    lines = lines_of(text, width)
+    assert "".join(lines) == text
+    assert all(cell_len(line.rstrip(" ")) <= width for line in lines)
+
+
+def test_paragraph_renders_styled_lines_within_the_width() -> None:
+    console = Console(width=12, record=True, color_system=None, file=io.StringIO())
+    console.print(Paragraph(Text("碳达峰，碳中和。\n第二段")))
+    rendered = console.export_text().splitlines()
+    assert rendered == ["碳达峰，碳中", "和。", "第二段"]
