@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias, cast, get_args
 
@@ -274,8 +274,14 @@ class _Facts:
     definition_key: str  # normalised masked definition ("" when none is left)
     raw_definition_key: str
     english_keys: frozenset[str]
-    sounds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """How a term is written and read, for judging how alike two terms look."""
+
     chars: frozenset[str]
+    sounds: tuple[str, ...]
 
 
 class _Context:
@@ -291,9 +297,12 @@ class _Context:
                 for char in dict.fromkeys(form.casefold()):
                     self._forms_by_char.setdefault(char, []).append(form)
         self._patterns: dict[str, tuple[re.Pattern[str], set[str]] | None] = {}
-        self.facts: dict[str, _Facts] = {}
+        # Facts are computed when first needed: a question looks at a few candidates only.
+        self._facts: dict[str, _Facts] = {}
+        self._shapes: dict[str, _Shape] = {}
+        self.by_category: dict[str, list[Term]] = {}
         for term in glossary.terms:
-            self.facts.setdefault(term.id, self._facts(term))
+            self.by_category.setdefault(term.category, []).append(term)
 
     def pattern(self, term: Term) -> tuple[re.Pattern[str], set[str]] | None:
         if term.id not in self._patterns or self.glossary.by_id(term.id) is not term:
@@ -316,10 +325,27 @@ class _Context:
         return self._patterns[term.id]
 
     def facts_for(self, term: Term) -> _Facts:
-        known = self.facts.get(term.id)
-        return known if known is not None and known.term is term else self._facts(term)
+        known = self._facts.get(term.id)
+        if known is not None and known.term is term:
+            return known
+        facts = self._compute_facts(term)
+        if self.glossary.by_id(term.id) is term:
+            self._facts[term.id] = facts
+        return facts
 
-    def _facts(self, term: Term) -> _Facts:
+    def shape(self, term: Term) -> _Shape:
+        """The term's characters and toneless syllables, for similarity."""
+        known = self._shapes.get(term.id)
+        if known is None or self.glossary.by_id(term.id) is not term:
+            known = _Shape(
+                frozenset(c for c in term.term if is_hanzi(c)),
+                tuple(split_tone(s)[0] for s in term.syllables),
+            )
+            if self.glossary.by_id(term.id) is term:
+                self._shapes[term.id] = known
+        return known
+
+    def _compute_facts(self, term: Term) -> _Facts:
         definition = self.mask(term.definition, term) if term.definition.strip() else ""
         return _Facts(
             term=term,
@@ -328,8 +354,6 @@ class _Context:
             definition_key=normalise_text(definition),
             raw_definition_key=normalise_text(term.definition),
             english_keys=frozenset(k for k in (normalise_text(e) for e in term.english) if k),
-            sounds=tuple(split_tone(s)[0] for s in term.syllables),
-            chars=frozenset(c for c in term.term if is_hanzi(c)),
         )
 
     def mask(self, text: str, term: Term) -> str:
@@ -375,7 +399,7 @@ def _distinct_definitions(a: _Facts, b: _Facts) -> bool:
     return a.raw_definition_key != b.raw_definition_key and a.definition_key != b.definition_key
 
 
-def _similarity(answer: _Facts, other: _Facts) -> float:
+def _similarity(answer: _Shape, other: _Shape) -> float:
     """How tempting ``other`` is as a distractor for ``answer``, category aside:
     shared characters (碳达峰 / 碳中和), shared syllables, the same syllable count."""
     score = 2.0 * min(3, len(answer.chars & other.chars))
@@ -387,22 +411,44 @@ def _similarity(answer: _Facts, other: _Facts) -> float:
     return score
 
 
-def _ranked(
-    facts: Mapping[str, _Facts], glossary: Glossary, answer: _Facts, rng: random.Random
-) -> list[_Facts]:
-    """Other terms, most tempting first: same category, then similarity plus a little chance
-    so that a term does not always get the same distractors. Consumes one random number per
-    other term, in document order."""
-    scored = []
-    for position, term in enumerate(glossary.terms):
-        if term.id == answer.term.id:
-            continue
-        other = facts[term.id]
-        same_category = bool(answer.term.category) and other.term.category == answer.term.category
-        score = _similarity(answer, other) + 2.0 * rng.random()
-        scored.append((not same_category, -score, position, other))
-    scored.sort(key=lambda item: (item[0], item[1], item[2]))
-    return [item[3] for item in scored]
+def _ranked(context: _Context, answer: Term, rng: random.Random) -> Iterator[_Facts]:
+    """Other terms, most tempting first: those of the same category, then the rest; within
+    each, by similarity plus a little chance so that a term does not always get the same
+    distractors. The rest is ranked only if the category runs out. Random numbers are drawn
+    one per term, in document order."""
+    same = context.by_category.get(answer.category, []) if answer.category else []
+    shape = context.shape(answer)
+    for group in (same, None):
+        if group is None:
+            group = [t for t in context.glossary.terms if not same or t.category != answer.category]
+        scored = []
+        for position, other in enumerate(group):
+            if other.id == answer.id:
+                continue
+            score = _similarity(shape, context.shape(other)) + 2.0 * rng.random()
+            scored.append((-score, position, other))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        for _, _, other in scored:
+            yield context.facts_for(other)
+
+
+class _Replay:
+    """An iterator that can be iterated again: items already produced are replayed."""
+
+    def __init__(self, items: Iterator[_Facts]) -> None:
+        self._items = items
+        self._seen: list[_Facts] = []
+
+    def __iter__(self) -> Iterator[_Facts]:
+        index = 0
+        while True:
+            if index == len(self._seen):
+                item = next(self._items, None)
+                if item is None:
+                    return
+                self._seen.append(item)
+            yield self._seen[index]
+            index += 1
 
 
 def _pick(
@@ -500,7 +546,7 @@ def check_support(glossary: Glossary, term: Term, kind: str) -> Skip | None:
         english = answer.english_keys
         base = fits
         fits = lambda c: base(c) and not (c.english_keys & english)  # noqa: E731
-    others_in_order = (context.facts[o.id] for o in glossary.terms if o.id != term.id)
+    others_in_order = (context.facts_for(o) for o in glossary.terms if o.id != term.id)
     if len(_pick(others_in_order, _needs(kind), fits, _distinct_for(kind))) < _needs(kind):
         return Skip(kind, term.id, term=term.term, reason="too_few_terms")
     return None
@@ -540,7 +586,7 @@ def make_question(glossary: Glossary, term: Term, kind: str, rng: random.Random)
             syllables=term.syllables,
             **common,
         )
-    ranked = _ranked(context.facts, glossary, answer, rng)
+    ranked = _Replay(_ranked(context, term, rng))
     fits = _fits(kind, answer)
     prompt = ""
     source = term.source
