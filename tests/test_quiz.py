@@ -468,3 +468,15 @@ def test_every_question_on_the_shipped_glossary_is_answerable() -> None:
     # the only gaps are real ones: a term without hanzi, one no sentence contains
     assert len(skipped) < len(shipped.terms) * len(KINDS) * 2 // 50
     assert {reason for _, _, reason in skipped} <= {"no_reading", "no_sentence"}
+
+
+def test_a_term_sharing_a_name_is_never_a_distractor() -> None:
+    """双碳 is an alias of 碳达峰碳中和 and, here, also a term of its own: neither may offer
+    the other's definition as wrong."""
+    twin = make_term("双碳", "shuang1 tan4", "另一种写法的定义。", term_id="shuang-tan")
+    glossary = make_glossary(*TERMS, twin)
+    for seed in range(30):
+        for kind in ("term-def", "truefalse", "match"):
+            q = question("碳达峰碳中和", kind, seed, glossary)
+            shown = q.options if kind != "truefalse" else (q.statement,)
+            assert "另一种写法的定义。" not in shown

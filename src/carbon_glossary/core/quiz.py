@@ -496,10 +496,11 @@ def _needs(kind: str) -> int:
 def _fits(kind: str, answer: _Facts) -> _Fits:
     """Which other terms may serve as distractors for this kind and answer."""
     if kind in ("term-def", "truefalse", "match"):
+        # a term sharing a written form with the answer would make its definition right too
         return lambda c: (
             bool(c.definition_key)
             and _distinct_definitions(c, answer)
-            and (kind == "term-def" or _distinct_terms(c, answer))
+            and _distinct_terms(c, answer)
         )
     if kind == "def-term":
         return lambda c: _distinct_terms(c, answer) and _distinct_definitions(c, answer)
