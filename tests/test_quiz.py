@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from carbon_glossary.core.quiz import (
     KINDS,
     Question,
     Skip,
+    SkipReason,
     check_answer,
     check_support,
     instruction,
@@ -51,6 +53,8 @@ def test_kind_names() -> None:
     for kind in KINDS:
         assert kind_name(kind) != f"quiz.kind.{kind}"
         assert instruction(kind) != f"quiz.instruction.{kind}"
+    for reason in get_args(SkipReason):
+        assert not Skip("pinyin", "x", reason, "碳汇").message().startswith("quiz.")
 
 
 def assert_answerable(q: Question) -> None:
