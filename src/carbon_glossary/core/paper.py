@@ -56,11 +56,13 @@ from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
 from carbon_glossary.i18n import t
 
 __all__ = [
+    "DEFAULT_PASS_MARK",
     "CategoryScore",
     "ExamResult",
     "Paper",
     "PaperSection",
     "PaperSpec",
+    "Tones",
     "WrongAnswer",
     "build_paper",
     "load_paper",
@@ -68,6 +70,7 @@ __all__ = [
     "parse_paper",
     "render_paper_text",
     "score_paper",
+    "section_seed",
 ]
 
 Tones = Literal["strict", "lenient"]
