@@ -15,6 +15,7 @@ ignored. Shorter sorts first when one term begins the other (碳 < 碳达峰).
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -27,47 +28,62 @@ from carbon_glossary.core.pinyin import (
     split_tone,
 )
 
-__all__ = ["DIGITS_HEADING", "Element", "heading", "sort_key", "sort_terms", "term_elements"]
+__all__ = ["DIGITS_HEADING", "full_key", "heading", "sort_key", "sort_terms"]
 
 DIGITS_HEADING = "0–9"
 
-# One compared unit: (kind, number, syllable letters, tone, code point). kind 0 = number,
-# 1 = syllable (hanzi or Latin letter). A single shape keeps every pair of keys comparable.
-Element = tuple[int, int, str, int, int]
+# The key of a term is one string, so that sorting 100,000 terms compares strings in C
+# rather than nested tuples. Each compared unit is encoded so that string order is the
+# order wanted:
+#   number:   "0" + two-digit length + digits        (342 < 2030: "03342" < "042030")
+#   syllable: "1" + letters padded to 7 + tone digit + the character itself (tie-break)
+# Letters pad with \x01, and ü is u followed by \x02, so lu < lü < luan: the ü variant
+# sorts right after u and before any longer syllable. A Latin letter is a syllable of one
+# letter with tone 0 (c < ca; a < ā). Units of the same kind have the same width, and the
+# kind digit decides between different kinds, so the encoding never misaligns.
+_PAD = "\x01"
+_UMLAUT = "\x02"
+_WIDTH = 7
+_LETTER_KEY = str.maketrans({"v": "u" + _UMLAUT, "ê": "e" + _UMLAUT})
 
-# ü (written v) is a variant of u: "u\0" sorts after "u" and before "ua", "uan" …
-_LETTER_KEY = str.maketrans({"v": "u\0", "ê": "e\0"})
 
-
-@lru_cache(maxsize=4096)
-def _syllable_parts(numbered: str) -> tuple[str, int]:
-    """``lv4`` → (``"lu\\0"``, 4): comparable letters and tone (neutral = 5)."""
+@lru_cache(maxsize=8192)
+def _syllable_unit(numbered: str) -> str:
+    """``lv4`` → ``"1lu\\x02\\x01…4"``: the unit of a syllable, without its character."""
     letters, tone = split_tone(numbered)
-    return letters.translate(_LETTER_KEY), 5 if tone in (None, 0) else tone
+    key = letters.translate(_LETTER_KEY)[:_WIDTH].ljust(_WIDTH, _PAD)
+    return f"1{key}{5 if tone in (None, 0) else tone}"
 
 
-def _elements(text: str, syllables: Iterable[str]) -> tuple[Element, ...]:
-    """Elements of ``text`` whose hanzi take ``syllables`` in order."""
+def _number_unit(digits: str) -> str:
+    value = str(int(digits))
+    return f"0{min(len(value), 99):02d}{value}"
+
+
+def _encode(text: str, syllables: Iterable[str]) -> str:
+    """The key string of ``text`` whose hanzi take ``syllables`` in order."""
     readings = iter(syllables)
-    elements: list[Element] = []
+    units: list[str] = []
     digits = ""
-    for char in unicodedata.normalize("NFKC", text) + "\0":
+    for char in text + "\0":
+        if not char.isascii() and not is_hanzi(char):
+            char = unicodedata.normalize("NFKC", char)  # full-width Ａ, １ → A, 1
+            if len(char) != 1:
+                continue
         if "0" <= char <= "9":
             digits += char
             continue
         if digits:
-            elements.append((0, int(digits), "", 0, 0))
+            units.append(_number_unit(digits))
             digits = ""
         if is_hanzi(char):
-            letters, tone = _syllable_parts(next(readings, "") or "")
-            elements.append((1, 0, letters, tone, ord(char)))
+            units.append(_syllable_unit(next(readings, "") or "") + char)
         elif char.isascii() and char.isalpha():
-            # A letter is a toneless one-letter syllable: c < ca, and before any hanzi read c…
-            elements.append((1, 0, char.lower(), 0, ord(char)))
-    return tuple(elements)
+            units.append(f"1{char.lower().ljust(_WIDTH, _PAD)}0{char}")
+    return "".join(units)
 
 
-def _pinyin_elements(sort_as: str) -> tuple[Element, ...] | None:
+def _pinyin_key(sort_as: str) -> str | None:
     """``sort_as`` written as pinyin (``"tan4 da2 feng1"``, ``"tàn dá fēng"``), or None.
 
     Pinyin names no character, so such a term files before the words that begin with a
@@ -79,16 +95,16 @@ def _pinyin_elements(sort_as: str) -> tuple[Element, ...] | None:
         return None
     if not syllables:
         return None
-    return tuple((1, 0, *_syllable_parts(s), 0) for s in syllables)
+    return "".join(_syllable_unit(s) + "\0" for s in syllables)
 
 
-def _sort_as_elements(term: Term) -> tuple[Element, ...]:
-    """Elements for a term's ``sort_as``: pinyin, or text read like the term itself.
+def _sort_as_key(term: Term) -> str:
+    """Key for a term's ``sort_as``: pinyin, or text read like the term itself.
 
     Hanzi of ``sort_as`` that occur in the term take the term's own readings (so a cached
     glossary sorts without pypinyin); any other hanzi are read by core.readings.
     """
-    pinyin = _pinyin_elements(term.sort_as)
+    pinyin = _pinyin_key(term.sort_as)
     if pinyin is not None:
         return pinyin
     own: dict[str, str] = {}
@@ -97,22 +113,37 @@ def _sort_as_elements(term: Term) -> tuple[Element, ...]:
         own.setdefault(char, syllable)
     needed = [c for c in term.sort_as if is_hanzi(c)]
     if all(c in own for c in needed):
-        return _elements(term.sort_as, (own[c] for c in needed))
+        return _encode(term.sort_as, (own[c] for c in needed))
     from carbon_glossary.core.readings import resolve_reading
 
-    return _elements(term.sort_as, resolve_reading(term.sort_as, None, {}).syllables)
+    return _encode(term.sort_as, resolve_reading(term.sort_as, None, {}).syllables)
 
 
-def term_elements(term: Term) -> tuple[Element, ...]:
-    """The compared units of a term, from ``sort_as`` when it has one."""
+_UNITS: dict[str, str] = {}  # syllable → unit, filled as syllables are met (about 1,300)
+
+
+def _key_string(term: Term) -> str:
     if term.sort_as:
-        return _sort_as_elements(term)
-    return _elements(term.term, term.syllables)
+        return _sort_as_key(term)
+    if len(term.syllables) == len(term.term):  # all hanzi: the common case, kept fast
+        try:
+            return "".join(map(operator.add, map(_UNITS.__getitem__, term.syllables), term.term))
+        except KeyError:
+            for syllable in term.syllables:
+                _UNITS.setdefault(syllable, _syllable_unit(syllable))
+            return _key_string(term)
+    return _encode(term.term, term.syllables)
 
 
-def sort_key(term: Term) -> tuple[tuple[Element, ...], str, int]:
+def full_key(term: Term) -> str:
+    """``sort_key`` as one string, for sorting many terms fast: the order of
+    ``(full_key(t), t.position)`` is the order of ``sort_key(t)``."""
+    return f"{_key_string(term)}\0{term.term}"
+
+
+def sort_key(term: Term) -> tuple[str, str, int]:
     """Key for dictionary order; the term text and file position make the order total."""
-    return term_elements(term), term.term, term.position
+    return _key_string(term), term.term, term.position
 
 
 def sort_terms(terms: Iterable[Term]) -> list[Term]:
@@ -123,11 +154,10 @@ def sort_terms(terms: Iterable[Term]) -> list[Term]:
 def heading(term: Term) -> str:
     """The index letter a term files under: ``"0–9"`` for digit-initial terms, else an
     uppercase letter A–Z (``"#"`` for a term with nothing to file by)."""
-    elements = term_elements(term)
-    if not elements:
+    key = _key_string(term)
+    if not key:
         return "#"
-    kind, _, letters, _, _ = elements[0]
-    if kind == 0:
+    if key[0] == "0":
         return DIGITS_HEADING
-    first = letters[:1].upper()
+    first = key[1].upper()
     return first if "A" <= first <= "Z" else "#"

@@ -1,0 +1,249 @@
+"""Search: every query form, the ranking, highlight spans, and robustness."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carbon_glossary.core.collate import sort_terms
+from carbon_glossary.core.model import Glossary, Term
+from carbon_glossary.core.pinyin import display_pinyin
+from carbon_glossary.core.readings import resolve_reading
+from carbon_glossary.core.search import Match, SearchIndex
+from carbon_glossary.core.text import to_traditional
+
+ENTRIES: list[dict[str, object]] = [
+    {"term": "碳达峰", "english": ("carbon peaking",), "definition": "碳排放量达到历史最高值。"},
+    {"term": "碳达峰行动", "english": ("carbon peaking actions",)},
+    {"term": "实现碳达峰", "english": ("achieving the peak",)},
+    {"term": "达峰", "english": ("peaking",)},
+    {"term": "碳中和", "english": ("carbon neutrality",), "definition": "在碳达峰之后实现。"},
+    {"term": "低碳", "english": ("low-carbon",)},
+    {"term": "能源", "english": ("energy",)},
+    {"term": "能源结构优化", "english": ("energy mix optimisation",)},
+    {"term": "绿色", "english": ("green",), "aliases": ("生态",)},
+    {"term": "路径", "english": ("pathway",)},
+    {"term": "行业", "english": ("sector",)},
+    {"term": "行动方案", "english": ("action plan",)},
+    {"term": "重构", "english": ("restructuring",)},
+    {"term": "CCUS技术", "english": ("CCUS technology", "carbon capture")},
+    {"term": "碳汇", "english": ("carbon sink",), "definition": "吸收二氧化碳的过程(CO2)。"},
+]
+
+
+def make_glossary(entries: list[dict[str, object]]) -> Glossary:
+    terms = []
+    for position, entry in enumerate(entries):
+        text = str(entry["term"])
+        reading = resolve_reading(text, None, {})
+        terms.append(
+            Term(
+                id=f"t{position}",
+                term=text,
+                syllables=reading.syllables,
+                marks=reading.marks,
+                traditional=to_traditional(text),
+                english=tuple(entry.get("english", ())),  # type: ignore[arg-type]
+                definition=str(entry.get("definition", "")),
+                aliases=tuple(entry.get("aliases", ())),  # type: ignore[arg-type]
+                position=position,
+            )
+        )
+    return Glossary("测试", "zh-CN", "1", tuple(terms))
+
+
+INDEX = SearchIndex.build(make_glossary(ENTRIES))
+
+
+def found(query: str, limit: int | None = None) -> list[str]:
+    return [match.term.term for match in INDEX.search(query, limit)]
+
+
+def first(query: str) -> Match:
+    return INDEX.search(query)[0]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "碳达峰",
+        "碳達峰",  # traditional
+        "tandafeng",
+        "TanDaFeng",
+        "tan4 da2 feng1",
+        "tan4da2feng1",
+        "tàn dá fēng",
+        "tàndáfēng",
+        "tdf",
+        "ＴＤＦ",  # full width
+        "tdfeng",
+        "tandaf",
+        "tan da",
+    ],
+)
+def test_every_query_form_finds_the_term_first(query: str) -> None:
+    assert found(query)[0] == "碳达峰"
+
+
+def test_ranking_exact_prefix_substring_pinyin_then_english_and_definition() -> None:
+    results = INDEX.search("碳达峰")
+    assert [(m.term.term, m.field) for m in results] == [
+        ("碳达峰", "term"),
+        ("碳达峰行动", "term"),
+        ("实现碳达峰", "term"),
+        ("碳中和", "definition"),
+    ]
+    scores = [m.score for m in results]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == 4
+
+
+def test_pinyin_from_the_first_syllable_ranks_above_mid_term() -> None:
+    results = INDEX.search("dafeng")
+    assert results[0].term.term == "达峰"
+    assert results[0].score > results[1].score
+    assert [m.term.term for m in results[1:]] == [
+        t.term for t in sort_terms(m.term for m in results[1:])
+    ]
+
+
+def test_tones_in_the_query_must_match() -> None:
+    assert "碳达峰" in found("tan4")
+    assert "碳达峰" not in found("tan1")
+    assert "碳达峰" not in found("tǎn")
+    assert "碳达峰" in found("tàn")
+
+
+def test_a_tone_number_ends_the_syllable_but_a_mark_does_not() -> None:
+    assert "行业" in found("hang2")
+    assert "行业" not in found("ha2")  # ha2 is not hang2
+    assert "行业" in found("há")  # a marked syllable prefix
+
+
+def test_a_space_forces_a_syllable_boundary() -> None:
+    assert "碳达峰" in found("tan da")
+    assert "碳达峰" not in found("tand afeng")
+
+
+def test_heteronyms_are_found_by_their_reading() -> None:
+    assert "行业" in found("hangye")
+    assert "行业" not in found("xingye")
+    assert "行动方案" in found("xingdong")
+    assert found("chonggou")[0] == "重构"
+
+
+@pytest.mark.parametrize("query", ["lvse", "lu:se", "lüse", "lǜsè", "LÜSE", "luse", "ls"])
+def test_u_umlaut_in_every_spelling(query: str) -> None:
+    assert found(query)[0] == "绿色"
+
+
+def test_lu_plain_also_finds_lv_but_ranks_by_order() -> None:
+    assert found("lu")[:2] == ["路径", "绿色"]  # lù < lǜ
+
+
+def test_initials_and_field_labels() -> None:
+    match = first("ny")
+    assert (match.term.term, match.field) == ("能源", "initials")
+    assert first("nengyuan").field == "pinyin"
+    assert first("nyjg").term.term == "能源结构优化"
+    assert first("碳達峰").field == "traditional"
+
+
+def test_latin_letters_in_a_term() -> None:
+    assert found("ccus")[0] == "CCUS技术"
+    assert found("jishu")[0] == "CCUS技术"
+
+
+def test_english_whole_gloss_then_gloss_start_then_inside() -> None:
+    assert found("carbon peaking")[:2] == ["碳达峰", "碳达峰行动"]
+    results = INDEX.search("carbon")
+    assert [m.field for m in results] == ["english"] * len(results)
+    names = [m.term.term for m in results]
+    assert names.index("低碳") == len(names) - 1  # "low-carbon": inside a gloss
+    assert "CCUS技术" in names  # its second gloss begins with carbon
+    assert found("ENERGY")[0] == "能源"
+
+
+def test_alias_and_definition_text() -> None:
+    assert [(m.term.term, m.field) for m in INDEX.search("生态")] == [("绿色", "alias")]
+    assert [(m.term.term, m.field) for m in INDEX.search("历史最高值")] == [
+        ("碳达峰", "definition")
+    ]
+    assert found("co2") == ["碳汇"]
+
+
+def test_spans_for_term_matches() -> None:
+    assert found("达峰")[:4] == ["达峰", "实现碳达峰", "碳达峰", "碳达峰行动"]  # shí < tàn
+    match = INDEX.search("达峰")[1]
+    assert dict(match.spans) == {"term": ((3, 5),)}
+
+
+def test_spans_for_pinyin_matches_cover_whole_syllables_and_their_hanzi() -> None:
+    match = next(m for m in INDEX.search("dafeng") if m.term.term == "碳达峰")
+    shown = display_pinyin(match.term.term, match.term.marks)
+    assert shown == "tàn dá fēng"
+    assert match.spans["pinyin"] == ((4, 11),)
+    assert match.spans["term"] == ((1, 3),)
+    ccus = first("jishu")
+    assert display_pinyin(ccus.term.term, ccus.term.marks) == "CCUS jì shù"
+    assert ccus.spans["pinyin"] == ((5, 11),)
+    assert ccus.spans["term"] == ((4, 6),)
+    tan = first("tan4")
+    assert tan.spans["pinyin"] == ((0, 3),)
+
+
+def test_spans_for_english_and_definition() -> None:
+    low = next(m for m in INDEX.search("carbon") if m.term.term == "低碳")
+    assert dict(low.spans) == {"english": ((4, 10),)}
+    defined = first("历史最高值")
+    assert defined.spans["definition"] == ((6, 11),)
+    assert defined.term.definition[6:11] == "历史最高值"
+
+
+def test_empty_query_lists_every_term_in_pinyin_order() -> None:
+    everything = INDEX.search("   ")
+    assert [m.term for m in everything] == sort_terms(INDEX.terms)
+    assert len(INDEX.search("", limit=3)) == 3
+
+
+def test_limit() -> None:
+    assert found("carbon", limit=2) == found("carbon")[:2]
+    assert INDEX.search("碳", limit=0) == []
+
+
+QUERIES = st.text(
+    alphabet=st.sampled_from("碳达峰中和能源绿色tandfengyulvsecarbo24 ':ǜàüＴ()[]*+?\\|^$"),
+    max_size=8,
+)
+
+
+@given(QUERIES, st.integers(min_value=1, max_value=6))
+def test_a_limit_gives_the_head_of_the_full_list(query: str, limit: int) -> None:
+    full = INDEX.search(query)
+    assert [m.term for m in INDEX.search(query, limit)] == [m.term for m in full[:limit]]
+    assert len({m.term.id for m in full}) == len(full)  # each term once
+    scores = [m.score for m in full]
+    assert scores == sorted(scores, reverse=True)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_search_never_raises_and_spans_stay_inside_their_text(query: str) -> None:
+    for match in INDEX.search(query):
+        term = match.term
+        texts = {
+            "term": term.term,
+            "pinyin": display_pinyin(term.term, term.marks),
+            "aliases": "; ".join(term.aliases),
+            "english": "; ".join(term.english),
+            "definition": term.definition,
+            "definition_en": term.definition_en,
+        }
+        for key, spans in match.spans.items():
+            for start, end in spans:
+                assert 0 <= start < end <= len(texts[key])
+
+
+@pytest.mark.parametrize("query", ["((", "[a-", "\\", ".*", "a|b", "(?P<x>", "\n", "\x00碳"])
+def test_regex_metacharacters_are_plain_text(query: str) -> None:
+    INDEX.search(query)
