@@ -175,3 +175,27 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("pypinyin", "tomllib"
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.splitlines() == ["2 ('tàn', 'dá', 'fēng')", "[]"]
+
+
+class _Touch:
+    """Unpickling this would create a file: a stand-in for code hidden in a cache."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_cache_holding_code_is_refused_without_running_it(
+    glossary_file: Path, cache_dir: Path, tmp_path: Path
+) -> None:
+    import pickle
+
+    expected = load_glossary_cached(glossary_file, cache_dir)
+    file = cache_file_for(glossary_file, cache_dir)
+    header_end = file.read_bytes().index(b"\n", len(b"carbon-glossary cache\n")) + 1
+    marker = tmp_path / "ran"
+    file.write_bytes(file.read_bytes()[:header_end] + pickle.dumps(_Touch(marker)))
+    assert load_glossary_cached(glossary_file, cache_dir) == expected
+    assert not marker.exists()

@@ -13,6 +13,7 @@ import pytest
 
 from carbon_glossary.cli import main
 from carbon_glossary.core.export import JSON_KEYS
+from carbon_glossary.core.model import Glossary
 
 DATA = Path(__file__).parent / "data"
 GLOSSARY = DATA / "cli_glossary.toml"
@@ -139,14 +140,7 @@ class TestShippedGlossary:
             "tan4 da2 feng1",
             "tàn dá fēng",
             "碳達峰",
-            pytest.param(
-                "carbon peak",
-                marks=pytest.mark.xfail(
-                    strict=True,
-                    reason="core/search.py ranks every English substring alike, so "
-                    "《2030年前碳达峰行动方案》 (“2030 Carbon Peaking Action Plan”) files first",
-                ),
-            ),
+            "carbon peak",
         ],
     )
     def test_every_query_form_ranks_tan_da_feng_first(
@@ -156,9 +150,6 @@ class TestShippedGlossary:
         assert code == 0
         assert json.loads(out)[0]["term"] == "碳达峰"
 
-    @pytest.mark.xfail(
-        strict=True, reason="glossary.toml still has 11 多音字 warnings to confirm with pinyin ="
-    )
     def test_check_prints_nothing_and_succeeds(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run(capsys, "check", glossary=None) == (0, "", "")
 
@@ -291,17 +282,18 @@ class TestBrowse:
     def test_browse_starts_the_tui_with_path_and_language(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        calls: list[tuple[Path, str]] = []
+        calls: list[tuple[Path, str, str | None]] = []
         fake = types.ModuleType("carbon_glossary.ui.app")
 
-        def run_browser(path: Path, lang: str) -> int:
-            calls.append((path, lang))
+        def run_browser(path: Path, lang: str, glossary: Glossary | None = None) -> int:
+            calls.append((path, lang, glossary.title if glossary else None))
             return 0
 
         fake.run_browser = run_browser  # type: ignore[attr-defined]
         monkeypatch.setitem(sys.modules, "carbon_glossary.ui.app", fake)
         assert run(capsys, "--lang", "en", "browse")[0] == 0
-        assert calls == [(GLOSSARY, "en")]
+        # The glossary checked on the command line is handed over, not read again.
+        assert calls == [(GLOSSARY, "en", "命令行测试术语表")]
 
     def test_browse_without_the_ui_prints_help(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

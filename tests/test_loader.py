@@ -369,3 +369,10 @@ def test_scanner_places_every_key_and_item_of_any_document(
     text = tomli_w.dumps(document, multiline_strings=multiline)
     offsets = scan_positions(text).offsets
     assert [path for path in _paths(document) if path not in offsets] == []
+
+
+def test_terms_written_as_an_inline_array_get_their_lines(tmp_path: Path) -> None:
+    text = '[glossary]\ntitle = "x"\n\n[[ term ]]\nterm = "碳汇"\n'
+    assert [t.line for t in load_glossary(write(tmp_path, text)).terms] == [4]
+    inline = 'term = [\n  { term = "碳汇" },\n  { term = "碳源" },\n]\n'
+    assert [t.line for t in load_glossary(write(tmp_path, inline)).terms] == [2, 3]

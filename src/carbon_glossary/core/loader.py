@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import InvalidSyllableError, is_hanzi, parse_syllables
 from carbon_glossary.core.problems import FileProblemError, Localized, Problem, Severity
-from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
+from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_headers, scan_positions
 
 if TYPE_CHECKING:
     import tomllib
@@ -108,15 +108,38 @@ _FULL_WIDTH = {
 
 @dataclass
 class _Report:
-    """Problems found in one file, in the order found."""
+    """Problems found in one file, in the order found, placed by line and column.
+
+    Placing needs a scan of the whole source (:func:`scan_positions`), done only when the
+    first problem is reported: a valid 100k-term file is not scanned key by key.
+    """
 
     path: str
+    text: str = ""  # the source as tomllib saw it (LF line ends)
     problems: list[Problem] = field(default_factory=list)
-    positions: Positions | None = None
+    _positions: Positions | None = None
+    _headers: Positions | None = None
+
+    @property
+    def positions(self) -> Positions:
+        if self._positions is None:
+            self._positions = scan_positions(self.text)
+        return self._positions
+
+    def term_line(self, index: int) -> int:
+        """Line of the ``index``-th ``[[term]]`` header (or inline table), 0 if not found."""
+        if self._positions is None and self._headers is None:
+            self._headers = scan_headers(self.text)
+        where: KeyPath = ("term", index)
+        for positions in (self._positions, self._headers):
+            if positions is not None and where in positions.offsets:
+                return positions.line_col(positions.offsets[where])[0]
+        full = self.positions  # terms written as an inline array: scan everything
+        return full.line_col(full.offsets[where])[0] if where in full.offsets else 0
 
     def add(self, severity: Severity, where: KeyPath, key: str, /, **params: object) -> None:
         """A problem at the key, table or array item ``where`` (or its nearest ancestor)."""
-        line, column = self.positions.find(where) if self.positions else (1, 1)
+        line, column = self.positions.find(where)
         self.problems.append(
             Problem(self.path, line, column, severity, key, tuple(sorted(params.items())))
         )
@@ -598,12 +621,11 @@ class _Checker:
     ) -> list[Term]:
         from carbon_glossary.core.text import to_traditional
 
-        positions = self.report.positions
         terms: list[Term] = []
         for draft in drafts:
             reading = readings[draft.index]
             v = draft.values
-            line = positions.find(("term", draft.index))[0] if positions else 0
+            line = self.report.term_line(draft.index)
             terms.append(
                 Term(
                     id=ids[draft.index],
@@ -685,7 +707,6 @@ def analyse_glossary(
     """
     import tomllib
 
-    report = _Report(path)
     try:
         text = decode_glossary(data, path)
     except FileProblemError as error:
@@ -694,7 +715,7 @@ def analyse_glossary(
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [_syntax_problem(error, text, path)]
-    report.positions = scan_positions(text.replace("\r\n", "\n"))
+    report = _Report(path, text.replace("\r\n", "\n"))
     glossary = _Checker(parsed, report, want_warnings).run()
     problems = sorted(report.problems, key=lambda p: (p.line, p.column))
     return glossary, problems

@@ -110,7 +110,7 @@ def run_browse(args: argparse.Namespace, context: Context) -> int:
             raise
         context.parser.print_help(context.out)
         return 0
-    return run_browser(context.glossary_path, context.lang)
+    return run_browser(context.glossary_path, context.lang, context.glossary())
 
 
 def run_list(args: argparse.Namespace, context: Context) -> int:
