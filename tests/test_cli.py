@@ -320,7 +320,9 @@ class TestConsoleScript:
             result = subprocess.run(
                 [str(SCRIPT), "--glossary", str(GLOSSARY), "search", "碳達峰"],
                 capture_output=True,
-                env=self.env(tmp_path, LANG=locale, LC_ALL=locale, PYTHONCOERCECLOCALE="0"),
+                env=self.env(
+                    tmp_path, LANG=locale, LC_ALL=locale, PYTHONCOERCECLOCALE="0", PYTHONUTF8="0"
+                ),
                 check=False,
             )
             assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
