@@ -40,7 +40,15 @@ __all__ = ["CACHE_FORMAT", "cache_file_for", "cache_key", "load_glossary_cached"
 CACHE_FORMAT = 2
 _MAGIC = b"carbon-glossary cache\n"
 # Modules whose code decides what a loaded glossary contains.
-_CODE_MODULES = ("model.py", "loader.py", "readings.py", "pinyin.py", "text.py", "cache.py")
+_CODE_MODULES = (
+    "model.py",
+    "loader.py",
+    "tomlpos.py",
+    "readings.py",
+    "pinyin.py",
+    "text.py",
+    "cache.py",
+)
 
 
 @cache
