@@ -247,3 +247,22 @@ def test_search_never_raises_and_spans_stay_inside_their_text(query: str) -> Non
 @pytest.mark.parametrize("query", ["((", "[a-", "\\", ".*", "a|b", "(?P<x>", "\n", "\x00碳"])
 def test_regex_metacharacters_are_plain_text(query: str) -> None:
     INDEX.search(query)
+
+
+def test_a_term_filed_elsewhere_by_sort_as_is_still_found_from_its_first_syllable() -> None:
+    base = make_glossary(ENTRIES)
+    moved = Term(
+        id="ccus-moved",
+        term="CCUS封存",
+        syllables=("feng1", "cun2"),
+        marks=("fēng", "cún"),
+        traditional="CCUS封存",
+        sort_as="碳",  # files among the t- terms, though its reading begins with C
+        position=len(base.terms),
+    )
+    index = SearchIndex.build(Glossary("测试", "zh-CN", "1", (*base.terms, moved)))
+    for query in ("ccus", "ccusf", "cf", "fengcun", "fc"):
+        full = [m.term.term for m in index.search(query)]
+        assert "CCUS封存" in full, query
+        for limit in (1, 2, 3):
+            assert [m.term.term for m in index.search(query, limit)] == full[:limit]

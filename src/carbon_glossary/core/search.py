@@ -35,7 +35,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, groupby
 
 from carbon_glossary.core.collate import full_key
 from carbon_glossary.core.model import Glossary, Term
@@ -152,7 +152,8 @@ class _Blob:
                 position = text.find(needle, position + 1)
                 continue
             yield line
-            position = text.find(needle, self.next_line_start(line) - shift)
+            next_start = starts[line + 1] if line + 1 < len(starts) else len(text)
+            position = text.find(needle, next_start - shift)
 
 
 def _next_line(start: int, length: int) -> int:
@@ -273,8 +274,9 @@ def _pinyin_line(term: Term) -> str:
 class _PinyinQuery:
     """A query compiled for the pinyin blob."""
 
-    anywhere: re.Pattern[str]  # a match starting at any syllable
-    at_start: re.Pattern[str]  # a match starting at a line's first syllable
+    pattern: re.Pattern[str]  # a match starting at any syllable
+    at_start: re.Pattern[str]  # the same, anchored after a line's newline
+    first: str  # the capital the match begins with
     initials: re.Pattern[str] | None  # every letter starting a syllable (plain queries only)
 
 
@@ -334,7 +336,9 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
     initials = None
     if plain:
         initials = re.compile(r"[a-z]*+\d".join(_letter(c, starts=True) for c in letters))
-    return _PinyinQuery(re.compile(pattern), re.compile("\n" + pattern), initials)
+    return _PinyinQuery(
+        re.compile(pattern), re.compile("\n" + pattern), letters[0].upper(), initials
+    )
 
 
 class SearchIndex:
@@ -346,12 +350,26 @@ class SearchIndex:
         self._term = _Field([term.term for term in self.terms])
         # (folded text, rank) sorted by text: exact and prefix matches by bisection.
         self._by_text = sorted(zip(self._term.lines, range(len(self.terms)), strict=True))
-        self._pinyin = _Blob([_pinyin_line(term) for term in self.terms])
+        pinyin_lines = [_pinyin_line(term) for term in self.terms]
+        self._pinyin = _Blob(pinyin_lines)
+        # For each first letter, the ranks of the terms whose reading begins with it: terms
+        # are in pinyin order, so this is one block (wider only where sort_as moved a term).
+        self._pinyin_blocks: dict[str, tuple[int, int]] = {}
+        rank = 0
+        for letter, group in groupby(line[:1] for line in pinyin_lines):
+            size = len(list(group))
+            low, _ = self._pinyin_blocks.get(letter, (rank, rank))
+            self._pinyin_blocks[letter] = (low, rank + size)
+            rank += size
         self._aliases = _Field([_joined(term.aliases) for term in self.terms])
         self._english = _Field([_joined(term.english) for term in self.terms])
-        # Every gloss, so that a limited search scans for whole-gloss matches only if any.
-        self._glosses = frozenset(
-            gloss for line in self._english.lines for gloss in line.split("; ")
+        # (folded gloss, rank) sorted by gloss: whole-gloss and gloss-prefix matches by
+        # bisection, so only "inside a gloss" needs a scan.
+        self._glosses = sorted(
+            (gloss, rank)
+            for rank, line in enumerate(self._english.lines)
+            if line
+            for gloss in line.split("; ")
         )
         self._definition = _Field([term.definition for term in self.terms])
         self._definition_en = _Field([term.definition_en for term in self.terms])
@@ -408,10 +426,15 @@ class _Search:
     def add_lines(
         self, ranks: Iterable[int], score: float, field: str, spans: Callable[[int], Spans]
     ) -> None:
+        """``add`` for many terms with spans computed from the rank alone (kept inline: it
+        runs once per result)."""
+        terms, seen, results, limit = self.index.terms, self.seen, self.results, self.limit
         for rank in ranks:
-            if self.full():
+            if limit is not None and len(results) >= limit:
                 return
-            self.add(rank, score, field, spans, rank)
+            if rank not in seen:
+                seen.add(rank)
+                results.append(Match(terms[rank], score, field, _LazySpans(spans, rank)))
 
     def run(self) -> list[Match]:
         steps = (
@@ -456,29 +479,44 @@ class _Search:
             return
         if self.limit is None:
             # Every match wanted: one pass, then those from a term's first syllable first.
-            hits = list(self._pinyin_hits(compiled.anywhere, 0, compiled))
+            hits = list(self._pinyin_hits(compiled.pattern, compiled.initials))
             hits.sort(key=lambda hit: hit[1] != _PINYIN_START)  # stable: rank order kept
             for hit in hits:
                 self.add(*hit)
             return
-        # A few wanted: term starts first, and stop as soon as there are enough.
-        for pattern, skip in ((compiled.at_start, 1), (compiled.anywhere, 0)):
-            for hit in self._pinyin_hits(pattern, skip, compiled):
+        # A few wanted. Matches from a term's first syllable can only be in the block of
+        # terms whose reading begins with the query's first letter: scan just that, then,
+        # if more are wanted, everything for mid-term matches.
+        block = self.index._pinyin_blocks.get(compiled.first)
+        if block is not None:
+            starts = self.index._pinyin.starts
+            low = starts[block[0]] - 1
+            high = starts[block[1]] - 1 if block[1] < len(starts) else None
+            for hit in self._pinyin_hits(compiled.at_start, compiled.initials, (low, high, 1)):
                 if self.full():
                     return
                 self.add(*hit)
+        for hit in self._pinyin_hits(compiled.pattern, compiled.initials):
+            if self.full():
+                return
+            self.add(*hit)
 
     def _pinyin_hits(
-        self, pattern: re.Pattern[str], skip: int, compiled: _PinyinQuery
+        self,
+        pattern: re.Pattern[str],
+        initials: re.Pattern[str] | None,
+        span: tuple[int, int | None, int] = (0, None, 0),
     ) -> Iterator[tuple[int, float, str, Callable[..., Spans], Term, str, int, int, int]]:
         """(rank, score, field, then the spans function and its arguments) for each
         matching term not yet found, in rank order: one match per term, as each search
-        resumes at the next line."""
+        resumes at the next line. ``span`` = (where to start, where to stop or None, how far
+        the match begins after the found offset: 1 for the newline of ``at_start``)."""
         blob = self.index._pinyin
         text, starts, terms, seen = blob.text, blob.starts, self.index.terms, self.seen
-        initials = compiled.initials
-        position = 0
-        while (found := pattern.search(text, position)) is not None:
+        position, high, skip = span
+        end_position = len(text) if high is None else high
+        search = pattern.search
+        while (found := search(text, position, end_position)) is not None:
             begin = found.start() + skip
             line = bisect.bisect_right(starts, begin) - 1
             position = blob.next_line_start(line) - 1
@@ -502,25 +540,18 @@ class _Search:
         return {"english": _occurrences(self.index._english.lines[rank], self.folded)}
 
     def english(self) -> None:
-        field, needle, spans = self.index._english, self.folded, self.english_spans
-        scores = (_ENGLISH_EXACT, _ENGLISH_START, _ENGLISH)
-        if self.limit is None:
-            # One scan; each line is then classed: a whole gloss, a gloss's start, inside.
-            tiers: tuple[list[int], list[int], list[int]] = ([], [], [])
-            for rank in field.find_lines(needle):
-                tiers[_english_tier(field.lines[rank], needle)].append(rank)
-            for ranks, score in zip(tiers, scores, strict=True):
-                self.add_lines(ranks, score, "english", spans)
-            return
-        # A few wanted: scan for the best kinds first (each scan is fast C), stop early.
-        # Glosses are joined with "; " in a line.
-        ends = ("\n", "; ")
-        if needle in self.index._glosses:
-            whole = [field.find_lines(a + needle + b) for a in ends for b in ends]
-            self.add_lines(_unique(heapq.merge(*whole)), scores[0], "english", spans)
-        starts = [field.find_lines(a + needle) for a in ends]
-        self.add_lines(_unique(heapq.merge(*starts)), scores[1], "english", spans)
-        self.add_lines(field.find_lines(needle), scores[2], "english", spans)
+        needle, spans = self.folded, self.english_spans
+        glosses = self.index._glosses
+        exact: list[int] = []
+        prefixed: list[int] = []
+        for position in range(bisect.bisect_left(glosses, (needle,)), len(glosses)):
+            gloss, rank = glosses[position]
+            if not gloss.startswith(needle):
+                break
+            (exact if gloss == needle else prefixed).append(rank)
+        self.add_lines(sorted(set(exact)), _ENGLISH_EXACT, "english", spans)
+        self.add_lines(sorted(set(prefixed)), _ENGLISH_START, "english", spans)
+        self.add_lines(self.index._english.find_lines(needle), _ENGLISH, "english", spans)
 
     def definitions(self) -> None:
         index, needle, folded = self.index, self.simplified, self.folded
