@@ -238,8 +238,9 @@ _last: tuple[dict[str, tuple[str, ...]], _Resolver] | None = None
 def _resolver_for(phrases: Mapping[str, tuple[str, ...]]) -> _Resolver:
     """Reuse the resolver while the same table is passed (a whole glossary, term by term)."""
     global _last
-    if _last is not None and _last[0] == phrases:
-        return _last[1]
+    last = _last  # read once: a loader in another thread may replace it
+    if last is not None and last[0] == phrases:
+        return last[1]
     resolver = _Resolver(phrases)
     _last = (dict(phrases), resolver)
     return resolver
