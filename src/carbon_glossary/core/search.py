@@ -63,6 +63,7 @@ _DEFINITION = 0.3
 
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _PINYIN_SEPARATORS = frozenset(" '’-·_")
+_LONGEST_PINYIN_QUERY = 200  # longer is no reading of a term; compiling it would be slow
 _CONTROLS = re.compile(r"[\x01-\x1f\x7f]")
 _CONTROLS_AND_NUL = re.compile(r"[\x00-\x1f\x7f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -295,6 +296,8 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
     syllable; a tone mark is a look-ahead on the syllable it sits in; a separator makes
     the next letter start a syllable.
     """
+    if len(query) > _LONGEST_PINYIN_QUERY:
+        return None
     text = unicodedata.normalize("NFKC", query).lower().strip().replace("u:", "v")
     text = unicodedata.normalize("NFD", text)
     parts: list[str] = []
