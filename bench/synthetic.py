@@ -5,7 +5,7 @@ readings, heteronyms and pinyin distribution look like a real glossary's; Englis
 definitions are assembled from the same words. The result is a valid glossary file per
 DESIGN.md, but the entries are nonsense as facts: never ship one.
 
-    python bench/synthetic.py 1000 > /tmp/g.toml
+    python bench/synthetic.py 1000 [GENERAL_WORDS] > /tmp/g.toml
 """
 
 from __future__ import annotations
@@ -186,24 +186,42 @@ class SyntheticTerm:
     tags: tuple[str, ...]
 
 
-def make_terms(n: int, seed: int = 0) -> list[SyntheticTerm]:
-    """``n`` distinct made-up terms of one to three vocabulary words."""
+def general_words(count: int, seed: int = 0) -> list[str]:
+    """``count`` real two- to four-character words from pypinyin's phrase dictionary.
+
+    Mixed into terms, they give a large glossary the variety of a real one: built from the
+    domain words alone, 100,000 terms would share every word with thousands of others.
+    """
+    from pypinyin.constants import PHRASES_DICT
+
+    words = sorted(word for word in PHRASES_DICT if 2 <= len(word) <= 4 and word.isalpha())
+    return random.Random(seed).sample(words, min(count, len(words)))
+
+
+def make_terms(n: int, seed: int = 0, *, general: int = 0) -> list[SyntheticTerm]:
+    """``n`` distinct made-up terms of one to three domain words, and with ``general`` > 0
+    usually one of that many general words as well (which has no English gloss)."""
     rng = random.Random(seed)
+    extra = general_words(general, seed) if general else []
     seen: set[str] = set()
     terms: list[SyntheticTerm] = []
     while len(terms) < n:
         count = rng.choices((1, 2, 3), weights=(1, 6, 4))[0]
         words = rng.sample(VOCABULARY, count)
         text = "".join(word for word, _ in words)
+        if extra and rng.random() < 0.8:
+            word = rng.choice(extra)
+            text = word + text if rng.random() < 0.5 else text + word
         if text in seen:
             continue
         seen.add(text)
         english = " ".join(gloss for _, gloss in words)
-        context = rng.sample(VOCABULARY, 3)
+        context = [word for word, _ in rng.sample(VOCABULARY, 3)]
+        if extra:
+            context[rng.randrange(3)] = rng.choice(extra)
         connector = rng.choice(CONNECTORS)
         definition = (
-            f"指在{context[0][0]}领域{connector}{text}，"
-            f"以{context[1][0]}带动{context[2][0]}的工作。"
+            f"指在{context[0]}领域{connector}{text}，以{context[1]}带动{context[2]}的工作。"
         )
         terms.append(
             SyntheticTerm(
@@ -217,8 +235,8 @@ def make_terms(n: int, seed: int = 0) -> list[SyntheticTerm]:
     return terms
 
 
-def make_glossary_toml(n: int, seed: int = 0) -> str:
-    """A complete glossary file of ``n`` synthetic terms."""
+def make_glossary_toml(n: int, seed: int = 0, *, general: int = 0) -> str:
+    """A complete glossary file of ``n`` synthetic terms (see :func:`make_terms`)."""
     document = {
         "glossary": {
             "title": f"合成术语表（{n} 条，仅供基准测试）",
@@ -236,7 +254,7 @@ def make_glossary_toml(n: int, seed: int = 0) -> str:
                 "tags": list(item.tags),
                 "source": "合成数据（基准测试）",
             }
-            for index, item in enumerate(make_terms(n, seed))
+            for index, item in enumerate(make_terms(n, seed, general=general))
         ],
     }
     return tomli_w.dumps(document)
@@ -244,4 +262,5 @@ def make_glossary_toml(n: int, seed: int = 0) -> str:
 
 if __name__ == "__main__":
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    sys.stdout.write(make_glossary_toml(size))
+    mixed = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    sys.stdout.write(make_glossary_toml(size, general=mixed))
