@@ -419,4 +419,227 @@ MESSAGES: dict[str, str] = {
     "store.write_failed": "Cannot save the answer to the progress file {path}: {reason}",
     "stats.uncategorised": "Uncategorised",
     "stats.removed_term": "(removed from the glossary)",
+    # quiz screens and commands (ui/screens/quiz.py, exam.py, stats.py; subcommands/quiz.py)
+    "quizui.cmd.digit_1": "pick 1",
+    "quizui.cmd.digit_1.help": "Choose the first option; in matching, the first term",
+    "quizui.cmd.digit_2": "pick 2",
+    "quizui.cmd.digit_2.help": "Choose the second option (false); in matching, the second term",
+    "quizui.cmd.digit_3": "pick 3",
+    "quizui.cmd.digit_3.help": "Choose the third option; in matching, the third term",
+    "quizui.cmd.digit_4": "pick 4",
+    "quizui.cmd.digit_4.help": "Choose the fourth option; in matching, the fourth term",
+    "quizui.cmd.digit_5": "pick 5",
+    "quizui.cmd.digit_5.help": "In matching, choose the fifth term",
+    "quizui.cmd.letter_a": "pick A",
+    "quizui.cmd.letter_a.help": "Choose option A; in matching, pair definition A",
+    "quizui.cmd.letter_b": "pick B",
+    "quizui.cmd.letter_b.help": "Choose option B; in matching, pair definition B",
+    "quizui.cmd.letter_c": "pick C",
+    "quizui.cmd.letter_c.help": "Choose option C; in matching, pair definition C",
+    "quizui.cmd.letter_d": "pick D",
+    "quizui.cmd.letter_d.help": "Choose option D; in matching, pair definition D",
+    "quizui.cmd.letter_e": "pick E",
+    "quizui.cmd.letter_e.help": "In matching, pair definition E with the current term",
+    "quizui.cmd.true": "true",
+    "quizui.cmd.true.help": "True/false: answer true (1 works too)",
+    "quizui.cmd.false": "false",
+    "quizui.cmd.false.help": "True/false: answer false (2 works too)",
+    "quizui.cmd.choice_up": "previous option",
+    "quizui.cmd.choice_up.help": "Choose the option above; in matching, the term above",
+    "quizui.cmd.choice_down": "next option",
+    "quizui.cmd.choice_down.help": "Choose the option below; in matching, the term below",
+    "quizui.cmd.submit": "OK",
+    "quizui.cmd.submit.help": (
+        "Submit the answer and see the explanation; then go on; after a round, start another"
+    ),
+    "quizui.cmd.leave": "leave",
+    "quizui.cmd.leave.help": "End the round (asks first; every answer given is already saved)",
+    "quizui.cmd.answer_next": "OK",
+    "quizui.cmd.answer_next.help": (
+        "Keep this answer and go to the next question; after the last one, hand in"
+    ),
+    "quizui.cmd.previous": "previous",
+    "quizui.cmd.previous.help": "Back to the previous question (PgUp, or ← in choice questions)",
+    "quizui.cmd.next": "next",
+    "quizui.cmd.next.help": (
+        "On to the next question, answered or not (PgDn, or → in choice questions)"
+    ),
+    "quizui.cmd.questions": "questions",
+    "quizui.cmd.questions.help": "See which questions are answered and jump to one",
+    "quizui.cmd.hand_in": "hand in",
+    "quizui.cmd.hand_in.help": "Hand in the paper and see the result (asks first)",
+    "quizui.cmd.leave_exam": "leave",
+    "quizui.cmd.leave_exam.help": (
+        "Abandon the exam (asks first; answers are saved but not scored)"
+    ),
+    "quizui.cmd.close_result": "done",
+    "quizui.cmd.close_result.help": "Leave the result",
+    "quizui.cmd.stats": "progress",
+    "quizui.cmd.stats.help": "Answers, weakest terms, cards due today and exam results",
+    "quizui.cmd.study": "study",
+    "quizui.cmd.study.help": "Spaced repetition: due cards first, then new terms",
+    "quizui.cmd.practice": "practice",
+    "quizui.cmd.practice.help": (
+        "Ten random questions, each explained (the study schedule is not changed)"
+    ),
+    "quizui.cmd.refresh": "refresh",
+    "quizui.cmd.refresh.help": "Read the figures again",
+    "quizui.cmd.close_stats": "back",
+    "quizui.cmd.close_stats.help": "Leave the progress screen",
+    "quizui.cmd.yes": "yes",
+    "quizui.cmd.yes.help": "Confirm what the dialog asks",
+    "quizui.cmd.no": "no",
+    "quizui.cmd.no.help": "Cancel and go back",
+    "quizui.help.quiz": "Answering (study, practice and exams)",
+    "quizui.help.exam": "Exams",
+    "quizui.help.progress": "Progress, results and confirmations",
+    "quizui.separator": " · ",
+    "quizui.loading": "Loading…",
+    "quizui.glossary_loading": "The glossary is still loading; try again in a moment.",
+    "quizui.title.study": "Study",
+    "quizui.title.practice": "Practice",
+    "quizui.number": "Question {number}/{total}",
+    "quizui.hint.term-def": "Press 1–4 or A–D to choose (or ↑↓)",
+    "quizui.hint.def-term": "Press 1–4 or A–D to choose (or ↑↓)",
+    "quizui.hint.en-term": "Press 1–4 or A–D to choose (or ↑↓)",
+    "quizui.hint.cloze": "Type the term, or an option letter A–D (or number 1–4); Enter submits",
+    "quizui.hint.pinyin": "Tones as marks (tàn) or numbers (tan4), v for ü; Enter submits",
+    "quizui.hint.truefalse": "Press 1 or Y for true, 2 or N for false",
+    "quizui.hint.match": (
+        "Choosing a definition for term {item}: press A–E; 1–5 or ↑↓ pick another term"
+    ),
+    "quizui.placeholder.pinyin": "Type the pinyin here, e.g. tan4 da2 feng1",
+    "quizui.placeholder.cloze": "Type the term or an option letter here",
+    "quizui.match.terms": "Terms",
+    "quizui.match.definitions": "Definitions",
+    "quizui.your_answer": "(you answered: {answer})",
+    "quizui.no_answer": "Answer first: choose an option or type your answer.",
+    "quizui.unpaired": "Some terms have no definition yet: pair every term.",
+    "quizui.status.answered": "answered {answered}/{total}",
+    "quizui.status.right": "right {right}",
+    "quizui.status.deck": "review {due} · new {new}",
+    "quizui.status.saved": "saved {count}",
+    "quizui.status.next_review": "next review: {when}",
+    "quizui.done.score": "Round over: {right} of {total} right.",
+    "quizui.done.wrong": (
+        "Missed: {terms}. They are in your mistake book; practise them with "
+        "carbon-glossary practice --mistakes."
+    ),
+    "quizui.done.next.study": "Press Enter to check for more due cards, Esc to leave.",
+    "quizui.done.next.practice": "Press Enter for another round, Esc to leave.",
+    "quizui.leave.question": "End this round? The {answered} answers given are all saved.",
+    "quizui.leave.yes": "end",
+    "quizui.leave.no": "keep going",
+    "quizui.confirm.keys": "Y or Enter: {yes}    N or Esc: {no}",
+    "quizui.due.at": "{when} ({relative})",
+    "quizui.due.now": "now",
+    "quizui.due.minutes": "in about {n} min",
+    "quizui.due.hours": "in about {n} h",
+    "quizui.due.days": "in about {n} days",
+    "quizui.study.nothing_due": "No cards are due now. ",
+    "quizui.study.next_due": "The next card is due {when}. ",
+    "quizui.study.all_seen": "You have studied all {count} terms of the glossary.",
+    "quizui.study.no_new": "No new terms today (--new 0).",
+    "quizui.study.new_done": (
+        "Today's new terms ({count} a day) are done; --new changes the number."
+    ),
+    "quizui.practice.no_questions": (
+        "No questions can be made for these options: no term of that category or kind fits."
+    ),
+    "quizui.practice.no_mistakes": (
+        "Your mistake book is empty: every term you missed you later got right."
+    ),
+    "quizui.practice.no_mistakes_category": "No term of “{category}” is in your mistake book.",
+    "quizui.exam.remaining": "time left {time}",
+    "quizui.exam.elapsed": "time {time}",
+    "quizui.exam.answered": "answered {answered}/{total}",
+    "quizui.exam.pass_mark": "pass mark {mark}%",
+    "quizui.exam.time_up": "Time is up: the paper was handed in.",
+    "quizui.exam.hand_in": (
+        "Every question has an answer. Answers cannot be changed after handing in. Hand in now?"
+    ),
+    "quizui.exam.hand_in_unanswered": (
+        "{count} questions have no answer (number {numbers}). Answers cannot be changed "
+        "after handing in. Hand in anyway?"
+    ),
+    "quizui.exam.hand_in_yes": "hand in",
+    "quizui.exam.hand_in_no": "keep answering",
+    "quizui.exam.leave": (
+        "Abandon this exam? Your answers are saved, but the paper will not be scored."
+    ),
+    "quizui.exam.leave_yes": "abandon",
+    "quizui.exam.leave_no": "keep answering",
+    "quizui.exam.list_heading": "No.",
+    "quizui.exam.list_title": "Questions (● answered  ○ not yet)",
+    "quizui.exam.list_hint": "↑↓ choose, Enter go, Esc close",
+    "quizui.result.title": "Exam result",
+    "quizui.result.score": "Score {points} / {total} ({percent}%)",
+    "quizui.result.passed": "✓ Passed (pass mark {mark}%)",
+    "quizui.result.failed": "✗ Not passed (pass mark {mark}%)",
+    "quizui.result.time": "Time {time} · answered {answered}/{total}",
+    "quizui.result.categories": "Score by category",
+    "quizui.result.wrong": "Wrong or unanswered ({count})",
+    "quizui.result.all_right": "Everything right!",
+    "quizui.result.question": "Question {number} · {kind} · {category}",
+    "quizui.result.your_answer": "Your answer: {answer}",
+    "quizui.result.unanswered": "(no answer)",
+    "quizui.result.saving": "Saving the result…",
+    "quizui.result.saved": "Result saved to the progress of “{profile}”; p shows your progress",
+    "quizui.result.not_saved": "The result could not be saved (see the message)",
+    "quizui.stats.title": "Progress: {profile}",
+    "quizui.stats.summary": (
+        "{answers} answers, {correct} right ({accuracy}; each term of a matching question counts)."
+    ),
+    "quizui.stats.nothing_yet": "No answers yet. Try carbon-glossary practice.",
+    "quizui.stats.cards": (
+        "{cards} study cards, {due} due today, {new} new today; "
+        "{mistakes} terms in the mistake book."
+    ),
+    "quizui.stats.categories": "Accuracy by category",
+    "quizui.stats.category_figures": "{answers} answers · {correct} right · {accuracy}",
+    "quizui.stats.activity": "Answers per day, last {days} days",
+    "quizui.stats.activity_caption": "{first} to {last} · busiest day {most} · today {today}",
+    "quizui.stats.weakest": "Weakest terms",
+    "quizui.stats.no_weak": "No term answered wrong yet.",
+    "quizui.stats.right_of": "{right}/{answers} right",
+    "quizui.stats.exams": "Exam results",
+    "quizui.stats.no_exams": "No exams taken yet.",
+    "quizui.stats.passed": "passed",
+    "quizui.stats.failed": "not passed",
+    "quizui.cli.progress_options": "progress options",
+    "quizui.cli.name_metavar": "NAME",
+    "quizui.cli.profile": (
+        "whose progress this is (default: your login name); each name's progress is separate"
+    ),
+    "quizui.cli.db": (
+        "the progress file (default: CARBON_GLOSSARY_DB, else a file in your data folder)"
+    ),
+    "quizui.cli.study": "spaced repetition (FSRS): due cards first, then new terms",
+    "quizui.cli.new": "at most this many new terms a day (default {default})",
+    "quizui.cli.kinds_metavar": "KIND,…",
+    "quizui.cli.kinds": "only these question kinds, comma-separated: {kinds}",
+    "quizui.cli.seed": "random seed: the same seed asks the same questions",
+    "quizui.cli.practice": "practice: random questions, each explained; never changes the schedule",
+    "quizui.cli.category": "only terms of this category",
+    "quizui.cli.count": (
+        "number of questions (default {default}; with --mistakes, every term in the book)"
+    ),
+    "quizui.cli.mistakes": (
+        "practise your mistake book: terms last answered wrong, asked the way you missed them"
+    ),
+    "quizui.cli.exam": "sit an exam paper: timed, scored when handed in",
+    "quizui.cli.paper_metavar": "PAPER.toml",
+    "quizui.cli.paper": "the paper file (TOML), e.g. papers/example.toml",
+    "quizui.cli.print": "do not start the exam: print the paper with its answer key (for trainers)",
+    "quizui.cli.print_json": "do not start the exam: write the paper and answers as JSON",
+    "quizui.cli.stats": (
+        "your progress: accuracy by category, recent days, weakest terms, cards due, exams"
+    ),
+    "quizui.cli.not_count": "must be 0 or a positive whole number, not “{value}”",
+    "quizui.cli.unknown_kinds": "unknown question kind: {kinds}. The kinds are: {valid}",
+    "quizui.cli.no_match_in_study": (
+        "study does not ask matching questions (one touches five terms and would upset "
+        "their schedule); use match in practice or exam."
+    ),
+    "quizui.cli.paper_refused": "The paper {path} has errors and cannot be used; fix them first.",
 }

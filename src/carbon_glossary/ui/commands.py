@@ -52,10 +52,12 @@ class Command:
     palette: bool = True
     priority: bool = False
     key_display: str | None = None
+    prefix: str = "ui.cmd"
+    """Catalogue prefix: the quiz screens' commands use ``quizui.cmd``."""
 
     @property
     def description(self) -> str:
-        return f"ui.cmd.{self.name}"
+        return f"{self.prefix}.{self.name}"
 
     @property
     def title(self) -> str:
@@ -89,10 +91,11 @@ class Section:
 
     name: str
     commands: tuple[Command, ...]
+    prefix: str = "ui.help"
 
     @property
     def title(self) -> str:
-        return t(f"ui.help.{self.name}")
+        return t(f"{self.prefix}.{self.name}")
 
 
 # Anywhere in the app.
@@ -132,12 +135,57 @@ CLOSE = Command("close", "escape", "close", key_display="Esc", palette=False)
 CANCEL = Command("cancel", "escape", "dismiss", key_display="Esc", palette=False)
 CLOSE_HELP = Command("close_help", "escape,q", "dismiss", palette=False)
 
+# Quizzes (study, practice, exam) and progress; catalogue entries quizui.cmd.<name>.
+_Q = "quizui.cmd"
+DIGITS = tuple(
+    Command(f"digit_{n}", str(n), f"digit({n - 1})", show=False, palette=False, prefix=_Q)
+    for n in range(1, 6)
+)
+LETTERS = tuple(
+    Command(f"letter_{c}", c, f"letter({n})", show=False, palette=False, prefix=_Q)
+    for n, c in enumerate("abcde")
+)
+TRUE = Command("true", "y", "truth(True)", show=False, palette=False, prefix=_Q)
+FALSE = Command("false", "n", "truth(False)", show=False, palette=False, prefix=_Q)
+CHOICE_UP = Command("choice_up", "up,k", "move(-1)", show=False, palette=False, prefix=_Q)
+CHOICE_DOWN = Command("choice_down", "down,j", "move(1)", show=False, palette=False, prefix=_Q)
+ANSWER_KEYS = (*DIGITS, *LETTERS, TRUE, FALSE, CHOICE_UP, CHOICE_DOWN)
+SUBMIT = Command("submit", "enter", "submit", key_display="Enter", palette=False, prefix=_Q)
+LEAVE = Command("leave", "escape,q", "leave", key_display="Esc", prefix=_Q)
+ANSWER_NEXT = Command(
+    "answer_next", "enter", "answer_next", key_display="Enter", palette=False, prefix=_Q
+)
+PREVIOUS_QUESTION = Command("previous", "pageup,left", "previous", key_display="PgUp", prefix=_Q)
+NEXT_QUESTION = Command("next", "pagedown,right", "next", key_display="PgDn", prefix=_Q)
+QUESTION_LIST = Command("questions", "g", "pick_question", prefix=_Q)
+HAND_IN = Command("hand_in", "ctrl+s", "hand_in", prefix=_Q)
+LEAVE_EXAM = Command("leave_exam", "escape,q", "leave", key_display="Esc", prefix=_Q)
+CLOSE_RESULT = Command("close_result", "escape,q", "leave", key_display="Esc", prefix=_Q)
+STATS = Command("stats", "p", "app.open_quiz('stats')", show=False, prefix=_Q)
+STUDY = Command("study", "", "app.open_quiz('study')", prefix=_Q)
+PRACTICE = Command("practice", "", "app.open_quiz('practice')", prefix=_Q)
+REFRESH = Command("refresh", "r", "refresh", prefix=_Q)
+CLOSE_STATS = Command("close_stats", "escape,q", "leave", key_display="Esc", prefix=_Q)
+CONFIRM_YES = Command("yes", "y,enter", "answer(True)", palette=False, prefix=_Q)
+CONFIRM_NO = Command("no", "n,escape", "answer(False)", palette=False, prefix=_Q)
+
 SECTIONS: tuple[Section, ...] = (
     Section("general", (HELP, QUIT, LANGUAGE, PALETTE, THEME)),
     Section("browse", (SEARCH, CLEAR, LETTER, CATEGORY, SORT, SCRIPT, COPY, BACK, FORWARD)),
     Section("list", (CURSOR_UP, CURSOR_DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, OPEN)),
     Section("card", (RELATED_PREVIOUS, RELATED_NEXT, FOLLOW, CLOSE)),
     Section("dialogs", (CANCEL, CLOSE_HELP)),
+    Section("quiz", (*ANSWER_KEYS, SUBMIT, LEAVE), prefix="quizui.help"),
+    Section(
+        "exam",
+        (ANSWER_NEXT, PREVIOUS_QUESTION, NEXT_QUESTION, QUESTION_LIST, HAND_IN, LEAVE_EXAM),
+        prefix="quizui.help",
+    ),
+    Section(
+        "progress",
+        (STATS, STUDY, PRACTICE, REFRESH, CLOSE_STATS, CLOSE_RESULT, CONFIRM_YES, CONFIRM_NO),
+        prefix="quizui.help",
+    ),
 )
 
 
@@ -160,7 +208,7 @@ class LocalisedBindings(Screen[Any]):
         translated = {}
         for key, active in super().active_bindings.items():
             binding = active.binding
-            if binding.description.startswith("ui."):
+            if binding.description.startswith(("ui.", "quizui.")):
                 binding = replace(binding, description=t(binding.description))
             translated[key] = active._replace(binding=binding)
         return translated
