@@ -1,0 +1,120 @@
+"""The Textual application: screens, app-wide commands and the interface language.
+
+Kept small on purpose: each screen owns its own state. To add a screen, write it under
+``screens/``, declare its commands in ``commands.py`` and push it (or ``add_mode`` it) here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.reactive import reactive
+
+from carbon_glossary import i18n
+from carbon_glossary.core.model import Glossary
+from carbon_glossary.i18n import t
+from carbon_glossary.ui import commands
+from carbon_glossary.ui.screens.browse import BrowseScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from carbon_glossary.core.problems import Problem
+
+__all__ = ["CarbonGlossaryApp", "run_browser"]
+
+
+class CarbonGlossaryApp(App[object]):
+    """The glossary browser (and, later, the quiz screens)."""
+
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
+        commands.HELP, commands.QUIT, commands.LANGUAGE, commands.PALETTE
+    )
+    PALETTE: ClassVar[tuple[commands.Command, ...]] = (
+        commands.HELP,
+        commands.LANGUAGE,
+        commands.THEME,
+        commands.QUIT,
+    )
+    COMMANDS: ClassVar[set[type[commands.CommandsProvider]]] = {  # type: ignore[assignment]
+        commands.CommandsProvider
+    }
+
+    language: reactive[str] = reactive("zh", init=False)
+    """Interface language; screens watch it to relabel themselves."""
+
+    def __init__(self, source: Glossary | Path, language: str = "zh") -> None:
+        i18n.set_language(language)
+        super().__init__()
+        self.source = source
+        self.glossary: Glossary | None = source if isinstance(source, Glossary) else None
+        self.problems: tuple[Problem, ...] = ()
+        self.set_reactive(CarbonGlossaryApp.language, i18n.get_language())
+        self.title = t("ui.app.title")
+
+    def get_default_screen(self) -> Screen[object]:
+        return BrowseScreen(self.source, self.language)
+
+    def on_browse_screen_glossary_loaded(self, message: BrowseScreen.GlossaryLoaded) -> None:
+        self.glossary = message.glossary
+
+    def on_browse_screen_load_failed(self, message: BrowseScreen.LoadFailed) -> None:
+        self.problems = message.error.problems
+        self.exit(return_code=2)
+
+    def watch_language(self, language: str) -> None:
+        i18n.set_language(language)
+        self.title = t("ui.app.title")
+        for screen in self.screen_stack:
+            if isinstance(screen, BrowseScreen):
+                screen.language = language
+        self.refresh_bindings()
+
+    def action_toggle_language(self) -> None:
+        self.language = "en" if self.language == "zh" else "zh"
+
+    def action_help(self) -> None:
+        from carbon_glossary.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette")
+            )
+
+    def action_pick_theme(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=t("ui.palette.theme"))
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[object]:  # type: ignore[override]
+        return ()
+
+
+def run_browser(glossary_path: Path, lang: str, glossary: Glossary | None = None) -> int:
+    """Run the browser on a glossary file; the exit code (2 if the file has errors).
+
+    A caller that has already loaded the file may pass it as ``glossary`` to spare a second
+    read; otherwise it is loaded in a worker while the screen comes up.
+    """
+    app = CarbonGlossaryApp(glossary if glossary is not None else glossary_path, lang)
+    app.run()
+    for problem in app.problems:
+        print(problem.format(), file=sys.stderr)
+    return app.return_code or 0

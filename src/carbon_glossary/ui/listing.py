@@ -1,0 +1,168 @@
+"""What the term list shows for a query, a sort order and a category filter.
+
+A thin layer over ``core.search`` and ``core.collate``: it only arranges their results into
+rows (letter or category headings followed by terms) and remembers where each term sits.
+No textual here, so it runs in a worker thread and is tested without an app.
+
+The full list needs only collation, so the first screen is drawn before the search index
+exists; the index is built on first use (``prepare()`` builds it ahead, from a worker).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from carbon_glossary.core.model import Glossary, Term
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.search import SearchIndex
+
+__all__ = ["SORT_MODES", "Browser", "Heading", "Listed", "Listing", "SortMode", "TermRow"]
+
+SortMode = Literal["pinyin", "category", "document"]
+SORT_MODES: tuple[SortMode, ...] = ("pinyin", "category", "document")
+
+Spans = Mapping[str, tuple[tuple[int, int], ...]]
+_NO_SPANS: Spans = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading row: a letter (``A``, ``0–9``) or a category name (``""``: no category)."""
+
+    label: str
+
+
+class TermRow(Protocol):
+    """A term row: a ``core.search.Match``, or a plain term of the unfiltered list."""
+
+    @property
+    def term(self) -> Term: ...
+
+    @property
+    def spans(self) -> Spans: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A term in the unfiltered list (nothing to highlight)."""
+
+    term: Term
+    spans: Spans = field(default_factory=lambda: _NO_SPANS)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The rows of one view, and where each term is among them."""
+
+    rows: Sequence[Heading | TermRow]
+    positions: Mapping[str, int]  # term id → row index
+    count: int  # terms shown (rows that are not headings)
+    query: str
+    sort: SortMode
+    category: str | None
+
+    @property
+    def headings(self) -> list[tuple[str, int]]:
+        """Each heading's label and row index, in order."""
+        return [(row.label, i) for i, row in enumerate(self.rows) if isinstance(row, Heading)]
+
+
+class Browser:
+    """Answers the browse screen's questions about one glossary. Safe to use from one
+    worker thread at a time besides the UI thread (the caches are filled under a lock)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._index: SearchIndex | None = None
+        self._unfiltered: dict[SortMode, list[Heading | TermRow]] = {}
+        self._index_lock = threading.Lock()
+        self._rows_lock = threading.Lock()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, built on first use (slow for a large glossary)."""
+        with self._index_lock:
+            if self._index is None:
+                from carbon_glossary.core.search import SearchIndex
+
+                self._index = SearchIndex.build(self.glossary)
+            return self._index
+
+    @property
+    def indexed(self) -> bool:
+        return self._index is not None
+
+    def prepare(self) -> None:
+        """Build the index now (from a worker), so the first keystroke does not wait."""
+        self.index  # noqa: B018
+
+    def listing(
+        self, query: str = "", sort: SortMode = "pinyin", category: str | None = None
+    ) -> Listing:
+        """Rows for this view: ranked matches for a query, else every term under headings."""
+        query = query.strip()
+        rows: Sequence[Heading | TermRow]
+        if query:
+            matches: list[TermRow] = list(self.index.search(query))
+            if category is not None:
+                matches = [m for m in matches if m.term.category == category]
+            rows = matches
+        else:
+            rows = self._grouped(sort)
+            if category is not None:
+                rows = _without_empty_headings(
+                    [r for r in rows if isinstance(r, Heading) or r.term.category == category]
+                )
+        positions = {row.term.id: i for i, row in enumerate(rows) if not isinstance(row, Heading)}
+        return Listing(rows, positions, len(positions), query, sort, category)
+
+    def _grouped(self, sort: SortMode) -> list[Heading | TermRow]:
+        with self._rows_lock:
+            cached = self._unfiltered.get(sort)
+            if cached is None:
+                cached = self._unfiltered[sort] = self._group(sort)
+            return cached
+
+    def _group(self, sort: SortMode) -> list[Heading | TermRow]:
+        from carbon_glossary.core.collate import heading, sort_terms
+
+        rows: list[Heading | TermRow] = []
+        if sort == "document":
+            rows.extend(Listed(term) for term in self.glossary.terms)
+            return rows
+        in_pinyin_order = sort_terms(self.glossary.terms)
+        if sort == "category":
+            order = {name: i for i, name in enumerate(self.glossary.categories())}
+            last = len(order)
+            terms = sorted(in_pinyin_order, key=lambda term: order.get(term.category, last))
+            label_of = _category_of
+        else:
+            terms = in_pinyin_order
+            label_of = heading
+        current: str | None = None
+        for term in terms:
+            label = label_of(term)
+            if label != current:
+                rows.append(Heading(label))
+                current = label
+            rows.append(Listed(term))
+        return rows
+
+
+def _category_of(term: Term) -> str:
+    return term.category
+
+
+def _without_empty_headings(rows: list[Heading | TermRow]) -> list[Heading | TermRow]:
+    kept: list[Heading | TermRow] = []
+    for i, row in enumerate(rows):
+        if isinstance(row, Heading):
+            following = rows[i + 1] if i + 1 < len(rows) else None
+            if following is None or isinstance(following, Heading):
+                continue
+        kept.append(row)
+    return kept

@@ -1,0 +1,428 @@
+"""The browse screen: a search box, the term list and the detail card of the highlighted term.
+
+The screen owns the browsing state (query, sort order, category filter, script, history)
+and pushes it down to its widgets; the widgets report what the person did with messages.
+Loading the glossary and searching run in thread workers, so typing never waits on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from carbon_glossary.core.history import History
+from carbon_glossary.core.model import Glossary, Term
+from carbon_glossary.core.problems import FileProblemError
+from carbon_glossary.i18n import t
+from carbon_glossary.ui import commands
+from carbon_glossary.ui.listing import SORT_MODES, Browser, Listing, SortMode
+from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.widgets.term_card import TermCard
+from carbon_glossary.ui.widgets.term_list import TermList, widest
+
+__all__ = ["BrowseScreen"]
+
+Spans = Mapping[str, tuple[tuple[int, int], ...]]
+
+
+class BrowseScreen(commands.LocalisedBindings):
+    """Find a term by typing; read its card; follow related terms."""
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
+        commands.SEARCH,
+        commands.CLEAR,
+        commands.LETTER,
+        commands.CATEGORY,
+        commands.SORT,
+        commands.SCRIPT,
+        commands.COPY,
+        commands.BACK,
+        commands.FORWARD,
+        # The search box takes printable keys; these reach the list from it.
+        commands.CURSOR_UP,
+        commands.CURSOR_DOWN,
+        commands.PAGE_UP,
+        commands.PAGE_DOWN,
+    )
+    PALETTE: ClassVar[tuple[commands.Command, ...]] = (
+        commands.SEARCH,
+        commands.CLEAR,
+        commands.LETTER,
+        commands.CATEGORY,
+        commands.SORT,
+        commands.SCRIPT,
+        commands.COPY,
+        commands.BACK,
+        commands.FORWARD,
+    )
+    BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+    SYNC_LIMIT: ClassVar[int] = 2000
+    """A glossary given already loaded and no larger than this is indexed without a worker."""
+
+    query_text: reactive[str] = reactive("", init=False)
+    """What is typed in the search box."""
+    sort: reactive[SortMode] = reactive("pinyin", init=False)
+    category: reactive[str | None] = reactive(None, init=False)
+    traditional: reactive[bool] = reactive(False, init=False)
+    language: reactive[str] = reactive("zh", init=False)
+    card_open: reactive[bool] = reactive(False, init=False)
+    """On a narrow terminal the card replaces the list while it is open."""
+
+    @dataclass
+    class GlossaryLoaded(Message):
+        """The glossary was loaded and indexed (bubbles to the app, which may share it)."""
+
+        glossary: Glossary
+
+    @dataclass
+    class LoadFailed(Message):
+        """The glossary file has problems (bubbles to the app, which exits with them)."""
+
+        error: FileProblemError
+
+    @dataclass
+    class Indexed(Message):
+        """The loading worker finished: the index and the first listing are ready."""
+
+        browser: Browser
+        widths: tuple[int, int]
+        listing: Listing
+
+    @dataclass
+    class Listed(Message):
+        """A search worker finished; ``serial`` tells whether it is still wanted."""
+
+        listing: Listing
+        keep: str | None
+        serial: int
+
+    def __init__(self, source: Glossary | Path, language: str = "zh") -> None:
+        super().__init__()
+        self._source = source
+        self.browser: Browser | None = None
+        self.history: History[str] = History()
+        self.current: Term | None = None
+        self._serial = 0
+        self.set_reactive(BrowseScreen.language, language)
+
+    def compose(self) -> ComposeResult:
+        # Start with the breakpoint class the first resize will give, so that resize does
+        # not restyle the whole screen once more before the first frame.
+        for breakpoint in self._get_breakpoint_classes(self.app.size.width, self.BREAKPOINTS):
+            self.add_class(breakpoint)
+        yield Header()
+        yield Input(placeholder=t("ui.search.placeholder"), id="search", select_on_focus=False)
+        with Horizontal(id="panes"):
+            yield TermList(id="terms").data_bind(
+                traditional=BrowseScreen.traditional, language=BrowseScreen.language
+            )
+            yield TermCard(id="card").data_bind(
+                traditional=BrowseScreen.traditional, language=BrowseScreen.language
+            )
+        yield Static(id="status", markup=False)
+        yield Footer(compact=True)
+
+    @property
+    def term_list(self) -> TermList:
+        return self.query_one("#terms", TermList)
+
+    @property
+    def card(self) -> TermCard:
+        return self.query_one("#card", TermCard)
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#search", Input)
+
+    @property
+    def listing(self) -> Listing | None:
+        return self.term_list.listing
+
+    def on_mount(self) -> None:
+        self.title = t("ui.app.title")
+        self.search_box.focus()
+        source = self._source
+        if isinstance(source, Glossary) and len(source.terms) <= self.SYNC_LIMIT:
+            # Sorting a small glossary takes a millisecond: do it now, so the first frame
+            # already shows the terms rather than a loading indicator. The search index
+            # is built just after that frame.
+            browser = Browser(source)
+            listing = browser.listing("", self.sort, self.category)
+            self.on_browse_screen_indexed(self.Indexed(browser, widest(source.terms), listing))
+            self.call_after_refresh(self._prepare_index, browser)
+            return
+        self.term_list.loading = True
+        self._update_status()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        """Read the glossary (a cached file is quick), list it, then build its index."""
+        source = self._source
+        if isinstance(source, Path):
+            from carbon_glossary.core.cache import load_glossary_cached
+
+            try:
+                source = load_glossary_cached(source)
+            except FileProblemError as error:
+                self.post_message(self.LoadFailed(error))
+                return
+        browser = Browser(source)
+        listing = browser.listing("", self.sort, self.category)
+        widths = widest(source.terms)
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(self.Indexed(browser, widths, listing))
+        browser.prepare()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _prepare_index(self, browser: Browser) -> None:
+        browser.prepare()
+
+    def on_browse_screen_indexed(self, message: Indexed) -> None:
+        self.browser = message.browser
+        self.title = visible_line(message.browser.glossary.title) or t("ui.app.title")
+        term_list = self.term_list
+        term_list.set_widest(*message.widths)
+        term_list.loading = False
+        self.post_message(self.GlossaryLoaded(message.browser.glossary))
+        if self.query_text or self.sort != message.listing.sort:
+            self._relist()  # typed while the index was being built
+        else:
+            term_list.show(message.listing)
+        self._update_status()
+
+    def _relist(self, keep: str | None = None) -> None:
+        if self.browser is None:
+            self._update_status()
+            return
+        self._serial += 1
+        self._search(self.browser, self.query_text, self.sort, self.category, keep, self._serial)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(
+        self,
+        browser: Browser,
+        query: str,
+        sort: SortMode,
+        category: str | None,
+        keep: str | None,
+        serial: int,
+    ) -> None:
+        listing = browser.listing(query, sort, category)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Listed(listing, keep, serial))
+
+    def on_browse_screen_listed(self, message: Listed) -> None:
+        if message.serial != self._serial:
+            return  # a later keystroke has superseded this search
+        self.term_list.show(message.listing, keep=message.keep)
+        self._update_status()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self) -> None:
+        self._open_card()
+
+    def watch_query_text(self, query: str) -> None:
+        # The best match is wanted while searching; back in the full list, stay on the term.
+        keep = None if query.strip() else (self.current.id if self.current else None)
+        self._relist(keep)
+
+    def watch_sort(self) -> None:
+        self._relist(self.current.id if self.current else None)
+
+    def watch_category(self) -> None:
+        self._relist(self.current.id if self.current else None)
+
+    def watch_traditional(self) -> None:
+        self._update_status()
+
+    def watch_language(self) -> None:
+        self.search_box.placeholder = t("ui.search.placeholder")
+        if self.browser is None:
+            self.title = t("ui.app.title")
+        self._update_status()
+        self.refresh_bindings()
+
+    def watch_card_open(self, card_open: bool) -> None:
+        self.set_class(card_open, "-card-open")
+
+    @on(TermList.Highlighted, "#terms")
+    def _highlighted(self, event: TermList.Highlighted) -> None:
+        self._show(event.term, event.spans)
+
+    @on(TermList.Opened, "#terms")
+    def _opened(self) -> None:
+        self._open_card()
+
+    @on(TermCard.RelatedChosen, "#card")
+    def _related_chosen(self, event: TermCard.RelatedChosen) -> None:
+        if self.current is not None:
+            self.history.visit(self.current.id)
+        self.history.visit(event.term.id)
+        self._go_to(event.term)
+
+    @on(TermCard.Closed, "#card")
+    def _card_closed(self) -> None:
+        self.card_open = False
+        self.term_list.focus()
+
+    def _show(self, term: Term | None, spans: Spans | None = None) -> None:
+        self.current = term
+        related: list[Term] = []
+        if term is not None and self.browser is not None:
+            glossary = self.browser.glossary
+            related = [r for r in map(glossary.by_id, term.related) if r is not None]
+        self.card.show(term, related, spans or {})
+        self.refresh_bindings()
+
+    def _go_to(self, term: Term) -> None:
+        """Show a term in the card, and put the list cursor on it if it is listed."""
+        if not self.term_list.move_to_term(term.id):
+            self._show(term)
+        self.refresh_bindings()
+
+    def _open_card(self) -> None:
+        if self.current is None:
+            return
+        self.card_open = True
+        self.call_after_refresh(self.card.focus)
+
+    def _update_status(self) -> None:
+        status = self.query_one("#status", Static)
+        listing = self.listing
+        if self.browser is None or listing is None:
+            status.update(t("ui.status.loading"))
+            return
+        parts = []
+        if listing.query:
+            parts.append(
+                t("ui.status.matches", count=listing.count, query=visible_line(listing.query))
+            )
+        else:
+            parts.append(t("ui.status.total", count=listing.count))
+            parts.append(t(f"ui.sort.{listing.sort}"))
+        if listing.category is not None:
+            name = visible_line(listing.category) or t("ui.list.no_category")
+            parts.append(t("ui.status.category", category=name))
+        parts.append(t("ui.script.traditional" if self.traditional else "ui.script.simplified"))
+        status.update(t("ui.status.separator").join(parts))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        listing = self.listing
+        if action == "pick_heading":
+            return bool(listing and not listing.query and listing.sort != "document") or None
+        if action == "pick_category":
+            return self.browser is not None or None
+        if action == "copy_term":
+            return self.current is not None or None
+        if action == "back":
+            return self.history.can_go_back or None
+        if action == "forward":
+            return self.history.can_go_forward or None
+        return True
+
+    def action_focus_search(self) -> None:
+        self.card_open = False
+        self.search_box.focus()
+
+    def action_clear(self) -> None:
+        if self.search_box.value:
+            self.search_box.value = ""
+        elif self.category is not None:
+            self.category = None
+        self.action_focus_search()
+
+    def action_cursor_up(self) -> None:
+        self.term_list.action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        self.term_list.action_cursor_down()
+
+    def action_page_up(self) -> None:
+        self.term_list.action_page_up()
+
+    def action_page_down(self) -> None:
+        self.term_list.action_page_down()
+
+    def action_pick_heading(self) -> None:
+        listing = self.listing
+        if listing is None:
+            return
+        marks = listing.headings
+        counts = [
+            (label, row, (marks[i + 1][1] if i + 1 < len(marks) else len(listing.rows)) - row - 1)
+            for i, (label, row) in enumerate(marks)
+        ]
+
+        from carbon_glossary.ui.screens.pickers import HeadingPicker
+
+        def jump(row: int | None) -> None:
+            if row is not None:
+                self.term_list.move_to_row(row)
+                self.term_list.focus()
+                self.card_open = False
+
+        self.app.push_screen(HeadingPicker(counts), jump)
+
+    def action_pick_category(self) -> None:
+        if self.browser is None:
+            return
+        glossary = self.browser.glossary
+        counts: dict[str, int] = {}
+        for term in glossary.terms:
+            counts[term.category] = counts.get(term.category, 0) + 1
+        categories = [(name, counts[name]) for name in glossary.categories()]
+        if "" in counts:
+            categories.append(("", counts[""]))
+
+        from carbon_glossary.ui.screens.pickers import CategoryChoice, CategoryPicker
+
+        def choose(choice: CategoryChoice | None) -> None:
+            if choice is not None:
+                self.category = choice.category
+
+        self.app.push_screen(CategoryPicker(categories, len(glossary.terms), self.category), choose)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORT_MODES[(SORT_MODES.index(self.sort) + 1) % len(SORT_MODES)]
+
+    def action_toggle_script(self) -> None:
+        self.traditional = not self.traditional
+
+    def action_copy_term(self) -> None:
+        if self.current is None:
+            return
+        text = self.current.traditional if self.traditional else self.current.term
+        self.app.copy_to_clipboard(text)
+        self.notify(t("ui.copied", term=visible_line(text)), markup=False)
+
+    def action_back(self) -> None:
+        self._travel(self.history.back())
+
+    def action_forward(self) -> None:
+        self._travel(self.history.forward())
+
+    def _travel(self, term_id: str | None) -> None:
+        if term_id is None or self.browser is None:
+            return
+        term = self.browser.glossary.by_id(term_id)
+        if term is not None:
+            self._go_to(term)

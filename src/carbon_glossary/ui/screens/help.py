@@ -1,0 +1,46 @@
+"""The help screen: every key, from the same declarations as the Footer and the palette."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from carbon_glossary.i18n import t
+from carbon_glossary.ui import commands
+
+__all__ = ["HelpScreen"]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the commands section by section: keys, name and what each does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CLOSE_HELP)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", can_focus=True):
+            yield Label(t("ui.help.title"), classes="help-title")
+            yield Static(t("ui.help.intro"), classes="help-intro", markup=False)
+            for section in commands.SECTIONS:
+                yield Label(section.title, classes="help-section")
+                yield Static(self._table(section), classes="help-table")
+            yield Label(t("ui.help.close"), classes="help-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()
+
+    def _table(self, section: commands.Section) -> Table:
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
+        for command in section.commands:
+            keys = commands.display_keys(self.app, command) or t("ui.help.palette_only")
+            table.add_row(Text(keys), Text(command.title), Text(command.help))
+        return table

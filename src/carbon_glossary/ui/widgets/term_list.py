@@ -1,0 +1,397 @@
+"""The term list: a virtual list that draws only the rows on screen.
+
+Textual's DataTable, OptionList and ListView build a widget or a cached row for every item
+and take seconds to refill at 100k terms. This is a ``ScrollView`` with the Line API: it holds
+a reference to a sequence of rows (handing it a new listing costs nothing) and renders each
+visible line when asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from carbon_glossary.core.model import Term
+from carbon_glossary.i18n import t
+from carbon_glossary.ui import commands
+from carbon_glossary.ui.listing import Heading, Listing, TermRow
+from carbon_glossary.ui.safe import visible_line
+
+__all__ = ["TermList", "pinyin_of", "widest"]
+
+Spans = Mapping[str, tuple[tuple[int, int], ...]]
+
+
+@lru_cache(maxsize=4096)
+def pinyin_of(text: str, marks: tuple[str, ...]) -> str:
+    """The displayed reading of a term (cached: rows are redrawn as the cursor moves)."""
+    from carbon_glossary.core.pinyin import display_pinyin
+
+    return display_pinyin(text, marks)
+
+
+def english_of(term: Term) -> str:
+    """The English column: the glosses joined as the search spans expect."""
+    return "; ".join(term.english)
+
+
+def shown_term(term: Term, traditional: bool) -> str:
+    """The term as displayed: simplified, or its traditional form when asked for."""
+    return term.traditional or term.term if traditional else term.term
+
+
+def highlighted(text: str, spans: Sequence[tuple[int, int]], style: Style) -> Text:
+    """``text`` (made safe) as a Text with the ``spans`` styled; never parsed as markup."""
+    result = Text(visible_line(text), no_wrap=True, end="")
+    for start, end in spans:
+        result.stylize(style, start, end)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Cell widths of the term and pinyin columns; English takes what is left."""
+
+    term: int
+    pinyin: int
+
+
+class TermList(ScrollView, can_focus=True):
+    """Terms in rows of term, pinyin and English, under headings; one row has the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
+        commands.CURSOR_UP,
+        commands.CURSOR_DOWN,
+        commands.PAGE_UP,
+        commands.PAGE_DOWN,
+        commands.FIRST,
+        commands.LAST,
+        commands.OPEN,
+    )
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "term-list--heading",
+        "term-list--cursor",
+        "term-list--match",
+        "term-list--pinyin",
+        "term-list--english",
+        "term-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(-1, init=False)
+    """Row index of the highlighted term; -1 when no term is shown."""
+    traditional: reactive[bool] = reactive(False, init=False)
+    """Show terms in traditional characters."""
+    language: reactive[str] = reactive("zh", init=False)
+    """Interface language (headings of category view and the empty message are text)."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor came to rest on a term (None: the list is empty)."""
+
+        term_list: TermList
+        term: Term | None
+        spans: Spans
+
+        @property
+        def control(self) -> TermList:
+            return self.term_list
+
+    @dataclass
+    class Opened(Message):
+        """The person asked to open the highlighted term (Enter or Tab)."""
+
+        term_list: TermList
+        term: Term
+
+        @property
+        def control(self) -> TermList:
+            return self.term_list
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._listing: Listing | None = None
+        self._widest = (8, 16)
+        # Rendered rows by (row, width, has cursor, focused); cleared when anything they
+        # show changes. Redraws after a cursor move then cost two rows, not a screenful.
+        self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+
+    @property
+    def listing(self) -> Listing | None:
+        return self._listing
+
+    @property
+    def rows(self) -> Sequence[Heading | TermRow]:
+        return self._listing.rows if self._listing is not None else ()
+
+    @property
+    def highlighted_term(self) -> Term | None:
+        row = self._row(self.cursor)
+        return None if row is None else row.term
+
+    def set_widest(self, term: int, pinyin: int) -> None:
+        """Widest term and pinyin in the glossary (cells), to size the columns once."""
+        self._widest = (term, pinyin)
+        self._strips.clear()
+        self.refresh()
+
+    def show(self, listing: Listing, keep: str | None = None) -> None:
+        """Show a new listing; keep the cursor on term ``keep`` if it is still listed."""
+        self._listing = listing
+        self._strips.clear()
+        self.virtual_size = Size(0, len(listing.rows))
+        target = listing.positions.get(keep) if keep is not None else None
+        if target is None:
+            target = self._term_row_from(0, 1)
+            self.scroll_to(y=0, animate=False, immediate=True)
+        old = self.cursor
+        self.set_reactive(TermList.cursor, -1 if target is None else target)
+        self._scroll_cursor_visible(center=keep is not None)
+        self.refresh()
+        if old == self.cursor:
+            self._post_highlighted()
+        else:
+            self.watch_cursor(old, self.cursor)
+
+    def move_to_term(self, term_id: str) -> bool:
+        """Put the cursor on a term if it is listed; False when it is not."""
+        if self._listing is None or (index := self._listing.positions.get(term_id)) is None:
+            return False
+        if index == self.cursor:
+            self._post_highlighted()  # the card may be showing another term: bring it back
+        else:
+            self.cursor = index
+        self._scroll_cursor_visible(center=True)
+        return True
+
+    def move_to_row(self, index: int) -> None:
+        """Put the cursor on the first term at or after row ``index`` and show it at the top."""
+        target = self._term_row_from(index, 1)
+        if target is None:
+            return
+        self.cursor = target
+        self.scroll_to(y=max(0, index), animate=False, immediate=True)
+
+    def _row(self, index: int) -> TermRow | None:
+        """The term row at ``index``; None for a heading or past the end."""
+        rows = self.rows
+        if 0 <= index < len(rows):
+            row = rows[index]
+            return None if isinstance(row, Heading) else row
+        return None
+
+    def _term_row_from(self, index: int, step: int) -> int | None:
+        """The first term row from ``index`` going in direction ``step`` (skips headings)."""
+        rows = self.rows
+        while 0 <= index < len(rows):
+            if not isinstance(rows[index], Heading):
+                return index
+            index += step
+        return None
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self._scroll_cursor_visible()
+        self._post_highlighted()
+
+    def _post_highlighted(self) -> None:
+        row = self._row(self.cursor)
+        if row is None:
+            self.post_message(self.Highlighted(self, None, {}))
+        else:
+            self.post_message(self.Highlighted(self, row.term, row.spans))
+
+    def watch_traditional(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def watch_language(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _scroll_cursor_visible(self, center: bool = False) -> None:
+        if self.cursor < 0:
+            return
+        height = self.scrollable_content_region.height or 1
+        top = int(self.scroll_y)
+        if top <= self.cursor < top + height:
+            return
+        if center:
+            y = self.cursor - height // 2
+        elif self.cursor < top:
+            # Show the heading just above the first term of a group.
+            above = self.cursor - 1
+            y = above if above >= 0 and isinstance(self.rows[above], Heading) else self.cursor
+        else:
+            y = self.cursor - height + 1
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    def _move(self, step: int) -> None:
+        if self.cursor < 0:
+            return
+        target = self._term_row_from(self.cursor + step, 1 if step > 0 else -1)
+        if target is None:  # ran into the end: stay on the last term in that direction
+            target = self._term_row_from(self.cursor + step, -1 if step > 0 else 1)
+        if target is not None:
+            self.cursor = target
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_page_up(self) -> None:
+        self._move(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_down(self) -> None:
+        self._move(max(1, self.scrollable_content_region.height - 1))
+
+    def action_first(self) -> None:
+        target = self._term_row_from(0, 1)
+        if target is not None:
+            self.cursor = target
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        target = self._term_row_from(len(self.rows) - 1, -1)
+        if target is not None:
+            self.cursor = target
+
+    def action_open(self) -> None:
+        term = self.highlighted_term
+        if term is not None:
+            self.post_message(self.Opened(self, term))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + int(self.scroll_y)
+        if self._row(index) is None:
+            return
+        if index == self.cursor:
+            self.action_open()
+        else:
+            self.cursor = index
+
+    def on_focus(self) -> None:
+        self.refresh_line(self.cursor)
+
+    def on_blur(self) -> None:
+        self.refresh_line(self.cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self.refresh()
+
+    def columns(self, width: int) -> Columns:
+        """Column widths for a list ``width`` cells wide."""
+        widest_term, widest_pinyin = self._widest
+        term = max(4, min(widest_term, max(10, width // 4)))
+        pinyin = max(6, min(widest_pinyin, (width - term) // 2 - 2))
+        return Columns(term, pinyin)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + int(self.scroll_y)
+        rows = self.rows
+        if self._listing is not None and self._listing.count == 0:
+            return self._empty_line(y, width, base)
+        if not 0 <= index < len(rows):
+            return Strip.blank(width, base)
+        key = (index, width, index == self.cursor, self.has_focus)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        strip = self._strips[key] = self._render_row(index, width, base)
+        return strip
+
+    def _render_row(self, index: int, width: int, base: Style) -> Strip:
+        row = self.rows[index]
+        if isinstance(row, Heading):
+            label = row.label or t("ui.list.no_category")
+            text = Text(" " + visible_line(label), no_wrap=True, end="")
+            line_style = self.get_component_rich_style("term-list--heading", partial=True)
+        else:
+            text = self._term_text(row, width)
+            line_style = None
+        if index == self.cursor:
+            line_style = self.get_component_rich_style("term-list--cursor", partial=True)
+        text.truncate(width, overflow="crop", pad=True)
+        if line_style is not None:
+            text.stylize_before(line_style)
+        text.stylize_before(base)
+        return Strip(text.render(self.app.console), width)
+
+    def _term_text(self, row: TermRow, width: int) -> Text:
+        term = row.term
+        spans = row.spans
+        match = self.get_component_rich_style("term-list--match", partial=True)
+        columns = self.columns(width)
+        shown = shown_term(term, self.traditional)
+        term_spans = spans.get("term", ()) if len(shown) == len(term.term) else ()
+        term_cell = highlighted(shown, term_spans, match)
+        term_cell.truncate(columns.term, overflow="ellipsis", pad=True)
+        pinyin_cell = highlighted(pinyin_of(term.term, term.marks), spans.get("pinyin", ()), match)
+        pinyin_cell.stylize_before(self.get_component_rich_style("term-list--pinyin", partial=True))
+        pinyin_cell.truncate(columns.pinyin, overflow="ellipsis", pad=True)
+        english_width = width - columns.term - columns.pinyin - 5
+        text = Text(" ", no_wrap=True, end="")
+        text.append_text(term_cell)
+        text.append("  ")
+        text.append_text(pinyin_cell)
+        if english_width >= 4:
+            english = highlighted(english_of(term), spans.get("english", ()), match)
+            english.stylize_before(
+                self.get_component_rich_style("term-list--english", partial=True)
+            )
+            english.truncate(english_width, overflow="ellipsis")
+            text.append("  ")
+            text.append_text(english)
+        return text
+
+    def _empty_line(self, y: int, width: int, base: Style) -> Strip:
+        assert self._listing is not None
+        if y == 1:
+            if self._listing.query:
+                message = t("ui.list.empty_query", query=visible_line(self._listing.query))
+            else:
+                message = t("ui.list.empty_filter")
+        elif y == 2 and self._listing.query:
+            message = t("ui.list.empty_hint")
+        else:
+            return Strip.blank(width, base)
+        text = Text("  " + message, no_wrap=True, end="")
+        text.stylize(self.get_component_rich_style("term-list--empty", partial=True))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        text.stylize_before(base)
+        return Strip(text.render(self.app.console), width)
+
+
+def widest(terms: Sequence[Term]) -> tuple[int, int]:
+    """Cell widths of the widest term and reading (for column sizes); call off the UI thread."""
+    from carbon_glossary.core.pinyin import display_pinyin
+
+    term = max((cell_len(t.term) for t in terms), default=4)
+    pinyin = max((cell_len(display_pinyin(t.term, t.marks)) for t in terms), default=8)
+    return term, pinyin
