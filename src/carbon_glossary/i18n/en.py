@@ -582,6 +582,7 @@ MESSAGES: dict[str, str] = {
     "quizui.result.all_right": "Everything right!",
     "quizui.result.question": "Question {number} · {kind} · {category}",
     "quizui.result.your_answer": "Your answer: {answer}",
+    "quizui.result.pair_source": "Source of “{term}”: {source}",
     "quizui.result.unanswered": "(no answer)",
     "quizui.result.saving": "Saving the result…",
     "quizui.result.saved": "Result saved to the progress of “{profile}”; p shows your progress",

@@ -499,6 +499,7 @@ MESSAGES: dict[str, str] = {
     "quizui.result.all_right": "全部答对！",
     "quizui.result.question": "第 {number} 题 · {kind} · {category}",
     "quizui.result.your_answer": "你的答案：{answer}",
+    "quizui.result.pair_source": "“{term}”出处：{source}",
     "quizui.result.unanswered": "（未作答）",
     "quizui.result.saving": "正在保存成绩…",
     "quizui.result.saved": "成绩已保存到“{profile}”的学习记录；按 p 查看学习统计",

@@ -103,6 +103,12 @@ class CarbonGlossaryApp(App[object]):
             CommandPalette(providers=[ThemeProvider], placeholder=t("ui.palette.theme"))
         )
 
+    def action_open_quiz(self, what: str) -> None:
+        """The progress screen, a study round or a practice round (``ui/launch.py``)."""
+        from carbon_glossary.ui.launch import open_quiz
+
+        open_quiz(self, what)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[object]:  # type: ignore[override]
         return ()
 

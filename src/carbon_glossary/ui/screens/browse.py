@@ -49,6 +49,7 @@ class BrowseScreen(commands.LocalisedBindings):
         commands.COPY,
         commands.BACK,
         commands.FORWARD,
+        commands.STATS,
         # The search box takes printable keys; these reach the list from it.
         commands.CURSOR_UP,
         commands.CURSOR_DOWN,
@@ -65,6 +66,9 @@ class BrowseScreen(commands.LocalisedBindings):
         commands.COPY,
         commands.BACK,
         commands.FORWARD,
+        commands.STATS,
+        commands.STUDY,
+        commands.PRACTICE,
     )
     BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS

@@ -1,0 +1,288 @@
+"""What a quiz session asks and what it writes: decks of questions and answer records.
+
+No textual here: the command line uses these functions for its checks before a screen
+starts (``study`` with nothing due, ``practice --mistakes`` with an empty book), and the
+screens call them from worker threads, since every store call blocks.
+
+Three plans: :class:`StudyPlan` (spaced repetition, mode ``study``), :class:`PracticePlan`
+(mode ``practice``, never changes the schedule) and :class:`ExamPlan` (a built paper).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from carbon_glossary.core.quiz import KINDS, Question, Verdict, make_question, make_quiz
+from carbon_glossary.i18n import t
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.model import Glossary
+    from carbon_glossary.core.paper import Paper
+    from carbon_glossary.store import AnswerRecord, Mode, ProgressStore
+
+__all__ = [
+    "DEFAULT_PRACTICE_COUNT",
+    "STUDY_KINDS",
+    "Deck",
+    "ExamPlan",
+    "PracticePlan",
+    "StudyPlan",
+    "answer_records",
+    "exam_id_for",
+    "format_due",
+    "next_due",
+    "nothing_due_message",
+    "practice_deck",
+    "study_deck",
+]
+
+DEFAULT_PRACTICE_COUNT = 10
+# A matching question tests five terms at once; as a study review it would reschedule four
+# cards that were not due. Study asks about one term at a time.
+STUDY_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind != "match")
+
+
+@dataclass(frozen=True, slots=True)
+class StudyPlan:
+    """Spaced repetition: due cards first, then new terms up to the daily allowance
+    (set on the :class:`~carbon_glossary.ui.progress.Progress`)."""
+
+    kinds: tuple[str, ...] = STUDY_KINDS
+    seed: int | None = None
+
+    @property
+    def mode(self) -> Mode:
+        return "study"
+
+
+@dataclass(frozen=True, slots=True)
+class PracticePlan:
+    """Practice that never touches the schedule; ``mistakes`` replays the mistake book.
+    ``count`` None means 10, or every term in the mistake book."""
+
+    kinds: tuple[str, ...] = ()
+    count: int | None = None
+    category: str | None = None
+    mistakes: bool = False
+    seed: int | None = None
+
+    @property
+    def mode(self) -> Mode:
+        return "practice"
+
+
+@dataclass(frozen=True, slots=True)
+class ExamPlan:
+    """One sitting of an exam paper; ``exam_id`` is the same for everyone taking it."""
+
+    paper: Paper
+    exam_id: str
+
+    @property
+    def mode(self) -> Mode:
+        return "exam"
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """The questions of one round, or (when there are none) why, in words for people."""
+
+    questions: tuple[Question, ...]
+    empty_message: str = ""
+    cards_due: int = 0
+    new_terms: int = 0
+
+
+def exam_id_for(paper: Paper) -> str:
+    """A short id for the paper's content: the same spec and glossary give the same paper
+    and so the same id on every machine, which lets a trainer gather one room's answers."""
+    data = json.dumps(_paper_json(paper), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def _paper_json(paper: Paper) -> object:
+    from carbon_glossary.core.paper import paper_to_json
+
+    return paper_to_json(paper)
+
+
+def study_deck(
+    glossary: Glossary,
+    store: ProgressStore,
+    profile: str,
+    now: datetime,
+    plan: StudyPlan,
+    rng: random.Random,
+) -> Deck:
+    """The terms to study now (due first, then new ones), one question each."""
+    term_ids = [term.id for term in glossary.terms]
+    queue = store.study_queue(profile, term_ids, now)
+    cards = store.cards(profile)
+    questions: list[Question] = []
+    due = new = 0
+    for term_id in queue:
+        term = glossary.by_id(term_id)
+        if term is None:
+            continue
+        made = make_quiz(glossary, plan.kinds, 1, rng, terms=[term])
+        if not made:
+            continue  # no kind can be asked about this term
+        questions.append(made[0])
+        if term_id in cards:
+            due += 1
+        else:
+            new += 1
+    if questions:
+        return Deck(tuple(questions), cards_due=due, new_terms=new)
+    return Deck((), nothing_due_message(glossary, store, profile, now))
+
+
+def next_due(glossary: Glossary, store: ProgressStore, profile: str) -> datetime | None:
+    """When the person's next card (of a term still in the glossary) comes due."""
+    ids = {term.id for term in glossary.terms}
+    dues = [card.due for term_id, card in store.cards(profile).items() if term_id in ids]
+    return min(dues) if dues else None
+
+
+def format_due(moment: datetime, now: datetime) -> str:
+    """``2025-03-10 14:05（约 3 小时后）`` in the timezone of ``now``."""
+    local = moment.astimezone(now.tzinfo)
+    wait = moment - now
+    if wait <= timedelta(0):
+        relative = t("quizui.due.now")
+    elif wait < timedelta(hours=1):
+        relative = t("quizui.due.minutes", n=max(1, round(wait.total_seconds() / 60)))
+    elif wait < timedelta(hours=48):
+        relative = t("quizui.due.hours", n=round(wait.total_seconds() / 3600))
+    else:
+        relative = t("quizui.due.days", n=round(wait.total_seconds() / 86400))
+    return t("quizui.due.at", when=local.strftime("%Y-%m-%d %H:%M"), relative=relative)
+
+
+def nothing_due_message(
+    glossary: Glossary, store: ProgressStore, profile: str, now: datetime
+) -> str:
+    """Why there is nothing to study now, and when the next card comes due."""
+    parts = [t("quizui.study.nothing_due")]
+    upcoming = next_due(glossary, store, profile)
+    if upcoming is not None:
+        parts.append(t("quizui.study.next_due", when=format_due(upcoming, now)))
+    allowance = store.settings.new_per_day
+    studied = store.cards(profile)
+    unseen = sum(1 for term in glossary.terms if term.id not in studied)
+    if unseen == 0:
+        parts.append(t("quizui.study.all_seen", count=len(glossary.terms)))
+    elif allowance == 0:
+        parts.append(t("quizui.study.no_new"))
+    else:
+        parts.append(t("quizui.study.new_done", count=allowance))
+    return "".join(parts)
+
+
+def practice_deck(
+    glossary: Glossary,
+    store: ProgressStore | None,
+    profile: str,
+    plan: PracticePlan,
+    rng: random.Random,
+) -> Deck:
+    """A practice round: a mix of kinds over the glossary (or a category), or the
+    person's mistake book, each term asked again as the kind they got wrong if it can be."""
+    if not plan.mistakes:
+        count = plan.count or DEFAULT_PRACTICE_COUNT
+        questions = make_quiz(glossary, plan.kinds, count, rng, category=plan.category)
+        return Deck(tuple(questions), "" if questions else t("quizui.practice.no_questions"))
+    assert store is not None
+    wanted = list(plan.kinds) or list(KINDS)
+    questions = []
+    for mistake in store.mistakes(profile):
+        term = glossary.by_id(mistake.term_id)
+        if term is None or (plan.category is not None and term.category != plan.category):
+            continue
+        made = None
+        if mistake.kind in wanted:
+            made = make_question(glossary, term, mistake.kind, rng)
+        if not isinstance(made, Question):
+            others = make_quiz(glossary, wanted, 1, rng, terms=[term])
+            made = others[0] if others else None
+        if made is not None:
+            questions.append(made)
+        if plan.count is not None and len(questions) >= plan.count:
+            break
+    if questions:
+        return Deck(tuple(questions))
+    key = "quizui.practice.no_mistakes_category" if plan.category else "quizui.practice.no_mistakes"
+    return Deck((), t(key, category=plan.category or ""))
+
+
+def answer_records(
+    glossary: Glossary | None,
+    question: Question,
+    verdict: Verdict,
+    *,
+    profile: str,
+    mode: Mode,
+    elapsed_ms: int,
+    answered_at: datetime,
+    exam_id: str | None = None,
+    exam_title: str | None = None,
+    attempt_id: str | None = None,
+) -> list[AnswerRecord]:
+    """The rows one answer writes: one, or for matching one per term paired (each right
+    or wrong on its own, so every term has its own history and mistake book entry)."""
+    from carbon_glossary.store import AnswerRecord
+
+    def record(
+        term_id: str, term_text: str, category: str, given: str, correct: bool, expected: str
+    ) -> AnswerRecord:
+        return AnswerRecord(
+            profile=profile,
+            term_id=term_id,
+            term_text=term_text,
+            category=category,
+            kind=question.kind,
+            mode=mode,
+            given=given,
+            correct=correct,
+            elapsed_ms=max(0, elapsed_ms),
+            answered_at=answered_at,
+            expected=expected,
+            exam_id=exam_id,
+            exam_title=exam_title,
+            attempt_id=attempt_id,
+        )
+
+    if question.kind != "match":
+        return [
+            record(
+                question.term_id,
+                question.term,
+                question.category,
+                verdict.given,
+                verdict.correct,
+                question.answer,
+            )
+        ]
+    records = []
+    picks: Sequence[int | None] = verdict.pairs or (None,) * len(question.items)
+    right: Sequence[bool] = verdict.pairs_correct or (False,) * len(question.items)
+    for index, term_id in enumerate(question.item_ids):
+        term = glossary.by_id(term_id) if glossary is not None else None
+        pick = picks[index]
+        records.append(
+            record(
+                term_id,
+                question.items[index],
+                term.category if term is not None else question.category,
+                question.options[pick] if pick is not None else "",
+                right[index],
+                question.options[question.pairs[index]],
+            )
+        )
+    return records

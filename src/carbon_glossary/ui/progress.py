@@ -1,0 +1,107 @@
+"""The progress store as the app uses it, and the clocks the quiz screens read.
+
+The store is opened on first use, from a worker thread (opening may create folders, check
+and migrate the file). When the command line has already opened it, it is handed over as is.
+Nothing here imports textual, so the command line can build these objects cheaply.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.scheduling import Settings
+    from carbon_glossary.store import ProgressStore
+
+__all__ = ["Clock", "Progress", "SystemClock"]
+
+
+class Clock(Protocol):
+    """Where the quiz screens get the time: a monotonic clock for timers and answer times,
+    and the wall clock (timezone-aware) for what is written to the store. Tests pass their
+    own, so a timer can run out on demand and screenshots do not depend on the hour."""
+
+    def monotonic(self) -> float: ...
+
+    def now(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SystemClock:
+    """The real clocks."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.now().astimezone()
+
+
+class Progress:
+    """Whose progress, in which file; the store itself opened once, on first use.
+
+    :meth:`store` blocks (it may open the file): call it from a worker thread. A damaged
+    file moved aside at opening leaves a notice that :meth:`take_notice` hands out once.
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        profile: str,
+        *,
+        store: ProgressStore | None = None,
+        new_per_day: int | None = None,
+    ) -> None:
+        self.db_path = db_path
+        self.profile = profile
+        self.new_per_day = new_per_day
+        self._store = store
+        self._lock = threading.Lock()
+        self._notice: str | None = None
+        if store is not None and store.recovered is not None:
+            self._notice = store.recovered.message
+
+    @classmethod
+    def default(cls) -> Progress:
+        """The progress file and profile a bare ``carbon-glossary`` uses: the
+        ``CARBON_GLOSSARY_DB`` file or the user's data folder, and the login name."""
+        from carbon_glossary.store import db_path_from, profile_from
+
+        return cls(db_path_from(None), profile_from(None))
+
+    def settings(self) -> Settings:
+        """The scheduling settings, with this session's daily allowance of new terms."""
+        from carbon_glossary.core.scheduling import DEFAULT_SETTINGS
+
+        if self.new_per_day is None:
+            return DEFAULT_SETTINGS
+        return replace(DEFAULT_SETTINGS, new_per_day=self.new_per_day)
+
+    def store(self) -> ProgressStore:
+        """The open store (opened now if needed); raises ``StoreError`` if it cannot be."""
+        with self._lock:
+            if self._store is None:
+                from carbon_glossary.store import ProgressStore
+
+                self._store = ProgressStore.open(self.db_path, settings=self.settings())
+                if self._store.recovered is not None:
+                    self._notice = self._store.recovered.message
+            return self._store
+
+    def take_notice(self) -> str | None:
+        """The damaged-file message, the first time it is asked for; then None."""
+        with self._lock:
+            notice, self._notice = self._notice, None
+            return notice
+
+    def close(self) -> None:
+        """Close the store if it was opened (waits for a write in progress to finish)."""
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None

@@ -1,0 +1,673 @@
+"""An exam paper: a timer, no feedback until the paper is handed in, answers changeable
+until then; and the result screen that follows.
+
+Each answer is written to the progress store when it is given (Enter, or moving to another
+question after changing it), in mode ``exam`` with the paper's id and title and this
+sitting's attempt id, so a killed terminal loses nothing already answered. The final answer
+to each question is what is scored. Handing in asks first; when time runs out the paper is
+handed in as it stands.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker
+
+from carbon_glossary.core.paper import ExamResult, score_paper
+from carbon_glossary.core.quiz import Question, Verdict, check_answer, kind_name, option_label
+from carbon_glossary.i18n import t
+from carbon_glossary.ui import commands
+from carbon_glossary.ui.decks import ExamPlan, answer_records
+from carbon_glossary.ui.progress import Clock, Progress, SystemClock
+from carbon_glossary.ui.safe import visible, visible_line
+from carbon_glossary.ui.screens.quiz import QUIZ_CSS, ConfirmDialog, leave_screen
+from carbon_glossary.ui.widgets.bars import BarChart, BarRow
+from carbon_glossary.ui.widgets.question import AnswerState, QuestionView
+from carbon_glossary.ui.widgets.wrap import Paragraph
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.model import Glossary
+    from carbon_glossary.store import AnswerRecord
+
+__all__ = ["ExamResultScreen", "ExamScreen", "QuestionPicker", "clock_text"]
+
+LOW_TIME_S = 5 * 60
+
+
+def clock_text(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` from an hour), never negative."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class QuestionPicker(ModalScreen[int | None]):
+    """The paper's questions, answered or not; dismissed with the index chosen."""
+
+    CSS_PATH = QUIZ_CSS
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CANCEL)
+
+    def __init__(self, rows: list[tuple[str, bool]], current: int) -> None:
+        """``rows``: (question summary, answered) in paper order."""
+        super().__init__()
+        self.rows = rows
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for index, (summary, answered) in enumerate(self.rows):
+            label = Text(f"{index + 1:>3} {'●' if answered else '○'}  ")
+            label.append(summary)
+            options.append(Option(label, id=str(index)))
+        with Vertical(classes="picker exam-picker"):
+            yield Label(t("quizui.exam.list_title"), classes="picker-title")
+            yield OptionList(*options, id="exam-questions")
+            yield Label(t("quizui.exam.list_hint"), classes="picker-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#exam-questions", OptionList).highlighted = self.current
+
+    @on(OptionList.OptionSelected, "#exam-questions")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        assert event.option.id is not None
+        self.dismiss(int(event.option.id))
+
+
+def _summary(question: Question, cells: int = 36) -> str:
+    """The question's kind and the start of its prompt, at most ``cells`` terminal cells."""
+    text = Text(
+        f"{kind_name(question.kind)}  {visible_line(question.prompt or '、'.join(question.items))}"
+    )
+    text.truncate(cells, overflow="ellipsis")
+    return text.plain
+
+
+class ExamScreen(commands.LocalisedBindings):
+    """One sitting of an exam paper."""
+
+    CSS_PATH = QUIZ_CSS
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
+        *commands.ANSWER_KEYS,
+        commands.ANSWER_NEXT,
+        commands.PREVIOUS_QUESTION,
+        commands.NEXT_QUESTION,
+        commands.QUESTION_LIST,
+        commands.HAND_IN,
+        commands.LEAVE_EXAM,
+    )
+    PALETTE: ClassVar[tuple[commands.Command, ...]] = (
+        commands.PREVIOUS_QUESTION,
+        commands.NEXT_QUESTION,
+        commands.QUESTION_LIST,
+        commands.HAND_IN,
+        commands.LEAVE_EXAM,
+    )
+
+    @dataclass
+    class Failed(Message):
+        message: str
+
+    @dataclass
+    class Notice(Message):
+        message: str
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        progress: Progress,
+        plan: ExamPlan,
+        clock: Clock | None = None,
+        attempt_id: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.progress = progress
+        self.plan = plan
+        self.paper = plan.paper
+        self.clock: Clock = clock or SystemClock()
+        self.attempt_id = attempt_id or uuid.uuid4().hex
+        count = len(self.paper.questions)
+        self.states = [AnswerState() for _ in range(count)]
+        self.saved_keys: list[str | None] = [None] * count
+        self.index = 0
+        self.finished = False
+        self.started = self.clock.monotonic()
+        self.started_at = self.clock.now()
+        self._shown_at = self.started
+        self._saves: list[Worker[None]] = []
+        self._timer: Timer | None = None
+        minutes = self.paper.spec.time_limit_minutes
+        self.time_limit_s: float | None = minutes * 60 if minutes is not None else None
+
+    @property
+    def view(self) -> QuestionView:
+        return self.query_one("#question", QuestionView)
+
+    @property
+    def question(self) -> Question:
+        return self.paper.questions[self.index]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="exam-bar", markup=False)
+        with Horizontal(id="exam-body"):
+            with VerticalScroll(id="exam-list-box"):
+                yield Static(id="exam-list", markup=False)
+            yield QuestionView(id="question")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = visible_line(self.paper.title)
+        self.watch(self.app, "language", self._relabel, init=False)
+        self._open_store()
+        if self.paper.questions:
+            self._show(0)
+        self._timer = self.set_interval(1.0, self.tick)
+        self._update_bar()
+
+    @work(thread=True, group="open")
+    def _open_store(self) -> None:
+        """Open the store now, so a problem with it shows before the first answer."""
+        from carbon_glossary.store import StoreError
+
+        try:
+            self.progress.store()
+        except StoreError as error:
+            self.post_message(self.Failed(error.message))
+            return
+        notice = self.progress.take_notice()
+        if notice:
+            self.post_message(self.Notice(notice))
+
+    def on_exam_screen_notice(self, message: Notice) -> None:
+        self.notify(message.message, severity="warning", timeout=15, markup=False)
+
+    def on_exam_screen_failed(self, message: Failed) -> None:
+        self.notify(message.message, severity="error", timeout=30, markup=False)
+
+    # --- time ---
+
+    def remaining(self) -> float | None:
+        """Seconds left, or None when the paper has no time limit."""
+        if self.time_limit_s is None:
+            return None
+        return self.time_limit_s - (self.clock.monotonic() - self.started)
+
+    def tick(self) -> None:
+        """Redraw the timer; hand the paper in when time is up."""
+        if self.finished:
+            return
+        left = self.remaining()
+        if left is not None and left <= 0:
+            self.notify(t("quizui.exam.time_up"), severity="warning", timeout=10)
+            self.run_worker(self._finish(), group="finish", exclusive=True)
+            return
+        self._update_bar()
+
+    # --- moving between questions ---
+
+    def _show(self, index: int) -> None:
+        self.index = index
+        question = self.question
+        heading = t("quizui.number", number=index + 1, total=len(self.paper.questions))
+        self.view.show(question, self.states[index], heading)
+        self._shown_at = self.clock.monotonic()
+        self._update_list()
+        self._update_bar()
+
+    def _go(self, index: int) -> None:
+        if self.finished or not 0 <= index < len(self.paper.questions):
+            return
+        self._commit()
+        self._show(index)
+
+    def action_previous(self) -> None:
+        self._go(self.index - 1)
+
+    def action_next(self) -> None:
+        self._go(self.index + 1)
+
+    def action_answer_next(self) -> None:
+        """Keep the answer and go on: to the next question, then to any left unanswered,
+        and when every question has an answer, to handing in."""
+        if self.finished:
+            return
+        self._commit()
+        if self.index + 1 < len(self.paper.questions):
+            self._show(self.index + 1)
+            return
+        unanswered = self.unanswered()
+        if unanswered:
+            self._show(unanswered[0] - 1)
+        else:
+            self.action_hand_in()
+
+    @on(QuestionView.Entered)
+    def _entered(self) -> None:
+        self.action_answer_next()
+
+    @on(QuestionView.Changed)
+    def _changed(self) -> None:
+        self._update_list()
+        self._update_bar()
+
+    def action_pick_question(self) -> None:
+        if self.finished:
+            return
+        rows = [
+            (_summary(q), self.states[i].is_answered(q)) for i, q in enumerate(self.paper.questions)
+        ]
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._go(index)
+
+        self.app.push_screen(QuestionPicker(rows, self.index), chosen)
+
+    def action_digit(self, index: int) -> None:
+        self.view.digit(index)
+
+    def action_letter(self, index: int) -> None:
+        self.view.letter(index)
+
+    def action_truth(self, value: bool) -> None:
+        self.view.truth(value)
+
+    def action_move(self, step: int) -> None:
+        self.view.move(step)
+
+    # --- answers ---
+
+    def unanswered(self) -> list[int]:
+        """Numbers (from 1) of the questions without an answer."""
+        return [
+            i + 1 for i, q in enumerate(self.paper.questions) if not self.states[i].is_answered(q)
+        ]
+
+    def _commit(self) -> None:
+        """Write the current question's answer if it changed since last written."""
+        if not self.paper.questions:
+            return
+        question = self.question
+        state = self.states[self.index]
+        key = state.key(question)
+        if not state.is_answered(question) or key == self.saved_keys[self.index]:
+            return
+        self.saved_keys[self.index] = key
+        verdict = check_answer(
+            question, state.given(question), strict=self.paper.spec.tones == "strict"
+        )
+        records = answer_records(
+            self.glossary,
+            question,
+            verdict,
+            profile=self.progress.profile,
+            mode="exam",
+            elapsed_ms=int((self.clock.monotonic() - self._shown_at) * 1000),
+            answered_at=self.clock.now(),
+            exam_id=self.plan.exam_id,
+            exam_title=self.paper.title,
+            attempt_id=self.attempt_id,
+        )
+        self._saves.append(self._save(records))
+
+    @work(thread=True, group="save")
+    def _save(self, records: list[AnswerRecord]) -> None:
+        from carbon_glossary.store import StoreError
+
+        try:
+            store = self.progress.store()
+            for record in records:
+                store.record_answer(record)
+        except StoreError as error:
+            self.post_message(self.Failed(error.message))
+
+    # --- handing in and leaving ---
+
+    def action_hand_in(self) -> None:
+        if self.finished:
+            return
+        self._commit()
+        unanswered = self.unanswered()
+        if unanswered:
+            numbers = "、".join(map(str, unanswered[:10])) + ("…" if len(unanswered) > 10 else "")
+            message = t("quizui.exam.hand_in_unanswered", count=len(unanswered), numbers=numbers)
+        else:
+            message = t("quizui.exam.hand_in")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self._finish(), group="finish", exclusive=True)
+
+        self.app.push_screen(
+            ConfirmDialog(message, t("quizui.exam.hand_in_yes"), t("quizui.exam.hand_in_no")),
+            confirmed,
+        )
+
+    async def _finish(self) -> None:
+        """Score the paper as it stands and show the result."""
+        if self.finished:
+            return
+        self._commit()
+        self.finished = True
+        self.view.freeze()
+        if self._timer is not None:
+            self._timer.stop()
+        answers = {
+            i: self.states[i].given(q)
+            for i, q in enumerate(self.paper.questions)
+            if self.states[i].is_answered(q)
+        }
+        result = score_paper(self.paper, answers)
+        finished_at = self.clock.now()
+        for worker in self._saves:
+            await worker.wait()
+        result_screen = ExamResultScreen(
+            self.glossary,
+            self.progress,
+            self.plan,
+            result,
+            attempt_id=self.attempt_id,
+            started_at=self.started_at,
+            finished_at=finished_at,
+            elapsed_s=self.clock.monotonic() - self.started,
+        )
+        app = self.app
+
+        async def show_result() -> None:
+            while app.screen is not self and len(app.screen_stack) > 1:
+                await app.pop_screen()  # a dialog left open when time ran out
+            # Pushed, not switched in: the exam may be the app's first screen, which Textual
+            # cannot switch away from. Leaving the result leaves the exam as well.
+            await app.push_screen(result_screen)
+
+        app.call_later(show_result)
+
+    def action_leave(self) -> None:
+        if self.finished:
+            return
+
+        async def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._commit()
+                for worker in self._saves:
+                    await worker.wait()
+                leave_screen(self)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("quizui.exam.leave"), t("quizui.exam.leave_yes"), t("quizui.exam.leave_no")
+            ),
+            confirmed,
+        )
+
+    # --- display ---
+
+    def _update_bar(self) -> None:
+        parts = []
+        left = self.remaining()
+        bar = self.query_one("#exam-bar", Static)
+        if left is None:
+            parts.append(
+                t("quizui.exam.elapsed", time=clock_text(self.clock.monotonic() - self.started))
+            )
+            bar.remove_class("-low")
+        else:
+            parts.append(t("quizui.exam.remaining", time=clock_text(left)))
+            bar.set_class(left <= LOW_TIME_S, "-low")
+        total = len(self.paper.questions)
+        parts.append(
+            t("quizui.exam.answered", answered=total - len(self.unanswered()), total=total)
+        )
+        parts.append(t("quizui.exam.pass_mark", mark=f"{self.paper.spec.pass_mark_percent:g}"))
+        bar.update(Text(t("quizui.separator").join(parts)))
+
+    def _update_list(self) -> None:
+        text = Text(t("quizui.exam.list_heading") + "\n")
+        for i, question in enumerate(self.paper.questions):
+            answered = self.states[i].is_answered(question)
+            line = Text(f"{'▶' if i == self.index else ' '}{i + 1:>3} {'●' if answered else '○'}")
+            if i == self.index:
+                line.stylize("reverse")
+            text.append_text(line)
+            text.append("\n")
+        self.query_one("#exam-list", Static).update(text)
+        box = self.query_one("#exam-list-box", VerticalScroll)
+        box.scroll_to(y=max(0, self.index - 8), animate=False)
+
+    def _relabel(self) -> None:
+        if self.paper.questions and not self.finished:
+            self.view.heading = t(
+                "quizui.number", number=self.index + 1, total=len(self.paper.questions)
+            )
+            self.view.render_question()
+        self._update_list()
+        self._update_bar()
+        self.refresh_bindings()
+
+
+class ExamResultScreen(commands.LocalisedBindings):
+    """Score, pass or fail, points by category and every question not fully right with
+    its right answer and source. The result is written to the store when shown."""
+
+    CSS_PATH = QUIZ_CSS
+
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CLOSE_RESULT, commands.STATS)
+    PALETTE: ClassVar[tuple[commands.Command, ...]] = (commands.STATS, commands.CLOSE_RESULT)
+
+    @dataclass
+    class Recorded(Message):
+        error: str | None
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        progress: Progress,
+        plan: ExamPlan,
+        result: ExamResult,
+        *,
+        attempt_id: str,
+        started_at: datetime,
+        finished_at: datetime,
+        elapsed_s: float,
+    ) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.progress = progress
+        self.plan = plan
+        self.result = result
+        self.attempt_id = attempt_id
+        self.started_at = started_at
+        self.finished_at = finished_at
+        self.elapsed_s = elapsed_s
+        self.recorded: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="result"):
+            yield Static(id="result-title", markup=False)
+            yield Static(id="result-score", markup=False)
+            yield Static(id="result-verdict", markup=False)
+            yield Static(id="result-time", markup=False)
+            yield Label(id="result-categories-title", classes="section-title")
+            yield BarChart(id="result-categories")
+            yield Label(id="result-wrong-title", classes="section-title")
+            yield Static(id="result-wrong", markup=False)
+        yield Static(id="result-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "language", self._draw, init=False)
+        self._draw()
+        self._record()
+        self.query_one("#result", VerticalScroll).focus()
+
+    @work(thread=True, group="record")
+    def _record(self) -> None:
+        from carbon_glossary.store import ExamResult as StoredResult
+        from carbon_glossary.store import StoreError
+
+        result = self.result
+        try:
+            self.progress.store().record_exam_result(
+                StoredResult(
+                    profile=self.progress.profile,
+                    exam_id=self.plan.exam_id,
+                    exam_title=self.plan.paper.title,
+                    attempt_id=self.attempt_id,
+                    score=result.points,
+                    max_score=float(result.total),
+                    pass_mark=result.pass_mark_percent * result.total / 100,
+                    passed=result.passed,
+                    started_at=self.started_at,
+                    finished_at=self.finished_at,
+                )
+            )
+        except StoreError as error:
+            self.post_message(self.Recorded(error.message))
+            return
+        self.post_message(self.Recorded(None))
+
+    def on_exam_result_screen_recorded(self, message: Recorded) -> None:
+        self.recorded = message.error is None
+        if message.error is not None:
+            self.notify(message.error, severity="error", timeout=30, markup=False)
+        self._render_status()
+
+    def _draw(self) -> None:
+        result = self.result
+        self.title = t("quizui.result.title")
+        self.query_one("#result-title", Static).update(Text(visible_line(self.plan.paper.title)))
+        self.query_one("#result-score", Static).update(
+            Text(
+                t(
+                    "quizui.result.score",
+                    points=f"{result.points:g}",
+                    total=result.total,
+                    percent=f"{result.percent:.0f}",
+                )
+            )
+        )
+        verdict = self.query_one("#result-verdict", Static)
+        key = "quizui.result.passed" if result.passed else "quizui.result.failed"
+        verdict.update(Text(t(key, mark=f"{result.pass_mark_percent:g}")))
+        verdict.set_class(result.passed, "-pass")
+        verdict.set_class(not result.passed, "-fail")
+        answered = sum(1 for v in result.verdicts if not v.unanswered)
+        self.query_one("#result-time", Static).update(
+            Text(
+                t(
+                    "quizui.result.time",
+                    time=clock_text(self.elapsed_s),
+                    answered=answered,
+                    total=result.total,
+                )
+            )
+        )
+        self.query_one("#result-categories-title", Label).update(t("quizui.result.categories"))
+        self.query_one("#result-categories", BarChart).set_rows(
+            [
+                BarRow(
+                    score.category or t("stats.uncategorised"),
+                    score.percent / 100,
+                    f"{score.points:g}/{score.total}  {score.percent:.0f}%",
+                )
+                for score in result.by_category
+            ]
+        )
+        wrong_title = self.query_one("#result-wrong-title", Label)
+        if result.wrong:
+            wrong_title.update(t("quizui.result.wrong", count=len(result.wrong)))
+        else:
+            wrong_title.update(t("quizui.result.all_right"))
+        self.query_one("#result-wrong", Static).update(Paragraph(self._wrong_text()))
+        self._render_status()
+
+    def _wrong_text(self) -> Text:
+        text = Text()
+        for wrong in self.result.wrong:
+            verdict = wrong.verdict
+            question = wrong.question
+            heading = t(
+                "quizui.result.question",
+                number=wrong.number,
+                kind=kind_name(question.kind),
+                category=visible_line(question.category) or t("stats.uncategorised"),
+            )
+            text.append(heading + "\n", style="bold")
+            if question.prompt:
+                text.append(visible(question.prompt) + "\n")
+            if question.kind == "truefalse":
+                text.append(visible(question.statement) + "\n")
+            if question.kind == "match":
+                for i, item in enumerate(question.items):
+                    pick = verdict.pairs[i] if verdict.pairs else None
+                    chosen = option_label(pick) if pick is not None else "-"
+                    text.append(f"{i + 1}. {visible_line(item)} → {chosen}\n")
+            text.append(t("quizui.result.your_answer", answer=self._given(wrong.verdict)) + "\n")
+            definition_line = t("quiz.verdict.definition", definition=question.definition)
+            for line in verdict.explain()[1:]:
+                if question.kind == "term-def" and line == definition_line:
+                    continue  # the right answer already is the definition
+                text.append(visible(line) + "\n")
+            if question.kind == "match":  # a source per term paired wrong
+                right = verdict.pairs_correct or (False,) * len(question.items)
+                for item_id, item, ok in zip(question.item_ids, question.items, right, strict=True):
+                    term = self.glossary.by_id(item_id)
+                    if not ok and term is not None and term.source:
+                        line = t("quizui.result.pair_source", term=item, source=term.source)
+                        text.append(visible(line) + "\n")
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    @staticmethod
+    def _given(verdict: Verdict) -> str:
+        if verdict.unanswered:
+            return t("quizui.result.unanswered")
+        if verdict.chosen is not None and verdict.question.kind != "truefalse":
+            return f"{option_label(verdict.chosen)}. {visible_line(verdict.given)}"
+        return visible_line(verdict.given)
+
+    def _render_status(self) -> None:
+        status = self.query_one("#result-status", Static)
+        if self.recorded is None:
+            status.update(Text(t("quizui.result.saving")))
+        elif self.recorded:
+            status.update(
+                Text(t("quizui.result.saved", profile=visible_line(self.progress.profile)))
+            )
+        else:
+            status.update(Text(t("quizui.result.not_saved")))
+
+    async def action_leave(self) -> None:
+        """Leave the result and the finished exam under it."""
+        app = self.app
+        stack = app.screen_stack
+        index = stack.index(self) if self in stack else -1
+        if index >= 1 and isinstance(stack[index - 1], ExamScreen):
+            if index - 1 == 0:
+                app.exit()
+                return
+            await app.pop_screen()
+            await app.pop_screen()
+            return
+        leave_screen(self)

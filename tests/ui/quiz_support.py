@@ -1,0 +1,120 @@
+"""Helpers for the quiz screens' tests: a clock the test turns, the app as the command line
+starts it, and answering a question right or wrong by pressing keys as a person would."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from carbon_glossary.core.loader import load_glossary
+from carbon_glossary.core.model import Glossary
+from carbon_glossary.core.paper import Paper, build_paper, load_paper
+from carbon_glossary.core.pinyin import format_numbers
+from carbon_glossary.core.quiz import Question, option_label
+from carbon_glossary.ui.decks import ExamPlan, exam_id_for
+from carbon_glossary.ui.launch import Plan, QuizApp
+from carbon_glossary.ui.progress import Progress
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+QUIZ_GLOSSARY = DATA / "quiz_ui_glossary.toml"
+QUIZ_PAPER = DATA / "quiz_ui_paper.toml"
+PROFILE = "测试者"
+SIZE = (100, 30)
+BEIJING = timezone(timedelta(hours=8))
+
+
+@dataclass
+class FakeClock:
+    """Both clocks stand still until the test moves them with :meth:`advance`."""
+
+    seconds: float = 1000.0
+    start: datetime = field(default_factory=lambda: datetime(2025, 3, 10, 9, 0, tzinfo=BEIJING))
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=self.seconds - 1000.0)
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds
+
+
+def quiz_glossary() -> Glossary:
+    return load_glossary(QUIZ_GLOSSARY)
+
+
+def quiz_paper(glossary: Glossary) -> Paper:
+    return build_paper(glossary, load_paper(QUIZ_PAPER, glossary))
+
+
+def exam_plan(glossary: Glossary) -> ExamPlan:
+    paper = quiz_paper(glossary)
+    return ExamPlan(paper, exam_id_for(paper))
+
+
+def make_quiz_app(
+    glossary: Glossary,
+    plan: Plan,
+    db: Path,
+    clock: FakeClock | None = None,
+    *,
+    new_per_day: int | None = None,
+    language: str = "zh",
+) -> QuizApp:
+    """The app as ``carbon-glossary study|practice|exam`` starts it, on a test clock."""
+    progress = Progress(db, PROFILE, new_per_day=new_per_day)
+    app = QuizApp(glossary, language, plan, progress, clock or FakeClock())
+    app.theme = "textual-dark"
+    return app
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until workers (deck loading, saving) have finished and their messages are shown."""
+    for _ in range(30):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+    await pilot.pause()
+
+
+def right_keys(question: Question) -> list[str]:
+    """Keys that answer ``question`` right."""
+    if question.kind == "pinyin":
+        return [*format_numbers(question.syllables)]
+    if question.kind == "cloze":
+        return [*question.answer]
+    if question.kind == "truefalse":
+        return ["y" if question.answer_index == 0 else "n"]
+    if question.kind == "match":
+        keys = []
+        for item, option in enumerate(question.pairs):
+            keys += [str(item + 1), option_label(option).lower()]
+        return keys
+    assert question.answer_index is not None
+    return [option_label(question.answer_index).lower()]
+
+
+def wrong_keys(question: Question) -> list[str]:
+    """Keys that answer ``question`` wrong."""
+    if question.kind in ("pinyin", "cloze"):
+        return [*"xyz"]
+    if question.kind == "truefalse":
+        return ["n" if question.answer_index == 0 else "y"]
+    if question.kind == "match":
+        keys = []
+        for item, option in enumerate(question.pairs):
+            wrong = (option + 1) % len(question.options)
+            keys += [str(item + 1), option_label(wrong).lower()]
+        return keys
+    assert question.answer_index is not None
+    return [option_label((question.answer_index + 1) % len(question.options)).lower()]
+
+
+def typed(keys: list[str]) -> list[str]:
+    """Characters as Pilot key names (a space is "space")."""
+    return ["space" if key == " " else key for key in keys]

@@ -1,0 +1,603 @@
+"""The quiz screens as a person uses them: keys in, explanations and results on the screen,
+and every answer in the progress store the moment it is given."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from quiz_support import (
+    PROFILE,
+    SIZE,
+    FakeClock,
+    exam_plan,
+    make_quiz_app,
+    quiz_glossary,
+    right_keys,
+    settle,
+    typed,
+    wrong_keys,
+)
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Sparkline, Static
+
+from carbon_glossary.core.model import Glossary
+from carbon_glossary.core.paper import score_paper
+from carbon_glossary.core.quiz import Question
+from carbon_glossary.store import AnswerRecord, ProgressStore
+from carbon_glossary.ui.decks import PracticePlan, StudyPlan
+from carbon_glossary.ui.launch import StatsPlan
+from carbon_glossary.ui.screens.exam import ExamResultScreen, ExamScreen, QuestionPicker
+from carbon_glossary.ui.screens.quiz import ConfirmDialog, QuizScreen
+from carbon_glossary.ui.screens.stats import StatsScreen
+from carbon_glossary.ui.widgets.bars import BarChart
+from carbon_glossary.ui.widgets.question import QuestionView
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return quiz_glossary()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "progress.db"
+
+
+def flat(text: str) -> str:
+    """``text`` without whitespace: lines wrap anywhere in Chinese text."""
+    return re.sub(r"\s+", "", text)
+
+
+def text_of(widget: Widget) -> str:
+    """What a widget draws (all of it, not only what is scrolled into view), flattened."""
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return flat("".join(line.text for line in lines))
+
+
+def screen_text(screen: object) -> str:
+    """Every Static's text on the screen, flattened (what a person can read)."""
+    from textual.screen import Screen
+
+    assert isinstance(screen, Screen)
+    return "\n".join(text_of(w) for w in screen.query(Static) if w.display)
+
+
+def quiz(app: object) -> QuizScreen:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    screen = app.screen_stack[0]
+    assert isinstance(screen, QuizScreen)
+    return screen
+
+
+async def answer(pilot: object, keys: list[str]) -> None:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.press(*typed(keys))
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+# --- study ---
+
+
+async def test_study_right_answer_is_explained_saved_and_scheduled(
+    glossary: Glossary, db: Path
+) -> None:
+    clock = FakeClock()
+    app = make_quiz_app(glossary, StudyPlan(seed=1), db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        question = screen.question
+        assert question is not None
+        # New terms come in document order: the first is 碳达峰.
+        assert question.term_id == glossary.terms[0].id
+        clock.advance(4)
+        await answer(pilot, right_keys(question))
+        shown = screen_text(screen)
+        assert flat("回答正确") in shown
+        assert flat(question.pinyin) in shown and flat(question.source) in shown
+        assert flat("已保存 1") in shown
+    with ProgressStore.open(db) as store:
+        (record,) = store.answers(PROFILE)
+        card = store.card(PROFILE, question.term_id)
+    assert record.mode == "study" and record.correct and record.kind == question.kind
+    assert record.elapsed_ms == 4000 and record.answered_at == clock.now()
+    assert card is not None and card.reps == 1 and card.lapses == 0
+    assert card.due > clock.now()
+
+
+async def test_study_wrong_answer_shows_the_right_one_and_goes_in_the_mistake_book(
+    glossary: Glossary, db: Path
+) -> None:
+    app = make_quiz_app(glossary, StudyPlan(seed=2), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        question = screen.question
+        assert question is not None
+        await answer(pilot, wrong_keys(question))
+        shown = screen_text(screen)
+        assert flat("回答错误") in shown
+        assert flat(f"正确答案：{question.answer}") in shown
+        assert flat(question.definition[:10]) in shown
+        # Enter goes on to the next term.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.index == 1 and screen.question is not None
+        assert screen.question.term_id == glossary.terms[1].id
+    with ProgressStore.open(db) as store:
+        (record,) = store.answers(PROFILE)
+        card = store.card(PROFILE, question.term_id)
+        mistakes = store.mistakes(PROFILE)
+    assert not record.correct and record.mode == "study"
+    assert card is not None and card.reps == 1
+    assert [m.term_id for m in mistakes] == [question.term_id]
+
+
+async def test_study_with_nothing_due_says_when_the_next_card_is(
+    glossary: Glossary, db: Path
+) -> None:
+    clock = FakeClock()
+    app = make_quiz_app(glossary, StudyPlan(seed=1), db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        question = quiz(app).question
+        assert question is not None
+        await answer(pilot, right_keys(question))
+    # Later the same day, no new terms allowed: the one card is not due for a while.
+    clock.advance(60)
+    app = make_quiz_app(glossary, StudyPlan(seed=1), db, clock, new_per_day=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        assert screen.phase == "empty"
+        shown = screen_text(screen)
+    assert flat("现在没有到期要复习的卡片") in shown
+    assert flat("下一张卡片 2025-03-10 09:1") in shown and flat("分钟后") in shown
+    assert flat("今天不学新术语") in shown
+
+
+async def test_a_study_round_ends_with_a_summary_and_checks_again(
+    glossary: Glossary, db: Path
+) -> None:
+    app = make_quiz_app(glossary, StudyPlan(seed=3), db, new_per_day=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        assert screen.deck is not None and len(screen.deck.questions) == 2
+        for wrong in (False, True):
+            question = screen.question
+            assert question is not None
+            await answer(pilot, wrong_keys(question) if wrong else right_keys(question))
+            await pilot.press("enter")
+            await settle(pilot)
+        assert screen.phase == "done"
+        shown = screen_text(screen)
+        assert flat("答对 1/2") in shown and flat("错题本") in shown
+        await pilot.press("enter")  # look for more due cards: none yet, and no new ones
+        await settle(pilot)
+        assert screen.phase == "empty"
+        assert flat("现在没有到期要复习的卡片") in screen_text(screen)
+
+
+# --- practice ---
+
+
+async def test_practice_never_touches_the_schedule(glossary: Glossary, db: Path) -> None:
+    app = make_quiz_app(glossary, PracticePlan(count=3, seed=5), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        asked: list[Question] = []
+        for _ in range(3):
+            question = screen.question
+            assert question is not None
+            asked.append(question)
+            await answer(pilot, right_keys(question))
+            assert flat("回答正确") in screen_text(screen)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert screen.phase == "done" and flat("答对 3/3") in screen_text(screen)
+    with ProgressStore.open(db) as store:
+        records = store.answers(PROFILE)
+        cards = store.cards(PROFILE)
+    assert cards == {}
+    assert {r.mode for r in records} == {"practice"}
+    assert sorted(r.term_id for r in records) == sorted(t for q in asked for t in q.term_ids)
+
+
+async def test_practice_mistakes_replays_the_mistake_book(glossary: Glossary, db: Path) -> None:
+    clock = FakeClock()
+    by_text = {term.term: term for term in glossary.terms}
+
+    def record(term_text: str, kind: str, correct: bool, minutes: int) -> AnswerRecord:
+        term = by_text[term_text]
+        return AnswerRecord(
+            profile=PROFILE,
+            term_id=term.id,
+            term_text=term.term,
+            category=term.category,
+            kind=kind,
+            mode="practice",
+            given="x",
+            correct=correct,
+            elapsed_ms=1000,
+            answered_at=clock.now() - timedelta(minutes=minutes),
+        )
+
+    with ProgressStore.open(db) as store:
+        store.record_answer(record("碳中和", "pinyin", False, 30))
+        store.record_answer(record("光伏", "en-term", False, 20))
+        store.record_answer(record("风能", "term-def", False, 15))
+        store.record_answer(record("风能", "term-def", True, 10))  # put right since
+        store.record_answer(record("碳中和", "pinyin", False, 5))  # latest mistake first
+
+    app = make_quiz_app(glossary, PracticePlan(mistakes=True, seed=1), db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        assert screen.deck is not None
+        replayed = [(q.term, q.kind) for q in screen.deck.questions]
+        assert replayed == [("碳中和", "pinyin"), ("光伏", "en-term")]
+        for _ in replayed:
+            question = screen.question
+            assert question is not None
+            await answer(pilot, right_keys(question))
+            await pilot.press("enter")
+            await settle(pilot)
+        assert screen.phase == "done"
+    with ProgressStore.open(db) as store:
+        assert store.mistakes(PROFILE) == []
+
+
+async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> None:
+    app = make_quiz_app(glossary, PracticePlan(kinds=("match",), count=1, seed=4), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        question = screen.question
+        assert question is not None and question.kind == "match"
+        # Letters pair the highlighted term and move to the next one without a definition.
+        await pilot.press("c")
+        assert screen.state.pairs[0] == 2 and screen.state.item == 1
+        await pilot.press("5", "a")
+        assert screen.state.pairs[4] == 0 and screen.state.item == 1
+        # Enter with terms still unpaired only says so.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.phase == "asking"
+        # Taking a definition already given moves it: one definition per term.
+        await pilot.press("2", "c")
+        assert screen.state.pairs[:2] == [None, 2]
+        await pilot.press(*wrong_keys(question))
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(screen)
+        assert screen.phase == "revealed" and flat("配对正确 0/5") in shown
+        assert all(flat(f"“{item}”的定义是") in shown for item in question.items)
+    with ProgressStore.open(db) as store:
+        records = store.answers(PROFILE)
+    assert sorted(r.term_id for r in records) == sorted(question.item_ids)
+    assert not any(r.correct for r in records)
+
+
+async def test_escape_asks_before_leaving_and_loses_nothing(glossary: Glossary, db: Path) -> None:
+    app = make_quiz_app(glossary, PracticePlan(count=5, seed=6), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        question = quiz(app).question
+        assert question is not None
+        await answer(pilot, right_keys(question))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert flat("已答的 1 题都已保存") in screen_text(app.screen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert not app.is_running
+    with ProgressStore.open(db) as store:
+        assert len(store.answers(PROFILE)) == len(question.term_ids)
+
+
+async def test_language_switch_relabels_the_question(glossary: Glossary, db: Path) -> None:
+    app = make_quiz_app(glossary, PracticePlan(kinds=("term-def",), count=2, seed=1), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        assert flat("选出这个术语的正确定义") in screen_text(screen)
+        await pilot.press("L")
+        await pilot.pause()
+        shown = screen_text(screen)
+        assert flat("Choose the correct definition of this term.") in shown
+        assert flat("Question 1/2") in shown
+
+
+async def test_a_damaged_progress_file_is_moved_aside_with_a_notification(
+    glossary: Glossary, db: Path
+) -> None:
+    db.write_bytes(b"this is not a database, just some bytes" * 10)
+    app = make_quiz_app(glossary, PracticePlan(count=2, seed=1), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("已损坏" in m and "corrupt" in m for m in messages)
+        question = quiz(app).question
+        assert question is not None
+        await answer(pilot, right_keys(question))
+    assert any(p.name.startswith("progress.db.corrupt-") for p in db.parent.iterdir())
+    with ProgressStore.open(db) as store:
+        assert len(store.answers(PROFILE)) == len(question.term_ids)
+
+
+# --- exam ---
+
+
+def exam(app: object) -> ExamScreen:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ExamScreen)
+    return screen
+
+
+async def test_exam_navigation_and_a_changed_answer(glossary: Glossary, db: Path) -> None:
+    plan = exam_plan(glossary)
+    app = make_quiz_app(glossary, plan, db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = exam(app)
+        first = plan.paper.questions[0]
+        assert first.answer_index is not None
+        wrong = (first.answer_index + 1) % 4
+        right = first.answer_index
+        await pilot.press("abcd"[wrong], "enter")
+        await settle(pilot)
+        assert screen.index == 1
+        # No feedback in an exam.
+        assert "回答" not in screen_text(screen)
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert screen.index == 0 and screen.states[0].choice == wrong
+        await pilot.press("abcd"[right], "pagedown")
+        await settle(pilot)
+        assert screen.index == 1 and screen.states[0].choice == right
+        # The question list shows what is answered and jumps.
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionPicker)
+        assert app.screen.rows[0][1] and not app.screen.rows[1][1]
+        await pilot.press("down", "enter")  # the list opens on the current question
+        await settle(pilot)
+        assert app.screen is screen and screen.index == 2
+        assert flat("已答 1/6") in screen_text(screen)
+    with ProgressStore.open(db) as store:
+        records = store.answers(PROFILE)
+    # Both answers were written when given (newest first); the exam's ids are on each.
+    assert [r.correct for r in records] == [True, False]
+    assert {(r.mode, r.exam_id, r.exam_title, r.attempt_id) for r in records} == {
+        ("exam", plan.exam_id, plan.paper.title, screen.attempt_id)
+    }
+
+
+async def test_handing_in_asks_first_then_shows_and_records_the_result(
+    glossary: Glossary, db: Path
+) -> None:
+    plan = exam_plan(glossary)
+    clock = FakeClock()
+    app = make_quiz_app(glossary, plan, db, clock)
+    questions = plan.paper.questions
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = exam(app)
+        # Right, wrong, right, and the rest unanswered.
+        await pilot.press(*typed(right_keys(questions[0])), "enter")
+        await pilot.press(*typed(wrong_keys(questions[1])), "enter")
+        await pilot.press(*typed(right_keys(questions[2])), "enter")
+        clock.advance(95)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert flat("还有 3 题没有作答（第 4、5、6 题）") in screen_text(app.screen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and not screen.finished
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        result_screen = app.screen
+        assert isinstance(result_screen, ExamResultScreen)
+        result = result_screen.result
+        answers = {i: screen.states[i].given(q) for i, q in enumerate(questions[:3])}
+        assert result == score_paper(plan.paper, answers)
+        assert result.points == 2 and result.total == 6 and not result.passed
+        shown = screen_text(result_screen)
+        assert flat("得分 2 / 6（33%）") in shown and flat("不及格（及格线 60%）") in shown
+        assert flat("用时 01:35") in shown and flat("作答 3/6 题") in shown
+        assert flat("答错或未答的题（4）") in shown
+        assert flat("你的答案：（未作答）") in shown
+        for wrong in result.wrong:
+            assert flat(f"第 {wrong.number} 题") in shown
+            assert flat(wrong.question.source) in shown
+        chart = result_screen.query_one("#result-categories", BarChart)
+        figures = {row.label: row.figures for row in chart.rows}
+        assert figures["核心概念"] == "1/3  33%"  # 1 right, 1 wrong, the matching unanswered
+        assert figures["能源"].startswith("1/")  # true/false right, pinyin unanswered
+        assert len(chart.rows) == len(result.by_category)
+        assert flat("成绩已保存") in shown
+    with ProgressStore.open(db) as store:
+        (stored,) = store.exam_results(PROFILE)
+    assert stored.attempt_id == screen.attempt_id and stored.exam_id == plan.exam_id
+    assert stored.score == 2 and stored.max_score == 6 and not stored.passed
+    assert stored.pass_mark == pytest.approx(3.6)
+    assert stored.finished_at - stored.started_at == timedelta(seconds=95)
+
+
+async def test_time_up_hands_the_paper_in(glossary: Glossary, db: Path) -> None:
+    plan = exam_plan(glossary)
+    clock = FakeClock()
+    app = make_quiz_app(glossary, plan, db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = exam(app)
+        assert flat("剩余时间 10:00") in screen_text(screen)
+        await pilot.press(*typed(right_keys(plan.paper.questions[0])))
+        await pilot.press("ctrl+s")  # a dialog is open when time runs out
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        clock.advance(10 * 60)
+        for _ in range(40):  # the timer ticks every second
+            await pilot.pause(0.1)
+            if isinstance(app.screen, ExamResultScreen):
+                break
+        await settle(pilot)
+        assert isinstance(app.screen, ExamResultScreen)
+        assert app.screen.result.points == 1
+        assert any("时间到" in n.message for n in app._notifications)
+    with ProgressStore.open(db) as store:
+        assert len(store.exam_results(PROFILE)) == 1
+        assert len(store.answers(PROFILE)) == 1
+
+
+async def test_leaving_the_result_leaves_the_app(glossary: Glossary, db: Path) -> None:
+    app = make_quiz_app(glossary, exam_plan(glossary), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, ExamResultScreen)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.is_running
+
+
+# --- progress ---
+
+
+async def test_stats_screen_shows_what_was_done(glossary: Glossary, db: Path) -> None:
+    clock = FakeClock()
+    app = make_quiz_app(glossary, PracticePlan(count=3, seed=5), db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        for wrong in (True, False, False):
+            question = screen.question
+            assert question is not None
+            await answer(pilot, wrong_keys(question) if wrong else right_keys(question))
+            await pilot.press("enter")
+            await settle(pilot)
+        missed = screen.verdicts[0].question
+    app = make_quiz_app(glossary, StatsPlan(), db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        stats_screen = app.screen
+        assert isinstance(stats_screen, StatsScreen) and stats_screen.stats is not None
+        stats = stats_screen.stats
+        shown = screen_text(stats_screen)
+        assert flat(f"作答 {stats.answers} 次，答对 {stats.correct} 次") in shown
+        chart = stats_screen.query_one("#stats-categories", BarChart)
+        assert sum(int(row.figures.split()[0]) for row in chart.rows) == stats.answers
+        activity = stats_screen.query_one("#stats-activity", Sparkline)
+        assert activity.data is not None and len(activity.data) == 14
+        assert activity.data[-1] == stats.answers and sum(activity.data) == stats.answers
+        weakest = text_of(stats_screen.query_one("#stats-weakest", Static))
+        assert flat(missed.term) in weakest or flat(missed.items[0]) in weakest
+        assert flat("还没有考试记录") in shown
+
+
+async def test_stats_from_the_browser_by_key(
+    glossary: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carbon_glossary.ui.app import CarbonGlossaryApp
+    from carbon_glossary.ui.screens.browse import BrowseScreen
+
+    monkeypatch.setenv("CARBON_GLOSSARY_DB", str(tmp_path / "browse.db"))
+    app = CarbonGlossaryApp(glossary)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "p")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        assert flat("还没有答题记录") in screen_text(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_practice_from_the_browser_palette_comes_back_to_it(
+    glossary: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.command import CommandPalette
+
+    from carbon_glossary.ui.app import CarbonGlossaryApp
+    from carbon_glossary.ui.screens.browse import BrowseScreen
+
+    monkeypatch.setenv("CARBON_GLOSSARY_DB", str(tmp_path / "browse.db"))
+    app = CarbonGlossaryApp(glossary)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"练习")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.question is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)
+
+
+def test_question_view_has_no_bindings_of_its_own() -> None:
+    """Arrow and page keys must reach the screen (options, questions), not scroll."""
+    assert QuestionView._merged_bindings is None or not list(
+        QuestionView._merged_bindings.key_to_bindings
+    )
+
+
+async def test_page_keys_leave_a_typing_box_for_the_next_question(
+    glossary: Glossary, db: Path
+) -> None:
+    plan = exam_plan(glossary)
+    app = make_quiz_app(glossary, plan, db)
+    typing = next(i for i, q in enumerate(plan.paper.questions) if q.kind == "pinyin")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = exam(app)
+        for _ in range(typing):
+            await pilot.press("pagedown")
+        assert screen.index == typing
+        await pilot.press(*typed([*"chu3 neng2"]))
+        assert screen.view.input.value == "chu3 neng2"  # letters and digits go into the box
+        await pilot.press("left", "pagedown")  # ← edits the text, PgDn moves on
+        await settle(pilot)
+        assert screen.index == typing + 1
+        await pilot.press("pageup")
+        assert screen.index == typing and screen.view.input.value == "chu3 neng2"
+    with ProgressStore.open(db) as store:
+        (saved,) = store.answers(PROFILE)
+    assert saved.correct and saved.given == "chu3 neng2"
