@@ -33,7 +33,7 @@ PROG = "carbon-glossary"
 
 COMMAND_MODULES: tuple[str, ...] = (
     "carbon_glossary.subcommands.glossary",
-    # The quiz commands (study, practice, exam, stats) are added here.
+    "carbon_glossary.subcommands.quiz",
 )
 
 # argparse's English messages we can reword: (pattern, catalogue key).

@@ -1,0 +1,451 @@
+"""Quiz commands: study, practice, exam, stats.
+
+``study``, ``practice`` and ``exam`` check their options and the progress file here, where
+a problem can be printed plainly and end in exit code 2, then start the app on the matching
+screen. ``exam --print`` and ``stats`` never start the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from carbon_glossary.i18n import t
+from carbon_glossary.subcommands.context import CommandFailed, Context
+from carbon_glossary.subcommands.output import columns
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.model import Glossary
+    from carbon_glossary.store import ProgressStore, Stats
+    from carbon_glossary.ui.decks import ExamPlan, PracticePlan, StudyPlan
+    from carbon_glossary.ui.progress import Progress
+
+__all__ = ["register", "stats_to_json"]
+
+# Figures shown in the help, written out here so that building the parser (for every
+# command, ``list`` included) imports neither the quiz engine nor FSRS; tests check that
+# they agree with core.quiz.KINDS, Settings.new_per_day and ui.decks.DEFAULT_PRACTICE_COUNT.
+KINDS = ("term-def", "def-term", "en-term", "pinyin", "cloze", "truefalse", "match")
+NEW_PER_DAY = 20
+PRACTICE_COUNT = 10
+ACTIVITY_DAYS = 14
+
+_BAR_WIDTH = 20
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text))
+    return value
+
+
+def _count_or_zero(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("quizui.cli.not_count", value=text)) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(t("quizui.cli.not_count", value=text))
+    return value
+
+
+def _progress_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """``--profile`` and ``--db``, shared by every quiz command (a parser of the command
+    line's own class, whose group titles speak the interface language)."""
+    parent = parser_class(add_help=False)
+    group = parent.add_argument_group(t("quizui.cli.progress_options"))
+    group.add_argument(
+        "--profile", metavar=t("quizui.cli.name_metavar"), help=t("quizui.cli.profile")
+    )
+    group.add_argument("--db", metavar=t("cli.file_metavar"), help=t("quizui.cli.db"))
+    return parent
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """Add study, practice, exam and stats."""
+    quiz_parents = [*parents, _progress_options(type(parents[0]))]
+    kinds_help = t("quizui.cli.kinds", kinds=_kind_list())
+
+    study = subparsers.add_parser(
+        "study", parents=quiz_parents, help=t("quizui.cli.study"), description=t("quizui.cli.study")
+    )
+    study.add_argument(
+        "--new",
+        type=_count_or_zero,
+        metavar="N",
+        help=t("quizui.cli.new", default=NEW_PER_DAY),
+    )
+    study.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=kinds_help)
+    study.add_argument("--seed", type=int, metavar="N", help=t("quizui.cli.seed"))
+    study.set_defaults(handler=run_study)
+
+    practice = subparsers.add_parser(
+        "practice",
+        parents=quiz_parents,
+        help=t("quizui.cli.practice"),
+        description=t("quizui.cli.practice"),
+    )
+    practice.add_argument(
+        "--category", metavar=t("cli.category_metavar"), help=t("quizui.cli.category")
+    )
+    practice.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=kinds_help)
+    practice.add_argument(
+        "--count",
+        type=_positive_int,
+        metavar="N",
+        help=t("quizui.cli.count", default=PRACTICE_COUNT),
+    )
+    practice.add_argument("--mistakes", action="store_true", help=t("quizui.cli.mistakes"))
+    practice.add_argument("--seed", type=int, metavar="N", help=t("quizui.cli.seed"))
+    practice.set_defaults(handler=run_practice)
+
+    exam = subparsers.add_parser(
+        "exam", parents=quiz_parents, help=t("quizui.cli.exam"), description=t("quizui.cli.exam")
+    )
+    exam.add_argument("paper", metavar=t("quizui.cli.paper_metavar"), help=t("quizui.cli.paper"))
+    exam.add_argument("--print", action="store_true", help=t("quizui.cli.print"))
+    exam.add_argument("--json", action="store_true", help=t("quizui.cli.print_json"))
+    exam.set_defaults(handler=run_exam)
+
+    stats = subparsers.add_parser(
+        "stats", parents=quiz_parents, help=t("quizui.cli.stats"), description=t("quizui.cli.stats")
+    )
+    stats.add_argument("--json", action="store_true", help=t("cli.json"))
+    stats.set_defaults(handler=run_stats)
+
+
+def _kind_list() -> str:
+    return t("cli.list_separator").join(f"{kind}（{t(f'quiz.kind.{kind}')}）" for kind in KINDS)
+
+
+def _kinds(text: str | None, context: Context, *, study: bool = False) -> tuple[str, ...]:
+    """``--kinds`` as a tuple of kinds (empty: every kind); an unknown one ends the command."""
+    if text is None:
+        return ()
+    names = [name.strip() for name in re.split(r"[,，、\s]+", text) if name.strip()]
+    unknown = [name for name in names if name not in KINDS]
+    if unknown or not names:
+        raise context.fail(
+            t(
+                "quizui.cli.unknown_kinds",
+                kinds=t("cli.list_separator").join(unknown) or text,
+                valid=_kind_list(),
+            ),
+            code=2,
+        )
+    if study and "match" in names:
+        raise context.fail(t("quizui.cli.no_match_in_study"), code=2)
+    return tuple(dict.fromkeys(names))
+
+
+def _category(text: str | None, glossary: Glossary, context: Context) -> str | None:
+    if text is None:
+        return None
+    category = text.strip()
+    if category not in glossary.categories():
+        names = t("cli.list_separator").join(glossary.categories()) or "-"
+        raise context.fail(t("cli.unknown_category", category=text, names=names), code=2)
+    return category
+
+
+def _open_progress(
+    args: argparse.Namespace, context: Context, new_per_day: int | None = None
+) -> Progress:
+    """The progress file opened now, so that a problem with it is printed before any
+    screen starts; a damaged file moved aside is reported on stderr (and in the app)."""
+    from carbon_glossary.store import ProgressStore, StoreError, db_path_from, profile_from
+    from carbon_glossary.ui.progress import Progress
+
+    progress = Progress(db_path_from(args.db), profile_from(args.profile), new_per_day=new_per_day)
+    try:
+        store = ProgressStore.open(progress.db_path, settings=progress.settings())
+    except StoreError as error:
+        raise context.fail(error.message, code=2) from None
+    if store.recovered is not None:
+        print(store.recovered.message, file=context.err)
+    return Progress(progress.db_path, progress.profile, store=store, new_per_day=new_per_day)
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _start(
+    context: Context,
+    glossary: Glossary,
+    plan: StudyPlan | PracticePlan | ExamPlan,
+    progress: Progress,
+) -> int:
+    from carbon_glossary.ui.launch import run_quiz
+
+    return run_quiz(glossary, context.lang, plan, progress)
+
+
+def run_study(args: argparse.Namespace, context: Context) -> int:
+    """Spaced repetition; says so (and when the next card is due) if nothing is due."""
+    import random
+
+    from carbon_glossary.ui.decks import STUDY_KINDS, StudyPlan, study_deck
+
+    glossary = context.glossary()
+    kinds = _kinds(args.kinds, context, study=True) or STUDY_KINDS
+    progress = _open_progress(args, context, new_per_day=args.new)
+    plan = StudyPlan(kinds=kinds, seed=args.seed)
+    deck = study_deck(
+        glossary, progress.store(), progress.profile, _now(), plan, random.Random(args.seed)
+    )
+    if not deck.questions:
+        progress.close()
+        print(deck.empty_message, file=context.out)
+        return 0
+    return _start(context, glossary, plan, progress)
+
+
+def run_practice(args: argparse.Namespace, context: Context) -> int:
+    """Practice (the schedule is never changed), or the mistake book with ``--mistakes``."""
+    import random
+
+    from carbon_glossary.ui.decks import PracticePlan, practice_deck
+
+    glossary = context.glossary()
+    kinds = _kinds(args.kinds, context)
+    category = _category(args.category, glossary, context)
+    plan = PracticePlan(
+        kinds=kinds, count=args.count, category=category, mistakes=args.mistakes, seed=args.seed
+    )
+    progress = _open_progress(args, context)
+    deck = practice_deck(
+        glossary, progress.store(), progress.profile, plan, random.Random(args.seed)
+    )
+    if not deck.questions:
+        progress.close()
+        print(deck.empty_message, file=context.out)
+        return 0
+    return _start(context, glossary, plan, progress)
+
+
+def run_exam(args: argparse.Namespace, context: Context) -> int:
+    """Sit an exam paper; with ``--print`` write it with its answer key instead."""
+    from carbon_glossary.core.paper import build_paper, load_paper, paper_to_json, render_paper_text
+    from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.ui.decks import ExamPlan, exam_id_for
+
+    glossary = context.glossary()
+    try:
+        spec = load_paper(args.paper, glossary)
+    except FileProblemError as error:
+        for problem in error.problems:
+            print(problem.format(), file=context.err)
+        print(t("quizui.cli.paper_refused", path=args.paper), file=context.err)
+        raise CommandFailed(2) from None
+    paper = build_paper(glossary, spec)
+    if args.json:
+        data = paper_to_json(paper)
+        context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.print:
+        context.out.write(render_paper_text(paper, answer_key=True))
+        return 0
+    progress = _open_progress(args, context)
+    return _start(context, glossary, ExamPlan(paper, exam_id_for(paper)), progress)
+
+
+def run_stats(args: argparse.Namespace, context: Context) -> int:
+    """The person's figures, as text or one JSON object."""
+    glossary = context.glossary()
+    progress = _open_progress(args, context)
+    try:
+        stats = _read_stats(progress.store(), progress.profile, glossary)
+    finally:
+        progress.close()
+    if args.json:
+        data = stats_to_json(stats)
+        context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for line in stats_lines(stats, glossary, _now()):
+        print(line, file=context.out)
+    return 0
+
+
+def _read_stats(store: ProgressStore, profile: str, glossary: Glossary) -> Stats:
+    return store.stats(
+        profile, _now(), ACTIVITY_DAYS, term_ids=[term.id for term in glossary.terms]
+    )
+
+
+def _accuracy(correct: int, answers: int) -> float | None:
+    return round(correct / answers, 4) if answers else None
+
+
+def stats_to_json(stats: Stats) -> dict[str, Any]:
+    """The figures as plain data; keys are stable and language-independent."""
+    return {
+        "profile": stats.profile,
+        "answers": stats.answers,
+        "correct": stats.correct,
+        "accuracy": _accuracy(stats.correct, stats.answers),
+        "categories": [
+            {
+                "category": c.category,
+                "answers": c.answers,
+                "correct": c.correct,
+                "accuracy": _accuracy(c.correct, c.answers),
+            }
+            for c in stats.categories
+        ],
+        "days": [
+            {"date": d.day.isoformat(), "answers": d.answers, "correct": d.correct}
+            for d in stats.days
+        ],
+        "weakest": [
+            {
+                "term_id": w.term_id,
+                "term": w.term_text,
+                "category": w.category,
+                "answers": w.answers,
+                "correct": w.correct,
+                "accuracy": _accuracy(w.correct, w.answers),
+                "last_answered_at": w.last_answered_at.isoformat(),
+            }
+            for w in stats.weakest
+        ],
+        "mistakes": stats.mistakes,
+        "cards": stats.cards,
+        "due_today": stats.due_today,
+        "new_today": stats.new_today,
+        "exams": [
+            {
+                "exam_id": e.exam_id,
+                "title": e.exam_title,
+                "attempt_id": e.attempt_id,
+                "score": e.score,
+                "max_score": e.max_score,
+                "percent": round(e.percent, 2) if e.percent is not None else None,
+                "pass_mark": e.pass_mark,
+                "passed": e.passed,
+                "started_at": e.started_at.isoformat(),
+                "finished_at": e.finished_at.isoformat(),
+            }
+            for e in stats.exams
+        ],
+    }
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _bar(fraction: float | None) -> str:
+    eighths = round(min(1.0, max(0.0, fraction or 0.0)) * _BAR_WIDTH * 8)
+    full, part = divmod(eighths, 8)
+    filled = "█" * full + (_EIGHTHS[part] if part else "")
+    return filled + "░" * (_BAR_WIDTH - len(filled))
+
+
+def _sparkline(values: list[int]) -> str:
+    top = max(values, default=0)
+    if top == 0:
+        return _SPARKS[0] * len(values)
+    return "".join(_SPARKS[round(v / top * (len(_SPARKS) - 1))] for v in values)
+
+
+def stats_lines(stats: Stats, glossary: Glossary, now: datetime) -> list[str]:
+    """The figures as text for the terminal."""
+    lines = [t("quizui.stats.title", profile=stats.profile), ""]
+    if stats.answers:
+        lines.append(
+            t(
+                "quizui.stats.summary",
+                answers=stats.answers,
+                correct=stats.correct,
+                accuracy=_percent(stats.accuracy),
+            )
+        )
+    else:
+        lines.append(t("quizui.stats.nothing_yet"))
+    lines.append(
+        t(
+            "quizui.stats.cards",
+            cards=stats.cards,
+            due=stats.due_today,
+            new=stats.new_today,
+            mistakes=stats.mistakes,
+        )
+    )
+    if stats.categories:
+        lines += ["", t("quizui.stats.categories")]
+        rows = [
+            [
+                "  " + (c.category or t("stats.uncategorised")),
+                _bar(c.accuracy),
+                t(
+                    "quizui.stats.category_figures",
+                    answers=c.answers,
+                    correct=c.correct,
+                    accuracy=_percent(c.accuracy),
+                ),
+            ]
+            for c in stats.categories
+        ]
+        lines += columns(rows, caps=(18, _BAR_WIDTH, 40))
+    if stats.days:
+        lines += ["", t("quizui.stats.activity", days=len(stats.days))]
+        lines.append("  " + _sparkline([d.answers for d in stats.days]))
+        lines.append(
+            "  "
+            + t(
+                "quizui.stats.activity_caption",
+                first=stats.days[0].day.strftime("%m-%d"),
+                last=stats.days[-1].day.strftime("%m-%d"),
+                most=max(d.answers for d in stats.days),
+                today=stats.days[-1].answers,
+            )
+        )
+    lines += ["", t("quizui.stats.weakest")]
+    if stats.weakest:
+        rows = []
+        for w in stats.weakest:
+            name = w.term_text
+            if glossary.by_id(w.term_id) is None:
+                name += " " + t("stats.removed_term")
+            rows.append(
+                [
+                    "  " + name,
+                    w.category or t("stats.uncategorised"),
+                    t("quizui.stats.right_of", right=w.correct, answers=w.answers),
+                    _percent(w.accuracy),
+                ]
+            )
+        lines += columns(rows, caps=(30, 14, 16, 6))
+    else:
+        lines.append("  " + t("quizui.stats.no_weak"))
+    lines += ["", t("quizui.stats.exams")]
+    if stats.exams:
+        rows = []
+        for e in stats.exams:
+            percent = None if e.percent is None else e.percent / 100
+            rows.append(
+                [
+                    "  " + e.finished_at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M"),
+                    e.exam_title,
+                    f"{e.score:g}/{e.max_score:g}",
+                    _percent(percent),
+                    t("quizui.stats.passed" if e.passed else "quizui.stats.failed"),
+                ]
+            )
+        lines += columns(rows, caps=(18, 40, 10, 6, 8))
+    else:
+        lines.append("  " + t("quizui.stats.no_exams"))
+    return lines
