@@ -195,22 +195,18 @@ def _start(
 
 def run_study(args: argparse.Namespace, context: Context) -> int:
     """Spaced repetition; says so (and when the next card is due) if nothing is due."""
-    import random
-
-    from carbon_glossary.ui.decks import STUDY_KINDS, StudyPlan, study_deck
+    from carbon_glossary.ui.decks import STUDY_KINDS, StudyPlan, nothing_due_message
 
     glossary = context.glossary()
     kinds = _kinds(args.kinds, context, study=True) or STUDY_KINDS
     progress = _open_progress(args, context, new_per_day=args.new)
-    plan = StudyPlan(kinds=kinds, seed=args.seed)
-    deck = study_deck(
-        glossary, progress.store(), progress.profile, _now(), plan, random.Random(args.seed)
-    )
-    if not deck.questions:
+    store, now = progress.store(), _now()
+    ids = [term.id for term in glossary.terms]
+    if not store.study_queue(progress.profile, ids, now, limit=1):
+        print(nothing_due_message(glossary, store, progress.profile, now), file=context.out)
         progress.close()
-        print(deck.empty_message, file=context.out)
         return 0
-    return _start(context, glossary, plan, progress)
+    return _start(context, glossary, StudyPlan(kinds=kinds, seed=args.seed), progress)
 
 
 def run_practice(args: argparse.Namespace, context: Context) -> int:

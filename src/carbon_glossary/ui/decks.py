@@ -36,6 +36,7 @@ __all__ = [
     "answer_records",
     "exam_id_for",
     "format_due",
+    "format_wait",
     "next_due",
     "nothing_due_message",
     "practice_deck",
@@ -150,19 +151,23 @@ def next_due(glossary: Glossary, store: ProgressStore, profile: str) -> datetime
     return min(dues) if dues else None
 
 
+def format_wait(moment: datetime, now: datetime) -> str:
+    """How long until ``moment``: ``约 10 分钟后``, ``约 3 小时后``, ``约 4 天后``."""
+    wait = moment - now
+    if wait <= timedelta(0):
+        return t("quizui.due.now")
+    if wait < timedelta(hours=1):
+        return t("quizui.due.minutes", n=max(1, round(wait.total_seconds() / 60)))
+    if wait < timedelta(hours=48):
+        return t("quizui.due.hours", n=round(wait.total_seconds() / 3600))
+    return t("quizui.due.days", n=round(wait.total_seconds() / 86400))
+
+
 def format_due(moment: datetime, now: datetime) -> str:
     """``2025-03-10 14:05（约 3 小时后）`` in the timezone of ``now``."""
     local = moment.astimezone(now.tzinfo)
-    wait = moment - now
-    if wait <= timedelta(0):
-        relative = t("quizui.due.now")
-    elif wait < timedelta(hours=1):
-        relative = t("quizui.due.minutes", n=max(1, round(wait.total_seconds() / 60)))
-    elif wait < timedelta(hours=48):
-        relative = t("quizui.due.hours", n=round(wait.total_seconds() / 3600))
-    else:
-        relative = t("quizui.due.days", n=round(wait.total_seconds() / 86400))
-    return t("quizui.due.at", when=local.strftime("%Y-%m-%d %H:%M"), relative=relative)
+    when = local.strftime("%Y-%m-%d %H:%M")
+    return t("quizui.due.at", when=when, relative=format_wait(moment, now))
 
 
 def nothing_due_message(

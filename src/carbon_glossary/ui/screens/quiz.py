@@ -31,7 +31,7 @@ from carbon_glossary.ui.decks import (
     PracticePlan,
     StudyPlan,
     answer_records,
-    format_due,
+    format_wait,
     practice_deck,
     study_deck,
 )
@@ -383,7 +383,7 @@ class QuizScreen(commands.LocalisedBindings):
                 parts.append(
                     t(
                         "quizui.status.next_review",
-                        when=format_due(self.last_card.due, self.clock.now()),
+                        when=format_wait(self.last_card.due, self.clock.now()),
                     )
                 )
         status.update(Text(t("quizui.separator").join(parts)))
