@@ -601,3 +601,26 @@ async def test_page_keys_leave_a_typing_box_for_the_next_question(
     with ProgressStore.open(db) as store:
         (saved,) = store.answers(PROFILE)
     assert saved.correct and saved.given == "chu3 neng2"
+
+
+async def test_round_summary_names_only_the_terms_missed(glossary: Glossary, db: Path) -> None:
+    app = make_quiz_app(glossary, PracticePlan(kinds=("match",), count=1, seed=8), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        question = screen.question
+        assert question is not None
+        pairs = list(question.pairs)
+        pairs[0], pairs[1] = pairs[1], pairs[0]  # two definitions swapped, three right
+        for item, option in enumerate(pairs):
+            await pilot.press(str(item + 1), "abcde"[option])
+        await answer(pilot, [])
+        assert flat("配对正确 3/5") in screen_text(screen)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(screen)
+        assert flat(f"答错的术语：{question.items[0]}、{question.items[1]}。") in shown
+        assert not any(flat(item) in shown for item in question.items[2:])
+    with ProgressStore.open(db) as store:
+        wrong = {m.term_text for m in store.mistakes(PROFILE)}
+    assert wrong == set(question.items[:2])

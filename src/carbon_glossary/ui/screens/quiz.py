@@ -75,6 +75,17 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
+def _missed_terms(verdict: Verdict) -> tuple[str, ...]:
+    """The terms an answer got wrong: the term asked, or each term paired wrong."""
+    question = verdict.question
+    if verdict.correct:
+        return ()
+    if question.kind == "match":
+        right = verdict.pairs_correct or (False,) * len(question.items)
+        return tuple(item for item, ok in zip(question.items, right, strict=True) if not ok)
+    return (question.term,)
+
+
 def leave_screen(screen: commands.LocalisedBindings) -> None:
     """Back to the screen underneath, or out of the app when this is the first screen."""
     app = screen.app
@@ -327,11 +338,9 @@ class QuizScreen(commands.LocalisedBindings):
         self.view.display = False
         right = sum(1 for v in self.verdicts if v.correct)
         lines = [t("quizui.done.score", right=right, total=len(self.verdicts))]
-        wrong = [v.question for v in self.verdicts if not v.correct]
-        if wrong:
-            terms = "、".join(
-                visible_line(term) for q in wrong for term in (q.items if q.items else (q.term,))
-            )
+        missed = dict.fromkeys(term for v in self.verdicts for term in _missed_terms(v))
+        if missed:
+            terms = "、".join(visible_line(term) for term in missed)
             lines.append(t("quizui.done.wrong", terms=terms))
         lines.append(t(f"quizui.done.next.{self.mode}"))
         self._show_message("\n".join(lines))
