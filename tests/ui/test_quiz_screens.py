@@ -624,3 +624,30 @@ async def test_round_summary_names_only_the_terms_missed(glossary: Glossary, db:
     with ProgressStore.open(db) as store:
         wrong = {m.term_text for m in store.mistakes(PROFILE)}
     assert wrong == set(question.items[:2])
+
+
+@pytest.mark.parametrize(
+    "screen_class",
+    [QuizScreen, ExamScreen, ExamResultScreen, StatsScreen],
+    ids=lambda cls: cls.__name__,
+)
+def test_palette_footer_and_help_share_declarations(screen_class: type) -> None:
+    """Each palette command of a quiz screen is one of its key bindings, with the same
+    catalogue text, listed on the help screen, in both languages."""
+    from carbon_glossary import i18n
+    from carbon_glossary.ui import commands
+
+    bound = {
+        (binding.action, binding.description)
+        for bindings in screen_class._merged_bindings.key_to_bindings.values()
+        for binding in bindings
+    }
+    helped = {command for section in commands.SECTIONS for command in section.commands}
+    for command in screen_class.PALETTE:
+        assert command in helped
+        if command.keys:
+            assert (command.action, command.description) in bound
+        for language in ("zh", "en"):
+            i18n.set_language(language)
+            assert command.title != command.description
+            assert command.help != f"{command.description}.help"
