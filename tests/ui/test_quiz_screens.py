@@ -258,6 +258,29 @@ async def test_practice_mistakes_replays_the_mistake_book(glossary: Glossary, db
         assert store.mistakes(PROFILE) == []
 
 
+@pytest.mark.parametrize("kind", ["term-def", "truefalse", "match"])
+async def test_upper_case_letters_answer_too(glossary: Glossary, db: Path, kind: str) -> None:
+    """Caps Lock on, or "A–D" read and typed as written: A–E, Y and N work as a–e, y, n."""
+    app = make_quiz_app(glossary, PracticePlan(kinds=(kind,), count=1, seed=3), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = quiz(app)
+        question = screen.question
+        assert question is not None and question.kind == kind
+        keys = [key.upper() for key in right_keys(question)]
+        assert all(key.isdigit() or key.isupper() for key in keys)
+        await answer(pilot, keys)
+        assert screen.phase == "revealed"
+        assert flat("回答正确") in screen_text(screen)
+        assert isinstance(app.screen, QuizScreen)  # no other screen opened by a capital
+        await pilot.press("escape", "N")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.is_running
+        await pilot.press("escape", "Y")
+        await settle(pilot)
+        assert not app.is_running
+
+
 async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> None:
     app = make_quiz_app(glossary, PracticePlan(kinds=("match",), count=1, seed=4), db)
     async with app.run_test(size=SIZE) as pilot:

@@ -141,12 +141,14 @@ DIGITS = tuple(
     Command(f"digit_{n}", str(n), f"digit({n - 1})", show=False, palette=False, prefix=_Q)
     for n in range(1, 6)
 )
+# Upper case too: people read "A–D" and type it, or have Caps Lock on (L, the language
+# switch, is not among them).
 LETTERS = tuple(
-    Command(f"letter_{c}", c, f"letter({n})", show=False, palette=False, prefix=_Q)
+    Command(f"letter_{c}", f"{c},{c.upper()}", f"letter({n})", show=False, palette=False, prefix=_Q)
     for n, c in enumerate("abcde")
 )
-TRUE = Command("true", "y", "truth(True)", show=False, palette=False, prefix=_Q)
-FALSE = Command("false", "n", "truth(False)", show=False, palette=False, prefix=_Q)
+TRUE = Command("true", "y,Y", "truth(True)", show=False, palette=False, prefix=_Q)
+FALSE = Command("false", "n,N", "truth(False)", show=False, palette=False, prefix=_Q)
 CHOICE_UP = Command("choice_up", "up,k", "move(-1)", show=False, palette=False, prefix=_Q)
 CHOICE_DOWN = Command("choice_down", "down,j", "move(1)", show=False, palette=False, prefix=_Q)
 ANSWER_KEYS = (*DIGITS, *LETTERS, TRUE, FALSE, CHOICE_UP, CHOICE_DOWN)
@@ -166,8 +168,8 @@ STUDY = Command("study", "", "app.open_quiz('study')", prefix=_Q)
 PRACTICE = Command("practice", "", "app.open_quiz('practice')", prefix=_Q)
 REFRESH = Command("refresh", "r", "refresh", prefix=_Q)
 CLOSE_STATS = Command("close_stats", "escape,q", "leave", key_display="Esc", prefix=_Q)
-CONFIRM_YES = Command("yes", "y,enter", "answer(True)", palette=False, prefix=_Q)
-CONFIRM_NO = Command("no", "n,escape", "answer(False)", palette=False, prefix=_Q)
+CONFIRM_YES = Command("yes", "y,Y,enter", "answer(True)", palette=False, prefix=_Q)
+CONFIRM_NO = Command("no", "n,N,escape", "answer(False)", palette=False, prefix=_Q)
 
 SECTIONS: tuple[Section, ...] = (
     Section("general", (HELP, QUIT, LANGUAGE, PALETTE, THEME)),
