@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import get_args
 
@@ -376,6 +377,27 @@ def test_explanation_names_answer_and_source() -> None:
     assert "出处：《解读》六、关键词诠释" in lines
     i18n.set_language("en")
     assert check_answer(q, wrong).explain()[0] == "Wrong."
+
+
+def test_english_interface_adds_the_english_definition_after_the_chinese() -> None:
+    english = "The process in which carbon emissions reach their historical maximum."
+    terms = [replace(t, definition_en=english) if t.term == "碳达峰" else t for t in TERMS]
+    glossary = make_glossary(*terms)
+    q = question("碳达峰", "def-term", glossary=glossary)
+    wrong = next(i for i in range(4) if i != q.answer_index)
+    chinese = f"定义：{term(glossary, '碳达峰').definition}"
+    assert chinese in check_answer(q, wrong).explain()
+    assert not any(english in line for line in check_answer(q, wrong).explain())
+    i18n.set_language("en")
+    lines = check_answer(q, wrong).explain()
+    assert f"Definition: {term(glossary, '碳达峰').definition}" in lines
+    assert f"In English: {english}" in lines
+    assert lines.index(f"In English: {english}") > lines.index(
+        f"Definition: {term(glossary, '碳达峰').definition}"
+    )
+    # Without an English definition, only the Chinese one.
+    plain = question("碳中和", "def-term", glossary=glossary)
+    assert not any(line.startswith("In English") for line in check_answer(plain, 0).explain())
 
 
 def test_skips_say_why() -> None:

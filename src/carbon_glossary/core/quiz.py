@@ -35,7 +35,7 @@ from carbon_glossary.core.grading import (
 )
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import display_pinyin, is_hanzi, split_tone
-from carbon_glossary.i18n import t
+from carbon_glossary.i18n import get_language, t
 
 __all__ = [
     "BLANK",
@@ -104,8 +104,9 @@ class Question:
     position in ``options``. For ``match``, ``pairs[i]`` is the option of ``items[i]`` and
     ``answer`` reads ``"1C 2A 3E 4B 5D"`` (items numbered from 1, options lettered from A).
 
-    ``term``, ``pinyin``, ``definition``, ``category`` and ``source`` describe the term asked
-    about, for the explanation; ``source`` is where the text shown comes from.
+    ``term``, ``pinyin``, ``definition`` (and ``definition_en``), ``category`` and ``source``
+    describe the term asked about, for the explanation; ``source`` is where the text shown
+    comes from.
     """
 
     kind: Kind
@@ -124,6 +125,7 @@ class Question:
     term: str = ""
     pinyin: str = ""
     definition: str = ""
+    definition_en: str = ""
     category: str = ""
     source: str = ""
 
@@ -175,7 +177,10 @@ class Verdict:
 
     def explain(self) -> tuple[str, ...]:
         """Lines explaining the outcome in the current interface language: the verdict, what
-        was wrong, the right answer, then the term's reading, definition and source."""
+        was wrong, the right answer, then the term's reading, definition and source.
+
+        The definition is the Chinese one, which is what is being learnt; an English interface
+        adds the English definition after it when the glossary has one."""
         q = self.question
         lines: list[str] = []
         if self.correct:
@@ -210,6 +215,8 @@ class Verdict:
             lines.append(t("quiz.verdict.term", term=q.term, pinyin=q.pinyin))
             if q.definition:
                 lines.append(t("quiz.verdict.definition", definition=q.definition))
+            if q.definition_en and get_language() == "en":
+                lines.append(t("quiz.verdict.definition_en", definition=q.definition_en))
             if q.source:
                 lines.append(t("quiz.verdict.source", source=q.source))
         return tuple(lines)
@@ -575,6 +582,7 @@ def make_question(glossary: Glossary, term: Term, kind: str, rng: random.Random)
         "term": term.term,
         "pinyin": display_pinyin(term.term, term.marks),
         "definition": term.definition,
+        "definition_en": term.definition_en,
         "category": term.category,
         "source": term.source,
     }
