@@ -20,10 +20,23 @@ from carbon_glossary.core.model import Glossary, Term
 if TYPE_CHECKING:
     from carbon_glossary.core.search import SearchIndex
 
-__all__ = ["SORT_MODES", "Browser", "Heading", "Listed", "Listing", "SortMode", "TermRow"]
+__all__ = [
+    "SEARCH_LIMIT",
+    "SORT_MODES",
+    "Browser",
+    "Heading",
+    "Listed",
+    "Listing",
+    "SortMode",
+    "TermRow",
+]
 
 SortMode = Literal["pinyin", "category", "document"]
 SORT_MODES: tuple[SortMode, ...] = ("pinyin", "category", "document")
+
+SEARCH_LIMIT = 1000
+"""Results kept for a query. Nobody reads past the first thousand of a ranked list, and
+collecting every match of a one-letter query in 100k terms takes half a second."""
 
 Spans = Mapping[str, tuple[tuple[int, int], ...]]
 _NO_SPANS: Spans = {}
@@ -64,6 +77,7 @@ class Listing:
     query: str
     sort: SortMode
     category: str | None
+    truncated: bool = False  # the search stopped at SEARCH_LIMIT results
 
     @property
     def headings(self) -> list[tuple[str, int]]:
@@ -106,8 +120,12 @@ class Browser:
         """Rows for this view: ranked matches for a query, else every term under headings."""
         query = query.strip()
         rows: Sequence[Heading | TermRow]
+        truncated = False
         if query:
-            matches: list[TermRow] = list(self.index.search(query))
+            # With a category filter every match is needed, or the limit could hide them all.
+            limit = SEARCH_LIMIT if category is None else None
+            matches: list[TermRow] = list(self.index.search(query, limit=limit))
+            truncated = limit is not None and len(matches) >= limit
             if category is not None:
                 matches = [m for m in matches if m.term.category == category]
             rows = matches
@@ -118,7 +136,7 @@ class Browser:
                     [r for r in rows if isinstance(r, Heading) or r.term.category == category]
                 )
         positions = {row.term.id: i for i, row in enumerate(rows) if not isinstance(row, Heading)}
-        return Listing(rows, positions, len(positions), query, sort, category)
+        return Listing(rows, positions, len(positions), query, sort, category, truncated)
 
     def _grouped(self, sort: SortMode) -> list[Heading | TermRow]:
         with self._rows_lock:

@@ -7,6 +7,7 @@ Loading the glossary and searching run in thread workers, so typing never waits 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,7 @@ class BrowseScreen(commands.LocalisedBindings):
         self.history: History[str] = History()
         self.current: Term | None = None
         self._serial = 0
+        self._bindings_state: tuple[object, ...] = ()
         self.set_reactive(BrowseScreen.language, language)
 
     def compose(self) -> ComposeResult:
@@ -190,6 +192,10 @@ class BrowseScreen(commands.LocalisedBindings):
             return
         self.post_message(self.Indexed(browser, widths, listing))
         browser.prepare()
+        # A large glossary is hundreds of thousands of objects that live as long as the
+        # app: keep them out of the garbage collector's full sweeps, which would otherwise
+        # pause typing for a tenth of a second now and then.
+        gc.freeze()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _prepare_index(self, browser: Browser) -> None:
@@ -232,9 +238,10 @@ class BrowseScreen(commands.LocalisedBindings):
     def on_browse_screen_listed(self, message: Listed) -> None:
         if message.serial != self._serial:
             return  # a later keystroke has superseded this search
-        self.term_list.show(message.listing, keep=message.keep)
-        self._update_status()
-        self.refresh_bindings()
+        with self.app.batch_update():
+            self.term_list.show(message.listing, keep=message.keep)
+            self._update_status()
+            self._refresh_bindings_if_changed()
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -295,13 +302,22 @@ class BrowseScreen(commands.LocalisedBindings):
             glossary = self.browser.glossary
             related = [r for r in map(glossary.by_id, term.related) if r is not None]
         self.card.show(term, related, spans or {})
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def _go_to(self, term: Term) -> None:
         """Show a term in the card, and put the list cursor on it if it is listed."""
         if not self.term_list.move_to_term(term.id):
             self._show(term)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """Refresh the Footer only when an action became available or unavailable: a
+        Footer refresh rebuilds it, too costly to do on every keystroke."""
+        actions = ("pick_heading", "pick_category", "copy_term", "back", "forward")
+        state = (*(self.check_action(action, ()) for action in actions), self.listing is None)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     def _open_card(self) -> None:
         if self.current is None:
@@ -313,13 +329,12 @@ class BrowseScreen(commands.LocalisedBindings):
         status = self.query_one("#status", Static)
         listing = self.listing
         if self.browser is None or listing is None:
-            status.update(t("ui.status.loading"))
+            status.update(t("ui.status.loading"), layout=False)
             return
         parts = []
         if listing.query:
-            parts.append(
-                t("ui.status.matches", count=listing.count, query=visible_line(listing.query))
-            )
+            key = "ui.status.matches_first" if listing.truncated else "ui.status.matches"
+            parts.append(t(key, count=listing.count, query=visible_line(listing.query)))
         else:
             parts.append(t("ui.status.total", count=listing.count))
             parts.append(t(f"ui.sort.{listing.sort}"))
@@ -327,7 +342,7 @@ class BrowseScreen(commands.LocalisedBindings):
             name = visible_line(listing.category) or t("ui.list.no_category")
             parts.append(t("ui.status.category", category=name))
         parts.append(t("ui.script.traditional" if self.traditional else "ui.script.simplified"))
-        status.update(t("ui.status.separator").join(parts))
+        status.update(t("ui.status.separator").join(parts), layout=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         listing = self.listing

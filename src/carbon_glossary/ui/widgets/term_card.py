@@ -22,7 +22,12 @@ from carbon_glossary.core.model import Term
 from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.safe import visible, visible_line
-from carbon_glossary.ui.widgets.term_list import english_of, pinyin_of, shown_term
+from carbon_glossary.ui.widgets.term_list import (
+    component_style,
+    english_of,
+    pinyin_of,
+    shown_term,
+)
 from carbon_glossary.ui.widgets.wrap import Paragraph
 
 __all__ = ["TermCard"]
@@ -45,6 +50,9 @@ class TermCard(VerticalScroll, can_focus=True):
         "term-card--cursor",
         "term-card--muted",
     }
+
+    MARKED: ClassVar[frozenset[str]] = frozenset({"english", "definition", "aliases"})
+    """Search match fields highlighted in the card."""
 
     traditional: reactive[bool] = reactive(False, init=False)
     language: reactive[str] = reactive("zh", init=False)
@@ -105,9 +113,14 @@ class TermCard(VerticalScroll, can_focus=True):
     ) -> None:
         """Show ``term`` (None: nothing highlighted) with its related terms."""
         changed = term != self._term
+        # The list already marks matches in the term and its reading; the card marks the
+        # longer fields, where a match is harder to spot. Fewer spans, fewer redraws.
+        spans = {key: value for key, value in (spans or {}).items() if key in self.MARKED}
+        if not changed and tuple(related) == self._related and spans == self._spans:
+            return  # typing often keeps the same best match: nothing to redraw
         self._term = term
         self._related = tuple(related)
-        self._spans = spans or {}
+        self._spans = spans
         if changed:
             self.set_reactive(TermCard.related_index, 0)
             self.scroll_home(animate=False)
@@ -156,7 +169,7 @@ class TermCard(VerticalScroll, can_focus=True):
         self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        return component_style(self, name, background=name == "term-card--cursor")
 
     def _value(
         self, value: str, spans: Sequence[tuple[int, int]] = (), *, convert: bool = True
@@ -187,12 +200,12 @@ class TermCard(VerticalScroll, can_focus=True):
             return Text(t("ui.card.empty"), style=self._style("term-card--muted"))
         spans = self._spans
         shown = shown_term(term, self.traditional)
-        title = self._value(shown, spans.get("term", ()), convert=False)
+        title = self._value(shown, convert=False)
         title.stylize_before(self._style("term-card--title"))
         parts: list[RenderableType] = [Paragraph(title)]
         reading = pinyin_of(term.term, term.marks)
         if reading != term.term:
-            line = self._value(reading, spans.get("pinyin", ()), convert=False)
+            line = self._value(reading, convert=False)
             line.stylize_before(self._style("term-card--pinyin"))
             parts.append(Paragraph(line))
         parts.append(Text(""))

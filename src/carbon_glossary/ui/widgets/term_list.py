@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -24,6 +25,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from carbon_glossary.core.model import Term
 from carbon_glossary.i18n import t
@@ -31,7 +33,7 @@ from carbon_glossary.ui import commands
 from carbon_glossary.ui.listing import Heading, Listing, TermRow
 from carbon_glossary.ui.safe import visible_line
 
-__all__ = ["TermList", "pinyin_of", "widest"]
+__all__ = ["TermList", "cells", "component_style", "pinyin_of", "widest"]
 
 Spans = Mapping[str, tuple[tuple[int, int], ...]]
 
@@ -52,14 +54,6 @@ def english_of(term: Term) -> str:
 def shown_term(term: Term, traditional: bool) -> str:
     """The term as displayed: simplified, or its traditional form when asked for."""
     return term.traditional or term.term if traditional else term.term
-
-
-def highlighted(text: str, spans: Sequence[tuple[int, int]], style: Style) -> Text:
-    """``text`` (made safe) as a Text with the ``spans`` styled; never parsed as markup."""
-    result = Text(visible_line(text), no_wrap=True, end="")
-    for start, end in spans:
-        result.stylize(style, start, end)
-    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +85,8 @@ class TermList(ScrollView, can_focus=True):
         "term-list--english",
         "term-list--empty",
     }
+
+    _BACKGROUNDS = frozenset({"term-list--heading", "term-list--cursor"})
 
     cursor: reactive[int] = reactive(-1, init=False)
     """Row index of the highlighted term; -1 when no term is shown."""
@@ -131,6 +127,7 @@ class TermList(ScrollView, can_focus=True):
         # Rendered rows by (row, width, has cursor, focused); cleared when anything they
         # show changes. Redraws after a cursor move then cost two rows, not a screenful.
         self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] | None = None
 
     @property
     def listing(self) -> Listing | None:
@@ -293,13 +290,16 @@ class TermList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_focus(self) -> None:
+        self._styles = None  # the cursor's colours depend on focus
         self.refresh_line(self.cursor)
 
     def on_blur(self) -> None:
+        self._styles = None
         self.refresh_line(self.cursor)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles = None
         self._strips.clear()
         self.refresh()
 
@@ -327,48 +327,53 @@ class TermList(ScrollView, can_focus=True):
         return strip
 
     def _render_row(self, index: int, width: int, base: Style) -> Strip:
+        """One row as segments built directly (no Text): this runs for every visible row
+        after each keystroke, so it must cost microseconds, not a millisecond."""
         row = self.rows[index]
-        if isinstance(row, Heading):
-            label = row.label or t("ui.list.no_category")
-            text = Text(" " + visible_line(label), no_wrap=True, end="")
-            line_style = self.get_component_rich_style("term-list--heading", partial=True)
-        else:
-            text = self._term_text(row, width)
-            line_style = None
+        style = self._row_styles()
         if index == self.cursor:
-            line_style = self.get_component_rich_style("term-list--cursor", partial=True)
-        text.truncate(width, overflow="crop", pad=True)
-        if line_style is not None:
-            text.stylize_before(line_style)
-        text.stylize_before(base)
-        return Strip(text.render(self.app.console), width)
-
-    def _term_text(self, row: TermRow, width: int) -> Text:
+            line = base + style["term-list--cursor"]
+        elif isinstance(row, Heading):
+            line = base + style["term-list--heading"]
+        else:
+            line = base
+        if isinstance(row, Heading):
+            label = visible_line(row.label or t("ui.list.no_category"))
+            return Strip(cells(" " + label, width, line, (), line, ellipsis=False), width)
         term = row.term
         spans = row.spans
-        match = self.get_component_rich_style("term-list--match", partial=True)
+        match = style["term-list--match"]
         columns = self.columns(width)
         shown = shown_term(term, self.traditional)
         term_spans = spans.get("term", ()) if len(shown) == len(term.term) else ()
-        term_cell = highlighted(shown, term_spans, match)
-        term_cell.truncate(columns.term, overflow="ellipsis", pad=True)
-        pinyin_cell = highlighted(pinyin_of(term.term, term.marks), spans.get("pinyin", ()), match)
-        pinyin_cell.stylize_before(self.get_component_rich_style("term-list--pinyin", partial=True))
-        pinyin_cell.truncate(columns.pinyin, overflow="ellipsis", pad=True)
+        pinyin_style = line + style["term-list--pinyin"]
+        english_style = line + style["term-list--english"]
+        segments = [Segment(" ", line)]
+        segments += cells(visible_line(shown), columns.term, line, term_spans, line + match)
+        segments.append(Segment("  ", line))
+        reading = visible_line(pinyin_of(term.term, term.marks))
+        pinyin_spans = spans.get("pinyin", ())
+        segments += cells(reading, columns.pinyin, pinyin_style, pinyin_spans, pinyin_style + match)
         english_width = width - columns.term - columns.pinyin - 5
-        text = Text(" ", no_wrap=True, end="")
-        text.append_text(term_cell)
-        text.append("  ")
-        text.append_text(pinyin_cell)
         if english_width >= 4:
-            english = highlighted(english_of(term), spans.get("english", ()), match)
-            english.stylize_before(
-                self.get_component_rich_style("term-list--english", partial=True)
+            segments.append(Segment("  ", line))
+            english = visible_line(english_of(term))
+            english_spans = spans.get("english", ())
+            segments += cells(
+                english, english_width, english_style, english_spans, english_style + match
             )
-            english.truncate(english_width, overflow="ellipsis")
-            text.append("  ")
-            text.append_text(english)
-        return text
+        else:
+            segments.append(Segment(" " * (width - columns.term - columns.pinyin - 3), line))
+        return Strip(segments, width)
+
+    def _row_styles(self) -> dict[str, Style]:
+        cached = self._styles
+        if cached is None:
+            cached = self._styles = {
+                name: component_style(self, name, background=name in self._BACKGROUNDS)
+                for name in self.COMPONENT_CLASSES
+            }
+        return cached
 
     def _empty_line(self, y: int, width: int, base: Style) -> Strip:
         assert self._listing is not None
@@ -382,10 +387,77 @@ class TermList(ScrollView, can_focus=True):
         else:
             return Strip.blank(width, base)
         text = Text("  " + message, no_wrap=True, end="")
-        text.stylize(self.get_component_rich_style("term-list--empty", partial=True))
+        text.stylize(component_style(self, "term-list--empty"))
         text.truncate(width, overflow="ellipsis", pad=True)
         text.stylize_before(base)
         return Strip(text.render(self.app.console), width)
+
+
+def component_style(widget: Widget, name: str, *, background: bool = False) -> Style:
+    """A component class's style with theme colours resolved (``$text-muted`` is a colour
+    with transparency, blended here against the widget's background); its background only
+    when asked for, so it can be laid over a cursor or heading background."""
+    full = widget.get_component_rich_style(name)
+    if background:
+        return full
+    return Style(
+        color=full.color,
+        bold=full.bold,
+        dim=full.dim,
+        italic=full.italic,
+        underline=full.underline,
+        strike=full.strike,
+        reverse=full.reverse,
+    )
+
+
+def cells(
+    text: str,
+    width: int,
+    style: Style,
+    spans: Sequence[tuple[int, int]],
+    marked: Style,
+    *,
+    ellipsis: bool = True,
+) -> list[Segment]:
+    """``text`` fitted to exactly ``width`` cells as segments, ``spans`` in ``marked``.
+
+    Too long: cut at a cell boundary (a CJK character is never split) and ended with "…";
+    too short: padded with spaces. Offsets in ``spans`` index ``text``.
+    """
+    if width <= 0:
+        return []
+    if text.isascii() and len(text) <= width:
+        kept, used = len(text), len(text)
+        tail = " " * (width - used)
+    elif (total := cell_len(text)) <= width:
+        kept, used = len(text), total
+        tail = " " * (width - used)
+    else:
+        room = width - 1 if ellipsis else width
+        used = kept = 0
+        for char in text:
+            size = get_character_cell_size(char)
+            if used + size > room:
+                break
+            used += size
+            kept += 1
+        tail = ("…" if ellipsis else "") + " " * (room - used)
+    segments: list[Segment] = []
+    position = 0
+    for start, end in sorted(spans):
+        start, end = max(start, position), min(end, kept)
+        if start >= end:
+            continue
+        if start > position:
+            segments.append(Segment(text[position:start], style))
+        segments.append(Segment(text[start:end], marked))
+        position = end
+    if position < kept:
+        segments.append(Segment(text[position:kept], style))
+    if tail:
+        segments.append(Segment(tail, style))
+    return segments
 
 
 def widest(terms: Sequence[Term]) -> tuple[int, int]:

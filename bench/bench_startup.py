@@ -1,0 +1,169 @@
+"""Start-up time of the browser against a bare Textual app, from process start to first frame.
+
+    python bench/bench_startup.py               # 15 rounds on the shipped glossary
+    python bench/bench_startup.py --rounds 30 --glossary my.toml
+
+Each round starts three fresh Python processes, in rotating order:
+
+  bare  a Textual app with the same Header, Input and Footer and a static 82-line list
+        (no glossary, no carbon_glossary import): the floor set by Python and Textual.
+  app   the browser alone: the glossary read through the warm cache, then ``run_browser``
+        (what the UI costs, without argument parsing).
+  cli   ``carbon-glossary browse`` through ``cli.main``, as a person starts it, with the
+        glossary cache warm (a first, untimed run fills it).
+
+Both run with ``app.run(headless=True)``. A process records CLOCK_MONOTONIC (shared by all
+processes) when its first frame is drawn, for ours the first frame that shows the terms
+(the later of Textual's ``Ready`` and the refresh after the list is filled), and exits.
+The figure is that moment minus the moment the parent started the process, so interpreter
+start and every import count. Medians are printed, with their ratio (the goal is ≤ 1.10),
+and whether pypinyin or opencc were imported (they should not be on a warm start).
+Bytecode is compiled once (as an installed package would have it), not on every start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "glossary.toml"
+HEAVY = ("pypinyin", "opencc")
+KINDS = ("bare", "app", "cli")
+LABELS = (
+    "bare textual app",
+    "browser (warm cache, app only)",
+    "carbon-glossary browse (via cli.main)",
+)
+
+
+def child_bare() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Input, Static
+
+    lines = "\n".join(f"术语 {n:02d}    shù yǔ    term {n}" for n in range(82))
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Input(placeholder="搜索")
+            yield Static(lines)
+            yield Footer()
+
+        def on_ready(self) -> None:
+            report(time.monotonic())
+            self.exit()
+
+    Bare().run(headless=True)
+
+
+def child_ours(glossary: str, through_cli: bool) -> None:
+    import carbon_glossary.ui.app as app_module
+    from carbon_glossary.ui.screens.browse import BrowseScreen
+
+    class Timed(app_module.CarbonGlossaryApp):
+        ready: float | None = None
+        listed: float | None = None
+
+        def on_ready(self) -> None:
+            self.ready = time.monotonic()
+            screen = self.screen_stack[0]
+            if isinstance(screen, BrowseScreen) and screen.term_list.listing is not None:
+                self.listed = 0.0  # the first frame already shows the terms
+            self._done()
+
+        def on_browse_screen_glossary_loaded(self, message: BrowseScreen.GlossaryLoaded) -> None:
+            super().on_browse_screen_glossary_loaded(message)
+            if self.listed is not None:
+                return
+
+            def stamp() -> None:
+                self.listed = time.monotonic()
+                self._done()
+
+            self.call_after_refresh(stamp)
+
+        def _done(self) -> None:
+            if self.ready is not None and self.listed is not None:
+                report(max(self.ready, self.listed))
+                self.exit()
+
+        def run(self, *args: object, **kwargs: object) -> object:
+            return super().run(headless=True)
+
+    app_module.CarbonGlossaryApp = Timed  # type: ignore[misc]
+    if through_cli:
+        from carbon_glossary.cli import main
+
+        main(["--glossary", glossary, "browse"])
+    else:
+        from carbon_glossary.core.cache import load_glossary_cached
+
+        app_module.run_browser(Path(glossary), "zh", load_glossary_cached(glossary))
+
+
+def report(moment: float) -> None:
+    heavy = ",".join(name for name in HEAVY if name in sys.modules) or "-"
+    print(f"FRAME {moment!r} HEAVY {heavy}", file=sys.__stdout__, flush=True)
+
+
+def run_child(kind: str, glossary: str, env: dict[str, str]) -> tuple[float, str]:
+    command = [sys.executable, __file__, "--child", kind, "--glossary", glossary]
+    start = time.monotonic()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    for line in result.stdout.splitlines():
+        if line.startswith("FRAME "):
+            _, moment, _, heavy = line.split()
+            return float(moment) - start, heavy
+    raise SystemExit(f"{kind} run failed:\n{result.stdout}\n{result.stderr}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--glossary", default=str(SHIPPED))
+    parser.add_argument("--child", choices=KINDS)
+    args = parser.parse_args()
+    if args.child == "bare":
+        child_bare()
+        return
+    if args.child is not None:
+        child_ours(args.glossary, through_cli=args.child == "cli")
+        return
+
+    with tempfile.TemporaryDirectory() as home:
+        # An installed package has compiled bytecode; a source tree run with
+        # PYTHONDONTWRITEBYTECODE would recompile every module each start. Keep the
+        # bytecode in the temporary folder so the tree stays clean.
+        env = dict(os.environ, XDG_CACHE_HOME=home, XDG_DATA_HOME=home, TERM="xterm-256color")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
+        for kind in KINDS:  # fill the glossary cache and the bytecode cache
+            run_child(kind, args.glossary, env)
+        times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+        heavy = set()
+        for number in range(args.rounds):
+            order = KINDS[number % len(KINDS) :] + KINDS[: number % len(KINDS)]
+            for kind in order:
+                elapsed, loaded = run_child(kind, args.glossary, env)
+                times[kind].append(elapsed)
+                if kind != "bare":
+                    heavy.add(loaded)
+
+    bare = statistics.median(times["bare"])
+    print(f"start-up to first frame, median of {args.rounds} rounds ({Path(args.glossary).name})")
+    for kind, label in zip(KINDS, LABELS, strict=True):
+        median = statistics.median(times[kind])
+        print(f"  {label:<36} {median * 1000:7.1f} ms   ratio {median / bare:5.3f}")
+    print("  goal: ratio ≤ 1.10")
+    print(f"  pypinyin/opencc imported on a warm start: {', '.join(sorted(heavy))}")
+
+
+if __name__ == "__main__":
+    main()
