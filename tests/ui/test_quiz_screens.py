@@ -293,13 +293,16 @@ async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> N
         assert screen.state.pairs[0] == 2 and screen.state.item == 1
         await pilot.press("5", "a")
         assert screen.state.pairs[4] == 0 and screen.state.item == 1
-        # Enter with terms still unpaired only says so.
-        await pilot.press("enter")
+        # Enter with terms still unpaired only says so, under the question, once.
+        await pilot.press("enter", "enter", "enter")
         await settle(pilot)
         assert screen.phase == "asking"
+        assert flat("还有术语没有配对") in screen_text(screen)
+        assert not app._notifications  # no pile of toasts over the options
         # Taking a definition already given moves it: one definition per term.
         await pilot.press("2", "c")
         assert screen.state.pairs[:2] == [None, 2]
+        assert flat("还有术语没有配对") not in screen_text(screen)
         await pilot.press(*wrong_keys(question))
         await pilot.press("enter")
         await settle(pilot)

@@ -293,8 +293,7 @@ class QuizScreen(commands.LocalisedBindings):
         question = self.question
         assert question is not None
         if not self.state.is_complete(question):
-            key = "quizui.unpaired" if question.kind == "match" else "quizui.no_answer"
-            self.notify(t(key), severity="warning", timeout=3)
+            self.view.warn("quizui.unpaired" if question.kind == "match" else "quizui.no_answer")
             return
         verdict = check_answer(question, self.state.given(question))
         elapsed_ms = int((self.clock.monotonic() - self._shown_at) * 1000)

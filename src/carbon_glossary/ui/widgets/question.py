@@ -164,6 +164,8 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         self.state = AnswerState()
         self.verdict: Verdict | None = None
         self.heading = ""
+        self.warning = ""
+        """Catalogue key of a warning shown in place of the hint until the answer changes."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-meta", markup=False)
@@ -198,6 +200,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         self.state = state
         self.verdict = None
         self.heading = heading
+        self.warning = ""
         self.remove_class("-locked")
         if question.kind == "match" and len(state.pairs) != len(question.items):
             state.pairs = [None] * len(question.items)
@@ -215,6 +218,17 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
             field_.focus()
         else:
             self.focus()
+
+    def warn(self, key: str) -> None:
+        """Say under the question why the answer cannot be taken yet (catalogue ``key``).
+
+        Shown in place of the hint, not as a notification: pressing Enter again and again
+        would otherwise pile up toasts over the options."""
+        self.warning = key
+        self._render_hint()
+        self.call_after_refresh(
+            self.scroll_to_widget, self.query_one("#q-hint"), animate=False, top=False
+        )
 
     def freeze(self) -> None:
         """Accept no more changes (the paper was handed in)."""
@@ -340,6 +354,10 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
             hint.display = False
             return
         hint.display = True
+        hint.set_class(bool(self.warning), "-warning")
+        if self.warning:
+            hint.update(Text(t(self.warning)))
+            return
         key = f"quizui.hint.{question.kind}"
         if question.kind == "match":
             hint.update(Text(t(key, item=self.state.item + 1)))
@@ -429,6 +447,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         if not 0 <= index < len(question.items):
             return False
         self.state.item = index
+        self.warning = ""
         self.render_question()
         return True
 
@@ -451,6 +470,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         return True
 
     def _changed(self) -> None:
+        self.warning = ""
         self.render_question()
         self.post_message(self.Changed(self))
 
@@ -460,6 +480,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         if self.locked:
             return
         self.state.text = event.value
+        self.warning = ""
         self._render_hint()
         self.post_message(self.Changed(self))
 
