@@ -315,6 +315,22 @@ async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> N
     assert not any(r.correct for r in records)
 
 
+async def test_page_down_shows_the_rest_of_a_long_question(glossary: Glossary, db: Path) -> None:
+    """At 80×24 the fifth definition to pair is below the screen; PgDn brings it in."""
+    app = make_quiz_app(glossary, PracticePlan(kinds=("match",), count=1, seed=4), db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = quiz(app).view
+        last = list(view.query("#q-options .question-row"))[-1]
+        assert view.max_scroll_y > 0 and not view.region.contains_region(last.region)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert view.region.contains_region(last.region)
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert view.scroll_y == 0
+
+
 async def test_escape_asks_before_leaving_and_loses_nothing(glossary: Glossary, db: Path) -> None:
     app = make_quiz_app(glossary, PracticePlan(count=5, seed=6), db)
     async with app.run_test(size=SIZE) as pilot:

@@ -450,6 +450,12 @@ MESSAGES: dict[str, str] = {
     "quizui.cmd.choice_up.help": "Choose the option above; in matching, the term above",
     "quizui.cmd.choice_down": "next option",
     "quizui.cmd.choice_down.help": "Choose the option below; in matching, the term below",
+    "quizui.cmd.scroll_up": "page up",
+    "quizui.cmd.scroll_up.help": "Study and practice: scroll a long question or explanation up",
+    "quizui.cmd.scroll_down": "page down",
+    "quizui.cmd.scroll_down.help": (
+        "Study and practice: scroll a long question or explanation down"
+    ),
     "quizui.cmd.submit": "OK",
     "quizui.cmd.submit.help": (
         "Submit the answer and see the explanation; then go on; after a round, start another"

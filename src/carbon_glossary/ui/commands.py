@@ -152,6 +152,13 @@ FALSE = Command("false", "n,N", "truth(False)", show=False, palette=False, prefi
 CHOICE_UP = Command("choice_up", "up,k", "move(-1)", show=False, palette=False, prefix=_Q)
 CHOICE_DOWN = Command("choice_down", "down,j", "move(1)", show=False, palette=False, prefix=_Q)
 ANSWER_KEYS = (*DIGITS, *LETTERS, TRUE, FALSE, CHOICE_UP, CHOICE_DOWN)
+# Study and practice only (in an exam these keys move between questions).
+SCROLL_PAGE_UP = Command(
+    "scroll_up", "pageup", "scroll_page(-1)", show=False, palette=False, prefix=_Q
+)
+SCROLL_PAGE_DOWN = Command(
+    "scroll_down", "pagedown", "scroll_page(1)", show=False, palette=False, prefix=_Q
+)
 SUBMIT = Command("submit", "enter", "submit", key_display="Enter", palette=False, prefix=_Q)
 LEAVE = Command("leave", "escape,q", "leave", key_display="Esc", prefix=_Q)
 ANSWER_NEXT = Command(
@@ -177,7 +184,11 @@ SECTIONS: tuple[Section, ...] = (
     Section("list", (CURSOR_UP, CURSOR_DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, OPEN)),
     Section("card", (RELATED_PREVIOUS, RELATED_NEXT, FOLLOW, CLOSE)),
     Section("dialogs", (CANCEL, CLOSE_HELP)),
-    Section("quiz", (*ANSWER_KEYS, SUBMIT, LEAVE), prefix="quizui.help"),
+    Section(
+        "quiz",
+        (*ANSWER_KEYS, SCROLL_PAGE_UP, SCROLL_PAGE_DOWN, SUBMIT, LEAVE),
+        prefix="quizui.help",
+    ),
     Section(
         "exam",
         (ANSWER_NEXT, PREVIOUS_QUESTION, NEXT_QUESTION, QUESTION_LIST, HAND_IN, LEAVE_EXAM),

@@ -105,7 +105,11 @@ class QuizScreen(commands.LocalisedBindings):
     CSS_PATH = QUIZ_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
-        *commands.ANSWER_KEYS, commands.SUBMIT, commands.LEAVE
+        *commands.ANSWER_KEYS,
+        commands.SCROLL_PAGE_UP,
+        commands.SCROLL_PAGE_DOWN,
+        commands.SUBMIT,
+        commands.LEAVE,
     )
     PALETTE: ClassVar[tuple[commands.Command, ...]] = (commands.LEAVE,)
 
@@ -267,6 +271,15 @@ class QuizScreen(commands.LocalisedBindings):
             self.view.move(step)
         else:
             self.view.scroll_relative(y=step, animate=False)
+
+    def action_scroll_page(self, step: int) -> None:
+        """PgUp/PgDn: the only way from the keyboard to the part of a long question (five
+        definitions to pair at 80×24) or explanation that is below the screen."""
+        view = self.view
+        if step < 0:
+            view.scroll_page_up(animate=False)
+        else:
+            view.scroll_page_down(animate=False)
 
     @on(QuestionView.Entered)
     def _entered(self) -> None:
