@@ -379,6 +379,16 @@ def test_explanation_names_answer_and_source() -> None:
     assert check_answer(q, wrong).explain()[0] == "Wrong."
 
 
+def test_term_to_definition_explanation_gives_the_definition_in_full_once() -> None:
+    q = question("碳中和", "term-def")
+    assert q.answer != q.definition and BLANK in q.answer  # the option hides the term
+    wrong = next(i for i in range(4) if i != q.answer_index)
+    lines = check_answer(q, wrong).explain()
+    assert f"正确答案：{q.definition}" in lines
+    assert not any(line.startswith("定义：") for line in lines)
+    assert not any(line.startswith("定义：") for line in check_answer(q, q.answer_index).explain())
+
+
 def test_english_interface_adds_the_english_definition_after_the_chinese() -> None:
     english = "The process in which carbon emissions reach their historical maximum."
     terms = [replace(t, definition_en=english) if t.term == "碳达峰" else t for t in TERMS]

@@ -180,7 +180,9 @@ class Verdict:
         was wrong, the right answer, then the term's reading, definition and source.
 
         The definition is the Chinese one, which is what is being learnt; an English interface
-        adds the English definition after it when the glossary has one."""
+        adds the English definition after it when the glossary has one. For ``term-def`` the
+        definition is the answer and is not repeated; the right answer is given in full, with
+        the term the options blank out."""
         q = self.question
         lines: list[str] = []
         if self.correct:
@@ -209,11 +211,15 @@ class Verdict:
                 if q.answer_index == 1:
                     lines.append(t("quiz.verdict.belongs_to", term=q.statement_term))
                 lines.append(t("quiz.verdict.answer", answer=q.answer))
+            elif q.kind == "term-def":
+                # The options hide each term in its definition; the explanation need not.
+                lines.append(t("quiz.verdict.answer", answer=q.definition or q.answer))
             else:
                 lines.append(t("quiz.verdict.answer", answer=q.answer))
         if q.kind != "match":
             lines.append(t("quiz.verdict.term", term=q.term, pinyin=q.pinyin))
-            if q.definition:
+            # For term-def the definition is the answer: picked, or given as the right one.
+            if q.definition and q.kind != "term-def":
                 lines.append(t("quiz.verdict.definition", definition=q.definition))
             if q.definition_en and get_language() == "en":
                 lines.append(t("quiz.verdict.definition_en", definition=q.definition_en))

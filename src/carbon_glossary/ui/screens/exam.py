@@ -623,10 +623,7 @@ class ExamResultScreen(commands.LocalisedBindings):
                     chosen = option_label(pick) if pick is not None else "-"
                     text.append(f"{i + 1}. {visible_line(item)} → {chosen}\n")
             text.append(t("quizui.result.your_answer", answer=self._given(wrong.verdict)) + "\n")
-            definition_line = t("quiz.verdict.definition", definition=question.definition)
             for line in verdict.explain()[1:]:
-                if question.kind == "term-def" and line == definition_line:
-                    continue  # the right answer already is the definition
                 text.append(visible(line) + "\n")
             if question.kind == "match":  # a source per term paired wrong
                 right = verdict.pairs_correct or (False,) * len(question.items)

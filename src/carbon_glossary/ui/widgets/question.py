@@ -372,11 +372,6 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         if verdict is None:
             return
         lines = list(verdict.explain())
-        question = self.question
-        if question is not None and question.kind == "term-def":
-            # The right answer is the definition: do not print it twice.
-            definition = t("quiz.verdict.definition", definition=question.definition)
-            lines = [line for line in lines if line != definition]
         verdict_box.set_class(verdict.correct, "-right")
         verdict_box.set_class(not verdict.correct, "-wrong")
         mark = "✓ " if verdict.correct else "✗ "
