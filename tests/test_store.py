@@ -115,6 +115,7 @@ def test_answer_round_trip_keeps_every_field(store: ProgressStore) -> None:
         exam_id="paper-1",
         exam_title="碳达峰基础测验",
         attempt_id="a1",
+        question=3,
         given="碳中和",
         expected="碳达峰",
         correct=False,
@@ -332,6 +333,44 @@ def test_exam_term_figures_show_what_the_room_missed(store: ProgressStore) -> No
         ("b", 1, 3),
         ("c", 0, 3),
     ]
+
+
+def test_a_changed_exam_answer_replaces_the_earlier_one(store: ProgressStore) -> None:
+    """B then A to question 2 of one sitting: one answer, the last; the room's figures and
+    the mistake book see what was handed in, not every change on the way."""
+    sitting = {"mode": "exam", "exam_id": "paper-1", "attempt_id": "s1"}
+    store.record_answer(answer("a", False, question=2, at=NOW, **sitting))
+    store.record_answer(answer("a", True, question=2, at=NOW + timedelta(seconds=5), **sitting))
+    [kept] = store.answers("alice")
+    assert kept.correct and kept.question == 2
+    assert [(f.term_id, f.wrong, f.answers) for f in store.exam_term_figures("paper-1")] == [
+        ("a", 0, 1)
+    ]
+    assert store.mistakes("alice") == []
+    # Another question on the same term, another sitting, or practice: kept apart.
+    store.record_answer(answer("a", False, question=5, **sitting))
+    store.record_answer(answer("a", False, question=2, **{**sitting, "attempt_id": "s2"}))
+    store.record_answer(answer("a", False, mode="practice"))
+    assert len(store.answers("alice")) == 4
+
+
+def test_a_version_1_file_gets_the_question_column_and_keeps_its_answers(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = raw(db)
+    schema.MIGRATIONS[0](conn)
+    conn.execute(
+        "INSERT INTO answers (profile, term_id, term_text, kind, mode, given, correct,"
+        " elapsed_ms, answered_at) VALUES ('alice', 'a', '碳达峰', 'pinyin', 'exam', 'x', 0, 1,"
+        " '2025-03-10T01:00:00+00:00')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with ProgressStore.open(db) as store:
+        [old] = store.answers("alice")
+        assert old.question is None and old.term_text == "碳达峰"
+        store.record_answer(answer("b", mode="exam", attempt_id="s1", question=1))
+        assert len(store.answers("alice")) == 2
 
 
 # --- statistics ---

@@ -206,15 +206,22 @@ class ProgressStore:
         """Write one answer; it is on disk when this returns.
 
         A study answer also reviews the term's card (in the same transaction) and returns the
-        new card; practice and exam answers never touch the schedule and return None.
+        new card; practice and exam answers never touch the schedule and return None. An exam
+        answer replaces the one given before to the same question of the same sitting (see
+        :class:`AnswerRecord`).
         """
         with self._write() as conn:
+            if record.attempt_id is not None and record.question is not None:
+                conn.execute(
+                    "DELETE FROM answers WHERE attempt_id = ? AND question = ? AND term_id = ?",
+                    (record.attempt_id, record.question, record.term_id),
+                )
             conn.execute(
                 """
                 INSERT INTO answers (profile, term_id, term_text, category, kind, mode,
-                    exam_id, exam_title, attempt_id, given, expected, correct, elapsed_ms,
-                    answered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    exam_id, exam_title, attempt_id, question, given, expected, correct,
+                    elapsed_ms, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     record.profile,
@@ -226,6 +233,7 @@ class ProgressStore:
                     record.exam_id,
                     record.exam_title,
                     record.attempt_id,
+                    record.question,
                     record.given,
                     record.expected,
                     int(record.correct),
@@ -622,6 +630,7 @@ def _answer(row: sqlite3.Row) -> AnswerRecord:
         exam_id=row["exam_id"],
         exam_title=row["exam_title"],
         attempt_id=row["attempt_id"],
+        question=row["question"],
     )
 
 

@@ -22,8 +22,10 @@ class AnswerRecord:
     ``term_text`` and ``category`` are the term as it was when asked, kept so that history
     survives the term being renamed (progress follows ``term_id``) or removed. ``kind`` is the
     question kind as the quiz engine names it. ``exam_id`` names the paper (the same for a
-    whole room), ``attempt_id`` one sitting of it. ``answered_at`` must be timezone-aware;
-    it is kept in UTC.
+    whole room), ``attempt_id`` one sitting of it and ``question`` the question's number in
+    the paper (from 1): a later answer to the same question in the same sitting replaces the
+    earlier one, so a changed answer counts once, as finally given. ``answered_at`` must be
+    timezone-aware; it is kept in UTC.
     """
 
     profile: str
@@ -40,6 +42,7 @@ class AnswerRecord:
     exam_id: str | None = None
     exam_title: str | None = None
     attempt_id: str | None = None
+    question: int | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -84,9 +84,19 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v2_exam_question(conn: sqlite3.Connection) -> None:
+    """The number of the question in an exam paper, so that changing an answer during a
+    sitting replaces the earlier one instead of counting as a second answer."""
+    conn.execute("ALTER TABLE answers ADD COLUMN question INTEGER")
+    conn.execute(
+        "CREATE INDEX answers_by_attempt ON answers (attempt_id, question, term_id)"
+        " WHERE attempt_id IS NOT NULL"
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_exam_question]
 
 
 def latest_version() -> int:

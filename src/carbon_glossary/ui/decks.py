@@ -238,9 +238,12 @@ def answer_records(
     exam_id: str | None = None,
     exam_title: str | None = None,
     attempt_id: str | None = None,
+    number: int | None = None,
 ) -> list[AnswerRecord]:
     """The rows one answer writes: one, or for matching one per term paired (each right
-    or wrong on its own, so every term has its own history and mistake book entry)."""
+    or wrong on its own, so every term has its own history and mistake book entry).
+    ``number``: the question's number in an exam paper (a changed answer replaces the
+    rows written before)."""
     from carbon_glossary.store import AnswerRecord
 
     def record(
@@ -261,6 +264,7 @@ def answer_records(
             exam_id=exam_id,
             exam_title=exam_title,
             attempt_id=attempt_id,
+            question=number,
         )
 
     if question.kind != "match":

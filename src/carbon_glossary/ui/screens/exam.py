@@ -326,6 +326,7 @@ class ExamScreen(commands.LocalisedBindings):
             exam_id=self.plan.exam_id,
             exam_title=self.paper.title,
             attempt_id=self.attempt_id,
+            number=self.index + 1,
         )
         self._saves.append(self._save(records))
 
