@@ -9,9 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
-from carbon_glossary.ui.widgets.wrap import NO_LINE_START, Paragraph, break_offsets
+from carbon_glossary.ui.widgets.wrap import NO_LINE_START, Fields, Paragraph, break_offsets
 
 
 def lines_of(text: str, width: int) -> list[str]:
@@ -59,3 +60,19 @@ def test_paragraph_renders_styled_lines_within_the_width() -> None:
     console.print(Paragraph(Text("碳达峰，碳中和。\n第二段")))
     rendered = console.export_text().splitlines()
     assert rendered == ["碳达峰，碳中", "和。", "第二段"]
+
+
+def test_fields_hang_wrapped_values_beside_their_labels() -> None:
+    fields = Fields(Style())
+    fields.add("定义", Text("指在一定时期内，碳排放量达到历史最高值。"))
+    fields.add("类别", Text("核心概念"))
+    fields.add("", Text("第二行"))
+    console = Console(width=20, record=True, color_system=None, file=io.StringIO())
+    console.print(fields)
+    assert console.export_text().splitlines() == [
+        "定义  指在一定时期",  # "，" may not start a line: "内" goes down with it
+        "      内，碳排放量达",
+        "      到历史最高值。",
+        "类别  核心概念",
+        "      第二行",
+    ]

@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -28,7 +27,7 @@ from carbon_glossary.ui.widgets.term_list import (
     pinyin_of,
     shown_term,
 )
-from carbon_glossary.ui.widgets.wrap import Paragraph
+from carbon_glossary.ui.widgets.wrap import Fields, Paragraph
 
 __all__ = ["TermCard"]
 
@@ -210,12 +209,10 @@ class TermCard(VerticalScroll, can_focus=True):
             parts.append(Paragraph(line))
         parts.append(Text(""))
 
-        fields = Table.grid(padding=(0, 2), expand=True)
-        fields.add_column(style=self._style("term-card--label"), no_wrap=True)
-        fields.add_column(ratio=1)
+        fields = Fields(self._style("term-card--label"))
 
         def add(label: str, value: Text) -> None:
-            fields.add_row(t(label) if label else "", Paragraph(value))
+            fields.add(t(label) if label else "", value)
 
         other_form = term.term if self.traditional else term.traditional
         if other_form and other_form != shown:
