@@ -569,3 +569,40 @@ async def test_a_broken_glossary_exits_with_code_2_and_its_problems(tmp_path: Pa
     assert app.return_code == 2
     assert app.problems
     assert all(problem.path.endswith("broken.toml") for problem in app.problems)
+
+
+async def test_every_builtin_theme_shows_the_cursor_and_headings(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        term_list = browse(pilot).term_list
+        await pilot.press("tab", "down")
+        await pilot.pause()
+        cursor_y = term_list.cursor - int(term_list.scroll_y)
+        themes = sorted(app.available_themes)
+        assert len(themes) > 5
+        for theme in themes:
+            app.theme = theme
+            await pilot.pause()
+            heading_style = term_list.render_line(0)._segments[0].style
+            plain_style = term_list.render_line(cursor_y + 1)._segments[0].style
+            cursor_style = term_list.render_line(cursor_y)._segments[0].style
+            assert cursor_style is not None and plain_style is not None, theme
+            assert cursor_style.bgcolor != plain_style.bgcolor, theme
+            assert heading_style is not None and heading_style.bold, theme
+
+
+async def test_no_color_keeps_the_cursor_visible(
+    glossary: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        term_list = browse(pilot).term_list
+        cursor_y = term_list.cursor - int(term_list.scroll_y)
+        cursor = term_list.render_line(cursor_y)._segments[0].style
+        other = term_list.render_line(cursor_y + 1)._segments[0].style
+        assert cursor is not None and cursor.reverse
+        assert other is None or not other.reverse
