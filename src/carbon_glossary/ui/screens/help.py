@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,23 +25,30 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CLOSE_HELP)
 
     def compose(self) -> ComposeResult:
+        rows = [
+            (section, [(self._keys(command), command) for command in section.commands])
+            for section in commands.SECTIONS
+        ]
+        everything = [entry for _, entries in rows for entry in entries]
+        # The same column widths in every section, so the keys line up down the screen.
+        key_width = max((cell_len(keys) for keys, _ in everything), default=4)
+        title_width = max((cell_len(command.title) for _, command in everything), default=4)
         with VerticalScroll(id="help", can_focus=True):
             yield Label(t("ui.help.title"), classes="help-title")
             yield Static(t("ui.help.intro"), classes="help-intro", markup=False)
-            for section in commands.SECTIONS:
+            for section, entries in rows:
                 yield Label(section.title, classes="help-section")
-                yield Static(self._table(section), classes="help-table")
+                table = Table.grid(padding=(0, 2), expand=True)
+                table.add_column(no_wrap=True, style="bold", width=key_width)
+                table.add_column(no_wrap=True, width=title_width)
+                table.add_column(ratio=1)
+                for keys, command in entries:
+                    table.add_row(Text(keys), Text(command.title), Text(command.help))
+                yield Static(table, classes="help-table")
             yield Label(t("ui.help.close"), classes="help-hint")
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()
 
-    def _table(self, section: commands.Section) -> Table:
-        table = Table.grid(padding=(0, 2), expand=True)
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column(no_wrap=True)
-        table.add_column(ratio=1)
-        for command in section.commands:
-            keys = commands.display_keys(self.app, command) or t("ui.help.palette_only")
-            table.add_row(Text(keys), Text(command.title), Text(command.help))
-        return table
+    def _keys(self, command: commands.Command) -> str:
+        return commands.display_keys(self.app, command) or t("ui.help.palette_only")
