@@ -186,12 +186,12 @@ class BrowseScreen(commands.LocalisedBindings):
                 self.post_message(self.LoadFailed(error))
                 return
         browser = Browser(source)
+        browser.prepare()  # the index also gives the pinyin order the list needs
         listing = browser.listing("", self.sort, self.category)
         widths = widest(source.terms)
         if get_current_worker().is_cancelled:
             return
         self.post_message(self.Indexed(browser, widths, listing))
-        browser.prepare()
         # A large glossary is hundreds of thousands of objects that live as long as the
         # app: keep them out of the garbage collector's full sweeps, which would otherwise
         # pause typing for a tenth of a second now and then.

@@ -461,9 +461,12 @@ def cells(
 
 
 def widest(terms: Sequence[Term]) -> tuple[int, int]:
-    """Cell widths of the widest term and reading (for column sizes); call off the UI thread."""
+    """Cell widths of the widest term and reading, to size the columns. A large glossary
+    is sampled (a few thousand terms tell the width well enough; a longer one is cut with
+    "…" like any other that does not fit)."""
     from carbon_glossary.core.pinyin import display_pinyin
 
-    term = max((cell_len(t.term) for t in terms), default=4)
-    pinyin = max((cell_len(display_pinyin(t.term, t.marks)) for t in terms), default=8)
+    sample = terms[:: max(1, len(terms) // 4000)]
+    term = max((cell_len(t.term) for t in sample), default=4)
+    pinyin = max((cell_len(display_pinyin(t.term, t.marks)) for t in sample), default=8)
     return term, pinyin
