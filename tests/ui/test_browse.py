@@ -606,3 +606,22 @@ async def test_no_color_keeps_the_cursor_visible(
         other = term_list.render_line(cursor_y + 1)._segments[0].style
         assert cursor is not None and cursor.reverse
         assert other is None or not other.reverse
+
+
+async def test_question_mark_in_the_empty_search_box_opens_help(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        assert isinstance(app.focused, Input)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert screen.search_box.value == ""
+        await pilot.press("escape")
+        await type_text(pilot, "co2")
+        await pilot.press("question_mark")  # inside a query it is just a character
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert screen.search_box.value == "co2?"
+

@@ -201,7 +201,7 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.ignored": "unexpected value {value}",
     # --- browse TUI (ui/) ---
     "ui.app.title": "Carbon-peaking glossary",
-    "ui.search.placeholder": "Search by hanzi, pinyin (e.g. tdf, tandafeng) or English",
+    "ui.search.placeholder": "Search by hanzi, pinyin (e.g. tdf, tandafeng) or English; ? for keys",
     "ui.list.no_category": "Uncategorised",
     "ui.list.empty_query": "No term matches “{query}”.",
     "ui.list.empty_hint": (

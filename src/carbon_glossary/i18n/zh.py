@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.ignored": "多余的值 {value}",
     # --- browse TUI (ui/) ---
     "ui.app.title": "碳达峰术语",
-    "ui.search.placeholder": "输入汉字、拼音（如 tdf、tandafeng）或英文搜索",
+    "ui.search.placeholder": "输入汉字、拼音（如 tdf、tandafeng）或英文搜索；按 ? 查看按键说明",
     "ui.list.no_category": "未分类",
     "ui.list.empty_query": "没有与“{query}”匹配的术语。",
     "ui.list.empty_hint": "试试拼音首字母（tdf）、不带声调的拼音（tandafeng）或英文；按 Esc 清除。",

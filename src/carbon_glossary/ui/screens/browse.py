@@ -245,6 +245,12 @@ class BrowseScreen(commands.LocalisedBindings):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        if event.value in ("?", "？"):
+            # No term starts with a question mark: someone typing "?" into the empty box
+            # (where printable keys are text) is asking for help, as "?" does elsewhere.
+            self.search_box.value = ""
+            self.call_later(self.app.run_action, "app.help")
+            return
         self.query_text = event.value
 
     @on(Input.Submitted, "#search")
