@@ -212,6 +212,9 @@ class BrowseScreen(commands.LocalisedBindings):
             self._relist()  # typed while the index was being built
         else:
             term_list.show(message.listing)
+            # Fill the card now rather than on the Highlighted message, which would arrive
+            # after the first frame and leave that frame with an empty card.
+            self._show(term_list.highlighted_term)
         self._update_status()
 
     def _relist(self, keep: str | None = None) -> None:
