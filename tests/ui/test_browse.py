@@ -624,4 +624,3 @@ async def test_question_mark_in_the_empty_search_box_opens_help(glossary: Glossa
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
         assert screen.search_box.value == "co2?"
-
