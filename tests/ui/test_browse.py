@@ -460,6 +460,20 @@ async def test_palette_offers_the_same_commands_and_runs_them(glossary: Glossary
         assert screen.sort == "category"
 
 
+async def test_palette_finds_a_command_by_its_english_name(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"sort")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.sort == "category"
+
+
 def test_palette_and_footer_share_declarations() -> None:
     """Each palette command is also a key binding with the same catalogue text."""
     from carbon_glossary.ui.app import CarbonGlossaryApp

@@ -22,7 +22,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from carbon_glossary.i18n import t
+from carbon_glossary import i18n
+from carbon_glossary.i18n import en, t, zh
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
@@ -263,7 +264,13 @@ class CommandsProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
-            score = max(matcher.match(command.title), matcher.match(command.help) * 0.5)
+            # The other language's name finds it too: "sort" finds 排序 without an IME.
+            other = _other_language_title(command)
+            score = max(
+                matcher.match(command.title),
+                matcher.match(other) * 0.9 if other else 0.0,
+                matcher.match(command.help) * 0.5,
+            )
             if score > 0:
                 yield Hit(
                     score,
@@ -272,6 +279,11 @@ class CommandsProvider(Provider):
                     text=command.title,
                     help=command.help,
                 )
+
+
+def _other_language_title(command: Command) -> str:
+    catalogue = en.MESSAGES if i18n.get_language() == "zh" else zh.MESSAGES
+    return catalogue.get(command.description, "")
 
 
 def _display_key(provider: Provider, key: str) -> str:
