@@ -139,6 +139,26 @@ def _translate_argparse(message: str) -> str:
     return message
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is read only when asked for, since reading it means
+    importing ``importlib.metadata`` and scanning site-packages (~10 ms on every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> NoReturn:
+        from carbon_glossary import __version__
+
+        print(f"{PROG} {__version__}", file=sys.stdout)
+        parser.exit()
+
+
 def _language(value: str) -> str:
     normalised = i18n.normalise_language(value)
     if normalised is None:
@@ -168,17 +188,10 @@ def _common_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with help in the current interface language."""
-    from carbon_glossary import __version__
-
     common = _common_options()
     # Help lists the common options once, on the main parser; subcommands accept them too.
     parser = _Parser(prog=PROG, description=t("cli.description"), parents=[common])
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"{PROG} {__version__}",
-        help=t("cli.version_option"),
-    )
+    parser.add_argument("--version", action=_Version, help=t("cli.version_option"))
     subparsers = parser.add_subparsers(
         dest="command", title=t("cli.commands_title"), metavar=t("cli.command_metavar")
     )

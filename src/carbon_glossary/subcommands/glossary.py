@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carbon_glossary.core.export import term_to_dict
-from carbon_glossary.core.pinyin import display_pinyin
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands.context import CommandFailed, Context
 from carbon_glossary.subcommands.output import (
@@ -88,12 +85,26 @@ def register(
     check.set_defaults(handler=run_check)
 
 
+# json, core.export and core.pinyin are imported where used: building the parser imports
+# this module on every start, the browser's included, which needs none of them.
+
+
 def _print_json(context: Context, data: Any) -> None:
+    import json
+
     context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _pinyin(term: Term) -> str:
-    return display_pinyin(term.term, term.marks)
+def _as_dict(term: Term) -> dict[str, Any]:
+    from carbon_glossary.core.export import term_to_dict
+
+    return term_to_dict(term)
+
+
+def _pinyin(term: Term, syllables: tuple[str, ...] | None = None) -> str:
+    from carbon_glossary.core.pinyin import display_pinyin
+
+    return display_pinyin(term.term, term.marks if syllables is None else syllables)
 
 
 def _english(term: Term) -> str:
@@ -128,7 +139,7 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
             raise context.fail(t("cli.unknown_category", category=args.category, names=names))
     ordered = sort_terms(terms)
     if args.json:
-        _print_json(context, [term_to_dict(term) for term in ordered])
+        _print_json(context, [_as_dict(term) for term in ordered])
         return 0
     rows = [[term.term, _pinyin(term), term.category, _english(term)] for term in ordered]
     width = terminal_width() if use_colour(context.out) else None
@@ -150,7 +161,7 @@ def run_search(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         _print_json(
             context,
-            [{**term_to_dict(m.term), "score": round(m.score, 4)} for m in matches],
+            [{**_as_dict(m.term), "score": round(m.score, 4)} for m in matches],
         )
     if not matches:
         raise context.fail(t("cli.nothing_found", query=query))
@@ -184,7 +195,7 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
         raise context.fail(t("cli.nothing_found", query=query))
     term = matches[0].term
     if args.json:
-        _print_json(context, term_to_dict(term))
+        _print_json(context, _as_dict(term))
         return 0
     for line in card(term, glossary, terminal_width()):
         print(line, file=context.out)
@@ -204,7 +215,7 @@ def card(term: Term, glossary: Glossary, width: int) -> list[str]:
     bullets = "\n".join(f"· {example}" for example in term.examples)
     lines = [
         heading,
-        f"{_pinyin(term)}   {display_pinyin(term.term, term.syllables)}",
+        f"{_pinyin(term)}   {_pinyin(term, term.syllables)}",
         "─" * min(width, 60),
     ]
     lines += label_rows(

@@ -8,7 +8,6 @@ screen. ``exam --print`` and ``stats`` never start the app.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -124,6 +123,12 @@ def register(
     )
     stats.add_argument("--json", action="store_true", help=t("cli.json"))
     stats.set_defaults(handler=run_stats)
+
+
+def _write_json(context: Context, data: Any) -> None:
+    import json  # here, not at the top: every start (the browser's too) imports this module
+
+    context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _kind_list() -> str:
@@ -249,7 +254,7 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
     paper = build_paper(glossary, spec)
     if args.json:
         data = paper_to_json(paper)
-        context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _write_json(context, data)
         return 0
     if args.print:
         context.out.write(render_paper_text(paper, answer_key=True))
@@ -268,7 +273,7 @@ def run_stats(args: argparse.Namespace, context: Context) -> int:
         progress.close()
     if args.json:
         data = stats_to_json(stats)
-        context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _write_json(context, data)
         return 0
     for line in stats_lines(stats, glossary, _now()):
         print(line, file=context.out)
