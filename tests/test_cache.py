@@ -199,3 +199,71 @@ def test_a_cache_holding_code_is_refused_without_running_it(
     file.write_bytes(file.read_bytes()[:header_end] + pickle.dumps(_Touch(marker)))
     assert load_glossary_cached(glossary_file, cache_dir) == expected
     assert not marker.exists()
+
+
+@pytest.fixture
+def fresh_fingerprint() -> object:
+    """The fingerprint is computed once per process; these tests change what it reads."""
+    cache._environment_fingerprint.cache_clear()
+    yield
+    cache._environment_fingerprint.cache_clear()
+
+
+def test_the_fingerprint_names_the_installed_library_versions(fresh_fingerprint: object) -> None:
+    from importlib.metadata import version
+
+    fingerprint = cache._environment_fingerprint()
+    for distribution in ("pypinyin", "opencc"):
+        assert f"{distribution}-{version(distribution)}.dist-info" in fingerprint
+
+
+def _fake_library(site: Path, version: str) -> None:
+    package = site / "fakelib"
+    package.mkdir(exist_ok=True)
+    init = package / "__init__.py"
+    init.write_text(f"__version__ = {version!r}\n", encoding="utf-8")
+    os.utime(init, ns=(10**18, 10**18))  # the same size and time for every version
+    for old in site.glob("fakelib-*.dist-info"):
+        old.rmdir()
+    (site / f"fakelib-{version}.dist-info").mkdir()
+
+
+@pytest.mark.parametrize("upgrade", ["version", "edited"])
+def test_another_library_version_means_a_full_load(
+    glossary_file: Path,
+    cache_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_fingerprint: object,
+    upgrade: str,
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _fake_library(site, "1.0")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(cache, "_LIBRARIES", (("fakelib", "fakelib"),))
+    load_glossary_cached(glossary_file, cache_dir)
+    cache._environment_fingerprint.cache_clear()
+    no_full_load(monkeypatch)
+    load_glossary_cached(glossary_file, cache_dir)  # same library: served from the cache
+
+    if upgrade == "version":
+        _fake_library(site, "2.0")  # only the dist-info folder's name tells them apart
+    else:
+        (site / "fakelib" / "__init__.py").write_text("__version__ = '1.0'  # patched\n")
+    cache._environment_fingerprint.cache_clear()
+    with pytest.raises(AssertionError, match="parsed again"):
+        load_glossary_cached(glossary_file, cache_dir)
+
+
+def test_the_fingerprint_imports_neither_pypinyin_nor_opencc() -> None:
+    code = (
+        "import sys\n"
+        "from carbon_glossary.core import cache\n"
+        "cache._environment_fingerprint()\n"
+        "print(sorted({'pypinyin', 'opencc', 'importlib.metadata'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

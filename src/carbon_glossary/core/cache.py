@@ -5,8 +5,11 @@ Loading a glossary means parsing TOML, checking it and resolving every reading w
 code and data that turn them into terms, so it is cached under a key made of:
 
 * the file's content hash (BLAKE2b),
-* the versions of carbon-glossary, pypinyin and opencc (read with ``importlib.metadata``,
-  which imports neither library),
+* which copies of carbon-glossary, pypinyin and opencc are installed: the name of each one's
+  ``*.dist-info`` folder (which carries its version) and the size and modification time of
+  its ``__init__.py``, found with ``importlib.util.find_spec`` (which imports nothing) and
+  one directory listing. Asking ``importlib.metadata`` for the versions gave the same
+  answer but cost ~10 ms per start (its import, and a scan of every distribution),
 * the size and modification time of the core modules that build terms, so a source checkout
   whose code changed without a version bump does not reuse stale readings,
 * the cache format number.
@@ -24,22 +27,27 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import fields
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from carbon_glossary.core.model import Glossary, Term
+
+try:  # what hashlib.blake2b is, without hashlib's import of OpenSSL (~1 ms per start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without its own blake2
+    from hashlib import blake2b
 
 __all__ = ["CACHE_FORMAT", "cache_file_for", "cache_key", "load_glossary_cached"]
 
 CACHE_FORMAT = 2
 _MAGIC = b"carbon-glossary cache\n"
 # Modules whose code decides what a loaded glossary contains.
+_CODE_DIR = os.path.dirname(os.path.abspath(__file__))
 _CODE_MODULES = (
     "model.py",
     "loader.py",
@@ -49,32 +57,58 @@ _CODE_MODULES = (
     "text.py",
     "cache.py",
 )
+# Installed packages whose code or data decide it: (import name, distribution name).
+_LIBRARIES = (
+    ("carbon_glossary", "carbon_glossary"),
+    ("pypinyin", "pypinyin"),
+    ("opencc", "opencc"),
+)
+
+
+def _stat_mark(path: str) -> str:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "?"
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _library_mark(module: str, distribution: str) -> str:
+    """Which copy of a library is installed, without importing it: the ``*.dist-info``
+    folders of ``distribution`` beside the package (their names carry the version; none for
+    a source checkout) and the size and mtime of the package's ``__init__.py``."""
+    try:
+        spec = find_spec(module)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin or not os.path.isabs(spec.origin):
+        return f"{module}=?"
+    package = os.path.dirname(spec.origin)
+    site = os.path.dirname(package) if spec.submodule_search_locations else package
+    prefix = distribution.lower() + "-"
+    try:
+        infos = sorted(
+            entry
+            for entry in os.listdir(site)
+            if entry.lower().startswith(prefix) and entry.endswith((".dist-info", ".egg-info"))
+        )
+    except OSError:
+        infos = []
+    return f"{module}={','.join(infos) or '-'}@{_stat_mark(spec.origin)}"
 
 
 @cache
 def _environment_fingerprint() -> str:
     """Versions and code that a cached glossary depends on (stable within one process)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     parts = [f"format={CACHE_FORMAT}"]
-    for distribution in ("carbon-glossary", "pypinyin", "opencc"):
-        try:
-            parts.append(f"{distribution}={version(distribution)}")
-        except PackageNotFoundError:
-            parts.append(f"{distribution}=?")
-    here = Path(__file__).resolve().parent
-    for name in _CODE_MODULES:
-        try:
-            stat = (here / name).stat()
-            parts.append(f"{name}={stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}=?")
+    parts += (_library_mark(module, distribution) for module, distribution in _LIBRARIES)
+    parts += (f"{name}={_stat_mark(os.path.join(_CODE_DIR, name))}" for name in _CODE_MODULES)
     return "\n".join(parts)
 
 
 def cache_key(data: bytes) -> bytes:
     """The key of a glossary's bytes under the current program: 64 hex digits, as bytes."""
-    digest = hashlib.blake2b(digest_size=32)
+    digest = blake2b(digest_size=32)
     digest.update(_environment_fingerprint().encode())
     digest.update(b"\0")
     digest.update(data)
@@ -87,7 +121,7 @@ def cache_file_for(path: str | os.PathLike[str], cache_dir: Path) -> Path:
         resolved = str(Path(path).resolve())
     except OSError:
         resolved = os.path.abspath(path)
-    name = hashlib.blake2b(resolved.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    name = blake2b(resolved.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     return cache_dir / f"glossary-{name}.pickle"
 
 
@@ -137,6 +171,8 @@ def _read_cached(file: Path, key: bytes, path: str) -> Glossary | None:
 
 def _write_cached(file: Path, key: bytes, glossary: Glossary) -> None:
     """Write atomically; a cache that cannot be written (read-only, full disk) is skipped."""
+    import tempfile
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=file.parent)
@@ -158,10 +194,15 @@ def load_glossary_cached(path: str | os.PathLike[str], cache_dir: Path | None = 
     Raises FileProblemError exactly as a full load would (an invalid glossary is never
     cached, so it is checked again, with every message, each time).
     """
-    from carbon_glossary.core.loader import read_glossary_bytes
-
     shown = os.fspath(path)
-    data = read_glossary_bytes(path)
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError:
+        # The loader names the problem (missing, a folder, no permission) for the user.
+        from carbon_glossary.core.loader import read_glossary_bytes
+
+        data = read_glossary_bytes(path)
     if cache_dir is None:
         from carbon_glossary.core.paths import user_cache_dir
 
