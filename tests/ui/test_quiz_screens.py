@@ -53,8 +53,12 @@ def flat(text: str) -> str:
 
 
 def text_of(widget: Widget) -> str:
-    """What a widget draws (all of it, not only what is scrolled into view), flattened."""
-    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    """What a widget draws (all of it, not only what is scrolled into view), flattened.
+
+    Rendered at the widget's outer size: at its content size, padding would push the text
+    past the edge and crop a character wherever a line breaks."""
+    size = widget.outer_size
+    lines = widget.render_lines(Region(0, 0, size.width, size.height))
     return flat("".join(line.text for line in lines))
 
 
@@ -697,3 +701,17 @@ def test_palette_footer_and_help_share_declarations(screen_class: type) -> None:
             i18n.set_language(language)
             assert command.title != command.description
             assert command.help != f"{command.description}.help"
+
+
+async def test_a_progress_file_that_cannot_be_opened_is_reported_not_raised(
+    glossary: Glossary, db: Path
+) -> None:
+    db.mkdir()  # a folder where the file should be: the store refuses it
+    app = make_quiz_app(glossary, PracticePlan(count=2, seed=1), db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1
+        assert str(db) in errors[0].message
+        assert quiz(app).phase == "empty"  # the reason is shown in place of a question
+        assert flat(errors[0].message) in screen_text(quiz(app))

@@ -35,6 +35,7 @@ from carbon_glossary.ui.decks import ExamPlan, answer_records
 from carbon_glossary.ui.progress import Clock, Progress, SystemClock
 from carbon_glossary.ui.safe import visible, visible_line
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, ConfirmDialog, leave_screen
+from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
 from carbon_glossary.ui.widgets.bars import BarChart, BarRow
 from carbon_glossary.ui.widgets.question import AnswerState, QuestionView
 from carbon_glossary.ui.widgets.wrap import Paragraph
@@ -99,7 +100,7 @@ def _summary(question: Question, cells: int = 36) -> str:
     return text.plain
 
 
-class ExamScreen(commands.LocalisedBindings):
+class ExamScreen(StoreBackedScreen):
     """One sitting of an exam paper."""
 
     CSS_PATH = QUIZ_CSS
@@ -120,14 +121,6 @@ class ExamScreen(commands.LocalisedBindings):
         commands.HAND_IN,
         commands.LEAVE_EXAM,
     )
-
-    @dataclass
-    class Failed(Message):
-        message: str
-
-    @dataclass
-    class Notice(Message):
-        message: str
 
     def __init__(
         self,
@@ -193,15 +186,7 @@ class ExamScreen(commands.LocalisedBindings):
         except StoreError as error:
             self.post_message(self.Failed(error.message))
             return
-        notice = self.progress.take_notice()
-        if notice:
-            self.post_message(self.Notice(notice))
-
-    def on_exam_screen_notice(self, message: Notice) -> None:
-        self.notify(message.message, severity="warning", timeout=15, markup=False)
-
-    def on_exam_screen_failed(self, message: Failed) -> None:
-        self.notify(message.message, severity="error", timeout=30, markup=False)
+        self.post_store_notice()
 
     # --- time ---
 

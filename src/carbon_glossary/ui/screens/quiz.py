@@ -37,6 +37,7 @@ from carbon_glossary.ui.decks import (
 )
 from carbon_glossary.ui.progress import Clock, Progress, SystemClock
 from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
 from carbon_glossary.ui.widgets.question import AnswerState, QuestionView
 from carbon_glossary.ui.widgets.wrap import Paragraph
 
@@ -95,7 +96,7 @@ def leave_screen(screen: commands.LocalisedBindings) -> None:
         app.exit()
 
 
-class QuizScreen(commands.LocalisedBindings):
+class QuizScreen(StoreBackedScreen):
     """A study or practice round over a deck of questions.
 
     States: loading the deck, asking (an answer is being given), revealed (the verdict and
@@ -123,16 +124,6 @@ class QuizScreen(commands.LocalisedBindings):
 
         count: int
         card: CardState | None
-
-    @dataclass
-    class Failed(Message):
-        """The progress store could not be used; ``message`` says why."""
-
-        message: str
-
-    @dataclass
-    class Notice(Message):
-        message: str
 
     def __init__(
         self,
@@ -209,9 +200,7 @@ class QuizScreen(commands.LocalisedBindings):
         except StoreError as error:
             self.post_message(self.Failed(error.message))
             return
-        notice = self.progress.take_notice()
-        if notice:
-            self.post_message(self.Notice(notice))
+        self.post_store_notice()
         self.post_message(self.DeckReady(deck))
 
     def on_quiz_screen_deck_ready(self, message: DeckReady) -> None:
@@ -227,11 +216,7 @@ class QuizScreen(commands.LocalisedBindings):
         self._update_status()
         self.refresh_bindings()
 
-    def on_quiz_screen_notice(self, message: Notice) -> None:
-        self.notify(message.message, severity="warning", timeout=15, markup=False)
-
-    def on_quiz_screen_failed(self, message: Failed) -> None:
-        self.notify(message.message, severity="error", timeout=30, markup=False)
+    def on_store_backed_screen_failed(self, message: StoreBackedScreen.Failed) -> None:
         if self.phase == "loading":
             self.phase = "empty"
             self._show_message(message.message)

@@ -20,6 +20,7 @@ from carbon_glossary.ui import commands
 from carbon_glossary.ui.progress import Clock, Progress, SystemClock
 from carbon_glossary.ui.safe import visible_line
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, leave_screen
+from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
 from carbon_glossary.ui.widgets.bars import BarChart, BarRow
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-class StatsScreen(commands.LocalisedBindings):
+class StatsScreen(StoreBackedScreen):
     """One person's figures, read from the store in a worker."""
 
     CSS_PATH = QUIZ_CSS
@@ -51,14 +52,6 @@ class StatsScreen(commands.LocalisedBindings):
     @dataclass
     class Loaded(Message):
         stats: Stats
-
-    @dataclass
-    class Failed(Message):
-        message: str
-
-    @dataclass
-    class Notice(Message):
-        message: str
 
     def __init__(
         self, progress: Progress, glossary: Glossary | None = None, clock: Clock | None = None
@@ -108,21 +101,15 @@ class StatsScreen(commands.LocalisedBindings):
         except StoreError as error:
             self.post_message(self.Failed(error.message))
             return
-        notice = self.progress.take_notice()
-        if notice:
-            self.post_message(self.Notice(notice))
+        self.post_store_notice()
         self.post_message(self.Loaded(stats))
 
     def on_stats_screen_loaded(self, message: Loaded) -> None:
         self.stats = message.stats
         self._draw()
 
-    def on_stats_screen_failed(self, message: Failed) -> None:
-        self.notify(message.message, severity="error", timeout=30, markup=False)
+    def on_store_backed_screen_failed(self, message: StoreBackedScreen.Failed) -> None:
         self.query_one("#stats-summary", Static).update(Text(message.message))
-
-    def on_stats_screen_notice(self, message: Notice) -> None:
-        self.notify(message.message, severity="warning", timeout=15, markup=False)
 
     def _draw(self) -> None:
         self.title = t("quizui.stats.title", profile=visible_line(self.progress.profile))
