@@ -9,7 +9,8 @@ Each round starts three fresh Python processes, in rotating order:
         (no glossary, no carbon_glossary import): the floor set by Python and Textual.
   app   the browser alone: the glossary read through the warm cache, then ``run_browser``
         (what the UI costs, without argument parsing).
-  cli   ``carbon-glossary browse`` through ``cli.main``, as a person starts it, with the
+  cli   ``carbon-glossary browse`` through ``cli.main``, as a person starts it (the
+        shipped glossary found by the program, not named with ``--glossary``), with the
         glossary cache warm (a first, untimed run fills it).
 
 Both run with ``app.run(headless=True)``. A process records CLOCK_MONOTONIC (shared by all
@@ -19,23 +20,25 @@ The figure is that moment minus the moment the parent started the process, so in
 start and every import count. Medians are printed, with their ratio (the goal is ≤ 1.10),
 and whether pypinyin or opencc were imported (they should not be on a warm start).
 Bytecode is compiled once (as an installed package would have it), not on every start.
+A child imports nothing of this script's own tools (argparse, statistics): only the code
+it measures.
 """
 
 from __future__ import annotations
 
-import argparse
+# Only what the interpreter has loaded anyway: a child must pay for what it imports itself,
+# not start with the parent's argparse, statistics and tempfile already loaded (that gave
+# the bare app, which needs none of them, time it would not spend, and the CLI its argparse).
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "glossary.toml"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHIPPED = os.path.join(ROOT, "glossary.toml")
 HEAVY = ("pypinyin", "opencc")
 KINDS = ("bare", "app", "cli")
+# Unset in the children: bytecode is wanted, and the glossary and cache are the defaults.
+_UNSET = ("PYTHONDONTWRITEBYTECODE", "CARBON_GLOSSARY_FILE", "CARBON_GLOSSARY_CACHE_DIR")
 LABELS = (
     "bare textual app",
     "browser (warm cache, app only)",
@@ -101,8 +104,11 @@ def child_ours(glossary: str, through_cli: bool) -> None:
     if through_cli:
         from carbon_glossary.cli import main
 
-        main(["--glossary", glossary, "browse"])
+        # As a person types it: the shipped glossary is found by the program, not named.
+        main(["browse"] if glossary == SHIPPED else ["--glossary", glossary, "browse"])
     else:
+        from pathlib import Path
+
         from carbon_glossary.core.cache import load_glossary_cached
 
         app_module.run_browser(Path(glossary), "zh", load_glossary_cached(glossary))
@@ -114,7 +120,9 @@ def report(moment: float) -> None:
 
 
 def run_child(kind: str, glossary: str, env: dict[str, str]) -> tuple[float, str]:
-    command = [sys.executable, __file__, "--child", kind, "--glossary", glossary]
+    import subprocess
+
+    command = [sys.executable, __file__, "--child", kind, glossary]
     start = time.monotonic()
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     for line in result.stdout.splitlines():
@@ -125,24 +133,33 @@ def run_child(kind: str, glossary: str, env: dict[str, str]) -> tuple[float, str
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        kind, glossary = sys.argv[2:4]
+        if kind == "bare":
+            child_bare()
+        else:
+            child_ours(glossary, through_cli=kind == "cli")
+        return
+
+    import argparse
+    import statistics
+    import tempfile
+    from pathlib import Path
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--glossary", default=str(SHIPPED))
-    parser.add_argument("--child", choices=KINDS)
+    parser.add_argument("--glossary", default=SHIPPED)
     args = parser.parse_args()
-    if args.child == "bare":
-        child_bare()
-        return
-    if args.child is not None:
-        child_ours(args.glossary, through_cli=args.child == "cli")
-        return
+    if Path(args.glossary).resolve() == Path(SHIPPED).resolve():
+        args.glossary = SHIPPED
 
     with tempfile.TemporaryDirectory() as home:
         # An installed package has compiled bytecode; a source tree run with
         # PYTHONDONTWRITEBYTECODE would recompile every module each start. Keep the
         # bytecode in the temporary folder so the tree stays clean.
         env = dict(os.environ, XDG_CACHE_HOME=home, XDG_DATA_HOME=home, TERM="xterm-256color")
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for name in _UNSET:
+            env.pop(name, None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
         for kind in KINDS:  # fill the glossary cache and the bytecode cache
             run_child(kind, args.glossary, env)
