@@ -22,7 +22,7 @@ def test_an_installed_wheel_uses_its_package_data(
     package = tmp_path / "carbon_glossary"
     (package / "data").mkdir(parents=True)
     (package / "data" / "glossary.toml").write_text("", encoding="utf-8")
-    monkeypatch.setattr(paths.resources, "files", lambda name: package)
+    monkeypatch.setattr(paths, "_PACKAGE_DIR", package)
     assert paths.shipped_glossary_path() == package / "data" / "glossary.toml"
 
 

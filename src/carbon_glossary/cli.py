@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import importlib
 import os
 import re
@@ -36,18 +35,19 @@ COMMAND_MODULES: tuple[str, ...] = (
     "carbon_glossary.subcommands.quiz",
 )
 
-# argparse's English messages we can reword: (pattern, catalogue key).
+# argparse's English messages we can reword: (pattern, catalogue key). Compiled on the
+# first usage error, not on every start.
 _ARGPARSE_MESSAGES = (
-    (re.compile(r"the following arguments are required: (?P<names>.*)"), "cli.argparse.required"),
-    (re.compile(r"unrecognized arguments: (?P<args>.*)"), "cli.argparse.unrecognized"),
+    (r"the following arguments are required: (?P<names>.*)", "cli.argparse.required"),
+    (r"unrecognized arguments: (?P<args>.*)", "cli.argparse.unrecognized"),
     (
-        re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"),
+        r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
         "cli.argparse.invalid_choice",
     ),
-    (re.compile(r"expected one argument"), "cli.argparse.expected_one"),
-    (re.compile(r"ignored explicit argument (?P<value>.*)"), "cli.argparse.ignored"),
+    (r"expected one argument", "cli.argparse.expected_one"),
+    (r"ignored explicit argument (?P<value>.*)", "cli.argparse.ignored"),
 )
-_ARGUMENT = re.compile(r"argument (?P<name>[^:]+): (?P<rest>.*)", re.S)
+_ARGUMENT = r"argument (?P<name>[^:]+): (?P<rest>.*)"
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -115,7 +115,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _translate_argparse(message: str) -> str:
     """argparse's English error → the catalogue's words (unknown messages pass through)."""
-    argument = _ARGUMENT.fullmatch(message)
+    argument = re.fullmatch(_ARGUMENT, message, re.S)
     if argument:
         return t(
             "cli.argparse.argument",
@@ -123,10 +123,12 @@ def _translate_argparse(message: str) -> str:
             message=_translate_argparse(argument["rest"]),
         )
     for pattern, key in _ARGPARSE_MESSAGES:
-        match = pattern.fullmatch(message)
+        match = re.fullmatch(pattern, message)
         if match:
             params = match.groupdict()
             if key == "cli.argparse.invalid_choice":
+                import difflib
+
                 choices = re.findall(r"'([^']*)'", params["choices"])
                 suggestion = difflib.get_close_matches(params["value"].strip("'"), choices, n=1)
                 if suggestion:
