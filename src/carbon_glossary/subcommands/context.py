@@ -32,8 +32,18 @@ class Context:
     lang: str
     out: TextIO
     err: TextIO
-    parser: argparse.ArgumentParser
+    build_parser: Callable[[], argparse.ArgumentParser] = field(repr=False)
+    """Builds the command-line parser (for help); a plain start of the browser never needs
+    it, and building it costs ~4 ms."""
     _glossary: Glossary | None = field(default=None, init=False, repr=False)
+    _parser: argparse.ArgumentParser | None = field(default=None, init=False, repr=False)
+
+    @property
+    def parser(self) -> argparse.ArgumentParser:
+        """The full parser, built on first use."""
+        if self._parser is None:
+            self._parser = self.build_parser()
+        return self._parser
 
     def glossary(self) -> Glossary:
         """The glossary in use, through the cache. An invalid one is refused: every problem
