@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -57,22 +56,25 @@ class TermCard(VerticalScroll, can_focus=True):
     language: reactive[str] = reactive("zh", init=False)
     related_index: reactive[int] = reactive(0, init=False)
 
-    @dataclass
+    # Messages are plain classes: a dataclass costs ~0.2 ms of every start to create.
     class RelatedChosen(Message):
         """The person chose to go to a related term."""
 
-        card: TermCard
-        term: Term
+        def __init__(self, card: TermCard, term: Term) -> None:
+            super().__init__()
+            self.card = card
+            self.term = term
 
         @property
         def control(self) -> TermCard:
             return self.card
 
-    @dataclass
     class Closed(Message):
         """The person left the card (Esc)."""
 
-        card: TermCard
+        def __init__(self, card: TermCard) -> None:
+            super().__init__()
+            self.card = card
 
         @property
         def control(self) -> TermCard:
