@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,13 +23,15 @@ from textual.worker import get_current_worker
 
 from carbon_glossary.core.history import History
 from carbon_glossary.core.model import Glossary, Term
-from carbon_glossary.core.problems import FileProblemError
 from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.listing import SORT_MODES, Browser, Listing, SortMode
 from carbon_glossary.ui.safe import visible_line
 from carbon_glossary.ui.widgets.term_card import TermCard
 from carbon_glossary.ui.widgets.term_list import TermList, widest
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.problems import FileProblemError
 
 __all__ = ["BrowseScreen"]
 
@@ -186,7 +188,13 @@ class BrowseScreen(commands.LocalisedBindings):
 
             try:
                 source = load_glossary_cached(source)
-            except FileProblemError as error:
+            except Exception as error:
+                # Imported here: the first frame does without the module (~1.5 ms); when a
+                # FileProblemError was raised, it is loaded already.
+                from carbon_glossary.core.problems import FileProblemError
+
+                if not isinstance(error, FileProblemError):
+                    raise
                 self.post_message(self.LoadFailed(error))
                 return
         browser = Browser(source)
