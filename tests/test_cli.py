@@ -344,6 +344,22 @@ class TestBrowse:
 
         assert _plain_browse(argv) is None
 
+    def test_a_plain_start_imports_no_argparse(self) -> None:
+        """The browser's start skips argparse and gettext; a usage error still gets them."""
+        code = (
+            "import sys\n"
+            "from carbon_glossary import cli\n"
+            "from carbon_glossary.subcommands import glossary\n"
+            "glossary.run_browse = lambda args, context: 0\n"
+            f"print(cli.main(['--glossary', {str(GLOSSARY)!r}, 'browse']), "
+            "sorted({'argparse', 'gettext'} & set(sys.modules)))\n"
+            "print(cli.main(['browse', '--nonsense']), 'argparse' in sys.modules)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.splitlines() == ["0 []", "2 True"]
+
 
 class TestConsoleScript:
     """The installed ``carbon-glossary`` program, as a shell runs it."""

@@ -11,19 +11,18 @@ is UTF-8 whatever the locale, so a user on ``LANG=C`` over SSH still sees Chines
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import importlib
 import os
-import re
 import sys
-from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from carbon_glossary import i18n
-from carbon_glossary.i18n import t
 
 if TYPE_CHECKING:
+    import argparse
+
     from carbon_glossary.subcommands.context import Context
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
@@ -35,171 +34,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "carbon_glossary.subcommands.quiz",
 )
 
-# argparse's English messages we can reword: (pattern, catalogue key). Compiled on the
-# first usage error, not on every start.
-_ARGPARSE_MESSAGES = (
-    (r"the following arguments are required: (?P<names>.*)", "cli.argparse.required"),
-    (r"unrecognized arguments: (?P<args>.*)", "cli.argparse.unrecognized"),
-    (
-        r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
-        "cli.argparse.invalid_choice",
-    ),
-    (r"expected one argument", "cli.argparse.expected_one"),
-    (r"ignored explicit argument (?P<value>.*)", "cli.argparse.ignored"),
-)
-_ARGUMENT = r"argument (?P<name>[^:]+): (?P<rest>.*)"
-
-
-class _Formatter(argparse.HelpFormatter):
-    """Help whose "usage:" prefix comes from the catalogue, with commands listed plainly."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        prefix = t("cli.usage_prefix") if prefix is None else prefix
-        super().add_usage(usage, actions, groups, prefix)
-
-    def _split_lines(self, text: str, width: int) -> list[str]:
-        # textwrap breaks only at spaces and counts characters, not terminal cells: Chinese
-        # help would never wrap. Wrap by cells, breaking between hanzi where needed.
-        from carbon_glossary.subcommands.output import wrap
-
-        return wrap(" ".join(text.split()), width)
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        from carbon_glossary.subcommands.output import wrap
-
-        return "\n".join(indent + line for line in wrap(" ".join(text.split()), width))
-
-    def _format_action(self, action: argparse.Action) -> str:
-        # argparse prints the metavar of the subcommand action ("COMMAND") as a line of its
-        # own above the commands; list the commands directly under the group title instead.
-        if isinstance(action, argparse._SubParsersAction):
-            return "".join(self._format_action(sub) for sub in action._get_subactions())
-        return super()._format_action(action)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose titles, help option and errors speak the interface language.
-
-    Errors end in ``SystemExit(2)`` as usual; :func:`main` turns that into a return code.
-    """
-
-    def __init__(
-        self,
-        *,
-        add_help: bool = True,
-        parents: Sequence[argparse.ArgumentParser] = (),
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(add_help=False, **kwargs)
-        self._positionals.title = t("cli.positionals_title")
-        self._optionals.title = t("cli.options_title")
-        if add_help:
-            self.add_argument("-h", "--help", action="help", help=t("cli.help_option"))
-        # As ArgumentParser does with ``parents``, but after the titles are translated, since
-        # argparse merges the parents' argument groups into the child's by title.
-        for parent in parents:
-            self._add_container_actions(parent)
-            self._defaults.update(parent._defaults)
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {t('severity.error')}: {_translate_argparse(message)}\n")
-
-
-def _translate_argparse(message: str) -> str:
-    """argparse's English error → the catalogue's words (unknown messages pass through)."""
-    argument = re.fullmatch(_ARGUMENT, message, re.S)
-    if argument:
-        return t(
-            "cli.argparse.argument",
-            name=argument["name"],
-            message=_translate_argparse(argument["rest"]),
-        )
-    for pattern, key in _ARGPARSE_MESSAGES:
-        match = re.fullmatch(pattern, message)
-        if match:
-            params = match.groupdict()
-            if key == "cli.argparse.invalid_choice":
-                import difflib
-
-                choices = re.findall(r"'([^']*)'", params["choices"])
-                suggestion = difflib.get_close_matches(params["value"].strip("'"), choices, n=1)
-                if suggestion:
-                    return t(
-                        "cli.argparse.invalid_choice_suggest",
-                        value=params["value"],
-                        suggestion=suggestion[0],
-                    )
-            return t(key, **params)
-    return message
-
-
-class _Version(argparse.Action):
-    """``--version``: the version is read only when asked for, since reading it means
-    importing ``importlib.metadata`` and scanning site-packages (~10 ms on every start)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> NoReturn:
-        from carbon_glossary import __version__
-
-        print(f"{PROG} {__version__}", file=sys.stdout)
-        parser.exit()
-
-
-def _language(value: str) -> str:
-    normalised = i18n.normalise_language(value)
-    if normalised is None:
-        raise argparse.ArgumentTypeError(t("cli.bad_language", value=value))
-    return normalised
-
-
-def _common_options() -> argparse.ArgumentParser:
-    """``--glossary`` and ``--lang``, accepted before or after the subcommand."""
-    common = _Parser(prog=PROG, add_help=False)
-    group = common.add_argument_group(t("cli.global_options_title"))
-    group.add_argument(
-        "--glossary",
-        metavar=t("cli.file_metavar"),
-        default=argparse.SUPPRESS,
-        help=t("cli.glossary_option"),
-    )
-    group.add_argument(
-        "--lang",
-        type=_language,
-        metavar="zh|en",
-        default=argparse.SUPPRESS,
-        help=t("cli.lang_option"),
-    )
-    return common
-
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with help in the current interface language."""
-    common = _common_options()
-    # Help lists the common options once, on the main parser; subcommands accept them too.
-    parser = _Parser(prog=PROG, description=t("cli.description"), parents=[common])
-    parser.add_argument("--version", action=_Version, help=t("cli.version_option"))
-    subparsers = parser.add_subparsers(
-        dest="command", title=t("cli.commands_title"), metavar=t("cli.command_metavar")
-    )
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers, [common])
-    return parser
+    from carbon_glossary.subcommands.parser import build_parser as build
+
+    return build()
 
 
 def _language_from(argv: Sequence[str]) -> str:
@@ -248,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(_decoded_argv() if argv is None else argv)
     lang = _language_from(args_list)
     i18n.set_language(lang)
-    args = _plain_browse(args_list)
+    args: argparse.Namespace | SimpleNamespace | None = _plain_browse(args_list)
     make_parser = build_parser
     if args is None:
         parser = build_parser()
@@ -270,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            return _bare(context)
+            return _bare(args, context)
         return int(handler(args, context))
     except CommandFailed as failed:
         return failed.code
@@ -281,13 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _plain_browse(argv: Sequence[str]) -> argparse.Namespace | None:
+def _plain_browse(argv: Sequence[str]) -> SimpleNamespace | None:
     """What the full parser would make of the commonest start, ``carbon-glossary [browse]``
     with at most ``--glossary FILE`` and a valid ``--lang`` (each once, in full, before or
     after ``browse``), without building it: building every subcommand's parser costs ~4 ms
     of the browser's start. Anything else (help, other commands, abbreviations, errors)
     gives None, for the full parser to handle."""
-    args = argparse.Namespace(command=None)
+    args = SimpleNamespace(command=None)  # what argparse.Namespace is, without argparse
     position = 0
     while position < len(argv):
         arg = argv[position]
@@ -311,14 +151,15 @@ def _plain_browse(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
-def _bare(context: Context) -> int:
+def _bare(args: argparse.Namespace | SimpleNamespace, context: Context) -> int:
     """No subcommand: the browser on a terminal, help otherwise (scripts, pipes)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         context.parser.print_help(context.out)
         return 0
     from carbon_glossary.subcommands.glossary import run_browse
 
-    return run_browse(argparse.Namespace(), context)
+    # A SimpleNamespace from _plain_browse has the attributes parse_args would give.
+    return run_browse(cast("argparse.Namespace", args), context)
 
 
 def _silence_stdout() -> None:

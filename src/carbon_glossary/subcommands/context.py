@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING, TextIO
 from carbon_glossary.i18n import t
 
 if TYPE_CHECKING:
+    import argparse  # not at run time: the browser's start does without it (~2 ms)
+
     from carbon_glossary.core.model import Glossary
 
 __all__ = ["CommandFailed", "Context", "Handler"]
@@ -72,4 +73,4 @@ class Context:
         return CommandFailed(code)
 
 
-Handler = Callable[[argparse.Namespace, Context], int]
+Handler = Callable[["argparse.Namespace", Context], int]

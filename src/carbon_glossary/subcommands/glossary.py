@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,8 @@ from carbon_glossary.subcommands.output import (
 )
 
 if TYPE_CHECKING:
+    import argparse  # imported by the parser; the browser's start does without it
+
     from carbon_glossary.core.model import Glossary, Term
     from carbon_glossary.core.search import Match
 
@@ -29,6 +30,8 @@ _CAPS = (24, 36, 12)
 
 
 def _positive_int(text: str) -> int:
+    import argparse  # loaded already: this runs while arguments are parsed
+
     try:
         value = int(text)
     except ValueError:
