@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from carbon_glossary.core.model import Glossary, Term
 
@@ -42,8 +42,7 @@ Spans = Mapping[str, tuple[tuple[int, int], ...]]
 _NO_SPANS: Spans = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading row: a letter (``A``, ``0–9``) or a category name (``""``: no category)."""
 
     label: str

@@ -9,9 +9,8 @@ visible line when asked.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -56,8 +55,7 @@ def shown_term(term: Term, traditional: bool) -> str:
     return term.traditional or term.term if traditional else term.term
 
 
-@dataclass(frozen=True, slots=True)
-class Columns:
+class Columns(NamedTuple):
     """Cell widths of the term and pinyin columns; English takes what is left."""
 
     term: int
