@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from carbon_glossary.core.model import Glossary
 
-__all__ = ["CommandFailed", "Context", "Handler"]
+__all__ = ["CommandFailed", "Context", "Handler", "whole_number"]
 
 
 class CommandFailed(Exception):
@@ -74,3 +74,21 @@ class Context:
 
 
 Handler = Callable[["argparse.Namespace", Context], int]
+
+
+def whole_number(minimum: int, message_key: str) -> Callable[[str], int]:
+    """An argparse ``type`` for whole numbers of at least ``minimum``; anything else is
+    refused with the catalogue message ``message_key`` (which takes ``{value}``)."""
+
+    def convert(text: str) -> int:
+        import argparse  # loaded already: this runs while arguments are parsed
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t(message_key, value=text)) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(t(message_key, value=text))
+        return value
+
+    return convert

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from carbon_glossary.i18n import t
-from carbon_glossary.subcommands.context import CommandFailed, Context
+from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
 from carbon_glossary.subcommands.output import (
     columns,
     highlight,
@@ -27,18 +27,6 @@ __all__ = ["DEFAULT_LIMIT", "register", "run_browse"]
 DEFAULT_LIMIT = 20
 # Column caps (in cells) for term, pinyin and category in lists.
 _CAPS = (24, 36, 12)
-
-
-def _positive_int(text: str) -> int:
-    import argparse  # loaded already: this runs while arguments are parsed
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text))
-    return value
 
 
 def register(
@@ -73,7 +61,7 @@ def register(
     search.add_argument("query", metavar=t("cli.query_metavar"), help=t("cli.search.query"))
     search.add_argument(
         "--limit",
-        type=_positive_int,
+        type=whole_number(1, "cli.not_positive"),
         default=DEFAULT_LIMIT,
         metavar="N",
         help=t("cli.search.limit", default=DEFAULT_LIMIT),

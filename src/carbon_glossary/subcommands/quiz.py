@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from carbon_glossary.i18n import t
-from carbon_glossary.subcommands.context import CommandFailed, Context
+from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
 from carbon_glossary.subcommands.output import columns
 
 if TYPE_CHECKING:
@@ -35,26 +35,6 @@ ACTIVITY_DAYS = 14
 _BAR_WIDTH = 20
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text))
-    return value
-
-
-def _count_or_zero(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("quizui.cli.not_count", value=text)) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(t("quizui.cli.not_count", value=text))
-    return value
 
 
 def _progress_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -82,7 +62,7 @@ def register(
     )
     study.add_argument(
         "--new",
-        type=_count_or_zero,
+        type=whole_number(0, "quizui.cli.not_count"),
         metavar="N",
         help=t("quizui.cli.new", default=NEW_PER_DAY),
     )
@@ -102,7 +82,7 @@ def register(
     practice.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=kinds_help)
     practice.add_argument(
         "--count",
-        type=_positive_int,
+        type=whole_number(1, "cli.not_positive"),
         metavar="N",
         help=t("quizui.cli.count", default=PRACTICE_COUNT),
     )
