@@ -22,6 +22,39 @@ __all__ = ["HelpScreen"]
 class HelpScreen(ModalScreen[None]):
     """Lists the commands section by section: keys, name and what each does."""
 
+    # Here rather than in app.tcss: parsed when help is first opened, not at every start.
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help {
+        width: 92%;
+        max-width: 110;
+        height: 92%;
+        padding: 0 1;
+        border: round $primary;
+        background: $surface;
+
+        & > .help-title {
+            color: $text-primary;
+            text-style: bold;
+        }
+        & > .help-intro {
+            color: $text-muted;
+        }
+        & > .help-section {
+            margin-top: 1;
+            color: $text-accent;
+            text-style: bold;
+        }
+        & > .help-hint {
+            margin-top: 1;
+            color: $text-muted;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CLOSE_HELP)
 
     def compose(self) -> ComposeResult:

@@ -22,6 +22,34 @@ from carbon_glossary.ui.safe import visible_line
 __all__ = ["CategoryChoice", "CategoryPicker", "HeadingPicker"]
 
 
+# In each picker's DEFAULT_CSS rather than app.tcss: parsed when a picker is first opened,
+# not at every start. Colours only from theme variables.
+_PICKER_CSS = """
+.picker {
+    width: 44;
+    height: auto;
+    max-height: 90%;
+    padding: 0 1;
+    border: round $primary;
+    background: $surface;
+
+    & > .picker-title {
+        color: $text-primary;
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    & > .picker-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    & > OptionList {
+        height: auto;
+        max-height: 20;
+    }
+}
+"""
+
+
 def _label(text: str, count: int) -> Text:
     label = Text(visible_line(text))
     label.append(f"  {count}", style="dim")
@@ -33,6 +61,8 @@ class HeadingPicker(ModalScreen[int | None]):
 
     Dismissed with the heading's row index, or None when cancelled.
     """
+
+    DEFAULT_CSS = "HeadingPicker { align: center middle; }" + _PICKER_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CANCEL)
 
@@ -79,6 +109,8 @@ class CategoryChoice:
 
 class CategoryPicker(ModalScreen[CategoryChoice | None]):
     """Pick a category to filter the list by, or all of them. None when cancelled."""
+
+    DEFAULT_CSS = "CategoryPicker { align: center middle; }" + _PICKER_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CANCEL)
     _ALL = "all"
