@@ -144,6 +144,7 @@ class TermCard(VerticalScroll, can_focus=True):
         self._render_related()
 
     def notify_style_update(self) -> None:
+        # Also called when the card is shown (narrow terminal, Enter): draws what was skipped.
         super().notify_style_update()
         if self.is_mounted:
             self._render_all()
@@ -189,8 +190,13 @@ class TermCard(VerticalScroll, can_focus=True):
                 text.stylize(match, start, end)
         return text
 
+    def _can_draw(self) -> bool:
+        """False while unmounted or hidden (a narrow terminal before Enter): drawing then
+        would only cost start-up time; the skipped drawing is done when the card is shown."""
+        return self.is_mounted and self.display
+
     def _render_all(self) -> None:
-        if not self.is_mounted:
+        if not self._can_draw():
             return
         self.query_one("#card-body", Static).update(self._body())
         self._render_related()
@@ -246,7 +252,7 @@ class TermCard(VerticalScroll, can_focus=True):
         return Group(*parts)
 
     def _render_related(self) -> None:
-        if not self.is_mounted:
+        if not self._can_draw():
             return
         widget = self.query_one("#card-related", Static)
         if self._term is None or not self._related:
