@@ -466,28 +466,17 @@ class _Checker:
             if key not in item:
                 continue
             value = item[key]
-            expected = Localized("check.expect." + kind)
-            if kind == _STRING and not isinstance(value, str):
+            if not isinstance(value, str if kind == _STRING else list):
                 self.report.error(
                     (*where, key),
                     "check.term.wrong_type",
                     n=n,
                     key=key,
-                    expected=expected,
+                    expected=Localized("check.expect." + kind),
                     actual=_type_word(value),
                 )
                 continue
             if kind == _STRINGS:
-                if not isinstance(value, list):
-                    self.report.error(
-                        (*where, key),
-                        "check.term.wrong_type",
-                        n=n,
-                        key=key,
-                        expected=expected,
-                        actual=_type_word(value),
-                    )
-                    continue
                 bad = [(i, v) for i, v in enumerate(value) if not isinstance(v, str)]
                 for i, v in bad:
                     self.report.error(
