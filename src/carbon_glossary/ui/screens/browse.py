@@ -41,7 +41,8 @@ Spans = Mapping[str, tuple[tuple[int, int], ...]]
 class BrowseScreen(commands.LocalisedBindings):
     """Find a term by typing; read its card; follow related terms."""
 
-    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
+    # What the screen offers, as keys and in the palette alike.
+    ACTIONS: ClassVar[tuple[commands.Command, ...]] = (
         commands.SEARCH,
         commands.CLEAR,
         commands.LETTER,
@@ -52,6 +53,9 @@ class BrowseScreen(commands.LocalisedBindings):
         commands.BACK,
         commands.FORWARD,
         commands.STATS,
+    )
+    BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
+        *ACTIONS,
         # The search box takes printable keys; these reach the list from it.
         commands.CURSOR_UP,
         commands.CURSOR_DOWN,
@@ -59,16 +63,7 @@ class BrowseScreen(commands.LocalisedBindings):
         commands.PAGE_DOWN,
     )
     PALETTE: ClassVar[tuple[commands.Command, ...]] = (
-        commands.SEARCH,
-        commands.CLEAR,
-        commands.LETTER,
-        commands.CATEGORY,
-        commands.SORT,
-        commands.SCRIPT,
-        commands.COPY,
-        commands.BACK,
-        commands.FORWARD,
-        commands.STATS,
+        *ACTIONS,
         commands.STUDY,
         commands.PRACTICE,
     )
