@@ -651,4 +651,31 @@ MESSAGES: dict[str, str] = {
         "their schedule); use match in practice or exam."
     ),
     "quizui.cli.paper_refused": "The paper {path} has errors and cannot be used; fix them first.",
+    # --- fairness and search (issue 7 items 1-4, 15; issue 12 items 9, 12) ---
+    #
+    #
+    # --- glossary content and script conversion (issue 7 items 11-14) ---
+    #
+    #
+    # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    #
+    #
+    # --- hardening: paths, injection, limits, hangs (issue 12) ---
+    #
+    #
+    # --- session layer (issue 8) ---
+    #
+    #
+    # --- progress stores: SQLite and PostgreSQL (issue 8) ---
+    #
+    #
+    # --- training sessions and room report (issue 9) ---
+    #
+    #
+    # --- import, export, extract, handouts (issue 11) ---
+    #
+    #
+    # --- serving a room's browsers (issue 10) ---
+    #
+    #
 }

@@ -557,4 +557,31 @@ MESSAGES: dict[str, str] = {
         "连线题请在 practice 或 exam 中使用。"
     ),
     "quizui.cli.paper_refused": "试卷 {path} 有错误，无法使用；改正后再试。",
+    # --- fairness and search (issue 7 items 1-4, 15; issue 12 items 9, 12) ---
+    #
+    #
+    # --- glossary content and script conversion (issue 7 items 11-14) ---
+    #
+    #
+    # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    #
+    #
+    # --- hardening: paths, injection, limits, hangs (issue 12) ---
+    #
+    #
+    # --- session layer (issue 8) ---
+    #
+    #
+    # --- progress stores: SQLite and PostgreSQL (issue 8) ---
+    #
+    #
+    # --- training sessions and room report (issue 9) ---
+    #
+    #
+    # --- import, export, extract, handouts (issue 11) ---
+    #
+    #
+    # --- serving a room's browsers (issue 10) ---
+    #
+    #
 }
