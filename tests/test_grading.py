@@ -3,6 +3,8 @@ hanzi answers forgiving width, script and punctuation."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ from carbon_glossary.core.grading import (
     grade_text,
     normalise_text,
 )
+from carbon_glossary.core.pinyin import format_marks, to_marked, valid_syllables
 
 TAN_DA_FENG = ("tan4", "da2", "feng1")
 
@@ -223,3 +226,50 @@ def test_the_expected_reading_always_grades_right(expected: list[str], joined: b
 def test_grading_text_never_raises(answer: str, accepted: list[str]) -> None:
     grade = grade_text(answer, accepted)
     assert grade.correct == bool(grade.matched)
+
+
+def test_the_learners_spaces_are_respected() -> None:
+    """Issue 7 item 4: with one syllable left out, the answer is not re-cut to make up the
+    count (yuan2 → yu an2); the missing syllable is named, and the typed text is kept."""
+    expected = ("fen1", "bu4", "shi4", "neng2", "yuan2", "xi4", "tong3")
+    typed = "fen1 bu4 shi4 neng2 yuan2 xi4"
+    grade = grade_pinyin(typed, expected, term_text="分布式能源系统")
+    assert grade.given == ("fen1", "bu4", "shi4", "neng2", "yuan2", "xi4")
+    assert [i.kind for i in grade.issues] == ["count", "missing"]
+    assert grade.messages()[1] == "漏写了第7个音节：应为 tǒng"
+    assert grade.typed == typed
+    # a run that is no syllable by itself is still cut, and an answer typed in one run too
+    assert grade_pinyin("nengyuan xi4tong3", ("neng", "yuan", "xi4", "tong3")).correct
+    assert grade_pinyin("fen bu shi", ("fen1", "bu4", "shi4"), strict=False).correct
+
+
+def test_a_spaced_answer_is_not_recut_to_fit() -> None:
+    # "xian" typed as its own run among others is one syllable, as the learner wrote it
+    grade = grade_pinyin("shan1 xian1", ("shan1", "xi1", "an1"))
+    assert grade.given == ("shan1", "xian1")
+    assert not grade.correct
+
+
+def test_every_displayed_syllable_grades_right() -> None:
+    """Issue 12 item 12: the reading the app displays (m̄, n̄g, hm̄, ê̄ …, some with no
+    precomposed letter) is accepted when typed back, composed or decomposed."""
+    wrong = []
+    for numbered in sorted(f"{s}{tone}" for s in valid_syllables() for tone in range(1, 6)):
+        shown = to_marked(numbered)
+        for form in (shown, unicodedata.normalize("NFD", shown)):
+            if not grade_pinyin(form, (numbered,)).correct:
+                wrong.append((numbered, form))
+    assert wrong == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(valid_syllables())), st.integers(1, 5)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_every_displayed_reading_grades_right(syllables: list[tuple[str, int]]) -> None:
+    expected = tuple(f"{s}{tone}" for s, tone in syllables)
+    assert grade_pinyin(format_marks(expected), expected).correct

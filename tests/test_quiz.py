@@ -516,3 +516,14 @@ def test_a_term_sharing_a_name_is_never_a_distractor() -> None:
             q = question("碳达峰碳中和", kind, seed, glossary)
             shown = q.options if kind != "truefalse" else (q.statement,)
             assert "另一种写法的定义。" not in shown
+
+
+def test_a_typed_reading_is_kept_exactly_as_typed() -> None:
+    """Issue 7 item 4: what is shown back and stored is the learner's text, not the grader's
+    re-spelling of it."""
+    q = question("碳达峰", "pinyin")
+    typed = " tan4  da2feng "
+    verdict = check_answer(q, typed)
+    assert verdict.given == typed
+    assert verdict.pinyin is not None and verdict.pinyin.typed == typed
+    assert verdict.pinyin.given == ("tan4", "da2", "feng")

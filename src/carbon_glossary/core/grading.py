@@ -47,18 +47,12 @@ PinyinIssueKind = Literal[
 _MAX_CHARS_PER_SYLLABLE = 24
 _MAX_CHARS = 400
 
-_MARKED = {
-    **{c: ("a", i + 1) for i, c in enumerate("āáǎà")},
-    **{c: ("e", i + 1) for i, c in enumerate("ēéěè")},
-    **{c: ("i", i + 1) for i, c in enumerate("īíǐì")},
-    **{c: ("o", i + 1) for i, c in enumerate("ōóǒò")},
-    **{c: ("u", i + 1) for i, c in enumerate("ūúǔù")},
-    **{c: ("v", i + 1) for i, c in enumerate("ǖǘǚǜ")},
-    **{c: ("n", i + 2) for i, c in enumerate("ńň")},
-    "ǹ": ("n", 4),
-    "ḿ": ("m", 2),
-    "ü": ("v", 0),
-}
+# Combining marks (input is decomposed to NFD): a tone mark on the letter before it, the
+# diaeresis of ü, the circumflex of ê. Decomposing first reads every way a mark can be
+# typed alike, including those with no precomposed letter (m̄, n̄g, hm̄, ê̄).
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_DIAERESIS = "\u0308"
+_CIRCUMFLEX = "\u0302"
 # Interjection syllables (呣 m, 嗯 n/ng, 哼 hm/hng) are never cut out of joined input unless
 # the expected reading has them: "tanan" is tan'an, not ta'n'an.
 _INTERJECTIONS = frozenset({"m", "n", "ng", "hm", "hng", "ê"})
@@ -123,7 +117,8 @@ class PinyinGrade:
     """The result of grading a pinyin answer.
 
     ``given`` is the answer as understood: numbered syllables, without a digit where no tone
-    was typed. It is empty when the answer could not be read as pinyin at all.
+    was typed. It is empty when the answer could not be read as pinyin at all. ``typed`` is
+    the answer exactly as typed: what is shown back and stored, never ``given`` rewritten.
     """
 
     correct: bool
@@ -131,6 +126,7 @@ class PinyinGrade:
     given: tuple[str, ...]
     issues: tuple[PinyinIssue, ...]
     strict: bool = True
+    typed: str = ""
 
     def messages(self) -> tuple[str, ...]:
         """One message per issue, in the current interface language."""
@@ -205,7 +201,7 @@ def _vocabulary() -> dict[str, str]:
     Besides pypinyin's syllables: ``jv``/``qv``/``xv``/``yv`` spellings (ju …) and ``lue``/``nue``
     for lüe/nüe, both commonly typed.
     """
-    vocab = {s: s for s in valid_syllables() if s.isascii()}
+    vocab = {s: s for s in valid_syllables()}  # ASCII, with v for ü, and ê
     for s in list(vocab):
         if s[0] in "jqxy" and len(s) > 1 and s[1] == "u":
             vocab.setdefault(s[0] + "v" + s[2:], s)
@@ -237,12 +233,14 @@ def _tokenise(text: str) -> tuple[list[_Chunk], list[str]]:
     def close(digit: int | None) -> None:
         nonlocal offset
         if letters:
-            chunks.append(_Chunk(offset, "".join(letters), list(marks), digit, "".join(raw)))
+            raw_text = unicodedata.normalize("NFC", "".join(raw))
+            chunks.append(_Chunk(offset, "".join(letters), list(marks), digit, raw_text))
             offset += len(letters)
         letters.clear()
         marks.clear()
         raw.clear()
 
+    text = unicodedata.normalize("NFD", text)
     i = 0
     while i < len(text):
         ch = text[i]
@@ -256,10 +254,14 @@ def _tokenise(text: str) -> tuple[list[_Chunk], list[str]]:
             letters.append(ch)
             marks.append(0)
             raw.append(ch)
-        elif ch in _MARKED:
-            base, tone = _MARKED[ch]
-            letters.append(base)
-            marks.append(tone)
+        elif ch in _TONE_MARKS and letters and not marks[-1]:
+            marks[-1] = _TONE_MARKS[ch]
+            raw.append(ch)
+        elif ch == _DIAERESIS and letters and letters[-1] == "u":
+            letters[-1] = "v"
+            raw.append(ch)
+        elif ch == _CIRCUMFLEX and letters and letters[-1] == "e":
+            letters[-1] = "ê"
             raw.append(ch)
         elif ch.isdigit():
             value = unicodedata.digit(ch, -1)
@@ -301,15 +303,25 @@ def _strip_literals(text: str, term_text: str) -> str:
 def _segment(chunks: list[_Chunk], expected_sounds: Sequence[str]) -> list[tuple[str, int]] | None:
     """Cut the letter runs into syllables: (canonical toneless syllable, offset of its end).
 
-    Among all cuts, prefer the syllable count closest to the expected one, then the fewest
-    syllables whose sound differs from the expected one at the same position.
-    None when some run cannot be cut into syllables at all.
+    The learner's own separation is respected: when the answer is typed in several runs
+    (spaces, apostrophes or tone digits between them), a run that is one syllable stays one
+    syllable, so a missing syllable is reported as missing instead of the answer being
+    re-cut to fit (``yuan2`` never becomes ``yu an2``). Only a run that is not a syllable by
+    itself, or an answer typed in one run, is cut; among all cuts, prefer the syllable count
+    closest to the expected one, then the fewest syllables whose sound differs from the
+    expected one at the same position. None when some run cannot be cut into syllables.
     """
     vocab = _vocabulary()
     allowed_interjections = _INTERJECTIONS & set(expected_sounds)
     text = "".join(c.letters for c in chunks)
     size = len(text)
     boundaries = {c.start for c in chunks} | {size}
+    # start of a run kept whole -> its end
+    whole = (
+        {c.start: c.start + len(c.letters) for c in chunks if c.letters in vocab}
+        if len(chunks) > 1
+        else {}
+    )
     n = len(expected_sounds)
     # best[j][k] = (mismatches, previous position) for the first j letters cut into k syllables
     best: list[dict[int, tuple[int, int]]] = [{} for _ in range(size + 1)]
@@ -320,6 +332,8 @@ def _segment(chunks: list[_Chunk], expected_sounds: Sequence[str]) -> list[tuple
         for j in range(i + 1, min(size, i + _MAX_SYLLABLE_LENGTH) + 1):
             if any(b in boundaries for b in range(i + 1, j)):
                 break
+            if i in whole and j != whole[i]:
+                continue
             canonical = vocab.get(text[i:j])
             if canonical is None:
                 continue
@@ -433,26 +447,27 @@ def grade_pinyin(
     tones (yí, bú).
     """
     expected = tuple(expected)
+    typed = given if isinstance(given, str) else ""
     if not isinstance(given, str):
-        return PinyinGrade(False, expected, (), (PinyinIssue("empty"),), strict)
+        return PinyinGrade(False, expected, (), (PinyinIssue("empty"),), strict, typed)
     limit = min(_MAX_CHARS, _MAX_CHARS_PER_SYLLABLE * max(1, len(expected)))
     if len(given) > limit:
         return PinyinGrade(
-            False, expected, (), (PinyinIssue("invalid", given=given[:12] + "…"),), strict
+            False, expected, (), (PinyinIssue("invalid", given=given[:12] + "…"),), strict, typed
         )
     text = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", given)).lower()
     if term_text:
         text = _strip_literals(text, term_text)
     chunks, bad = _tokenise(text)
     if not chunks and not bad:
-        return PinyinGrade(False, expected, (), (PinyinIssue("empty"),), strict)
+        return PinyinGrade(False, expected, (), (PinyinIssue("empty"),), strict, typed)
     sounds = [split_tone(s)[0] for s in expected]
     cuts = _segment(chunks, sounds) if not bad else None
     if cuts is None:
         pieces = list(dict.fromkeys(bad + _unreadable_runs(chunks)))
         issues = tuple(PinyinIssue("invalid", given=p) for p in pieces)
         return PinyinGrade(
-            False, expected, (), issues or (PinyinIssue("invalid", given=given),), strict
+            False, expected, (), issues or (PinyinIssue("invalid", given=given),), strict, typed
         )
     syllables = _read_syllables(chunks, cuts)
     hanzi = [c for c in term_text if is_hanzi(c)]
@@ -479,4 +494,4 @@ def grade_pinyin(
             elif tone is not None and tone not in accepted:
                 issues_list.append(PinyinIssue("tone", e, expected[e], syllables[g]))
     issues = tuple(issues_list)
-    return PinyinGrade(not issues, expected, syllables, issues, strict)
+    return PinyinGrade(not issues, expected, syllables, issues, strict, typed)

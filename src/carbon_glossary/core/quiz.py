@@ -159,10 +159,11 @@ class Verdict:
     """The outcome of one answer.
 
     ``score`` is 1.0 or 0.0, except for ``match`` where it is the share of pairs right.
-    ``given`` is the answer as understood, for display ("" when unanswered); ``chosen`` the
-    option picked (choice kinds); ``pinyin`` the syllable-by-syllable grading (pinyin kind);
-    ``pairs`` the option picked for each item and ``pairs_correct`` which of them are right
-    (match).
+    ``given`` is the answer for display and storage ("" when unanswered): the option's text
+    when one was picked, a typed pinyin answer exactly as typed (spaces and all; the grader's
+    reading of it is ``pinyin.given``); ``chosen`` the option picked (choice kinds);
+    ``pinyin`` the syllable-by-syllable grading (pinyin kind); ``pairs`` the option picked
+    for each item and ``pairs_correct`` which of them are right (match).
     """
 
     question: Question
@@ -817,8 +818,8 @@ def check_answer(question: Question, given: Given, *, strict: bool = True) -> Ve
             if not isinstance(given, str) or not given.strip():
                 return Verdict(question, False, 0.0, unanswered=True)
             grade = grade_pinyin(given, question.syllables, strict=strict, term_text=question.term)
-            shown = " ".join(grade.given) if grade.given else given.strip()
-            return Verdict(question, grade.correct, float(grade.correct), shown, pinyin=grade)
+            # exactly as typed: the grader's reading of it is in grade.given
+            return Verdict(question, grade.correct, float(grade.correct), given, pinyin=grade)
         return _check_choice(question, given)
     except Exception:  # an unforeseen answer shape is a wrong answer, not a lost one
         return Verdict(question, False, 0.0, str(given) if given is not None else "")
