@@ -57,6 +57,8 @@ def test_there_is_a_broken_file_for_each_kind_of_problem() -> None:
         "check.phrase.invalid_syllable",
         "check.phrase.count",
         "check.term.unsettled",
+        "check.trad.length",
+        "check.trad.mismatch",
     } <= keys
 
 
@@ -184,6 +186,29 @@ def test_a_good_glossary_loads_with_defaults_and_derived_fields(tmp_path: Path) 
     assert glossary.by_id("peak") is peak
 
 
+def test_phrase_traditional_fixes_derived_traditional_forms(tmp_path: Path) -> None:
+    text = """
+[phrase_traditional]
+"分布" = "分布"
+
+[[term]]
+term = "分布式能源"
+
+[[term]]
+term = "对标对表"
+
+[[term]]
+term = "碳达峰"
+traditional = "碳达峰"
+"""
+    glossary = load_glossary(write(tmp_path, text))
+    distributed, benchmark, peak = glossary.terms
+    assert glossary.phrase_traditional == {"分布": "分布"}
+    assert distributed.traditional == "分布式能源"  # the glossary's own fix (OpenCC: 分佈)
+    assert benchmark.traditional == "對標對表"  # the built-in fix (OpenCC: 對標對錶)
+    assert peak.traditional == "碳达峰"  # a term's own traditional form is kept as written
+
+
 def test_derived_ids_get_a_numbered_suffix_on_collision(tmp_path: Path) -> None:
     text = """
 [[term]]
@@ -301,6 +326,7 @@ _document = st.fixed_dictionaries(
     optional={
         "glossary": st.dictionaries(st.sampled_from(["title", "version", "z"]), _value, max_size=3),
         "phrase_pinyin": st.dictionaries(_hanzi, st.one_of(_value, st.just("tiáo fēng"))),
+        "phrase_traditional": st.one_of(st.dictionaries(_hanzi, st.one_of(_value, _hanzi)), _value),
         "term": st.one_of(st.lists(_term, max_size=4), _value),
         "other": _value,
     },

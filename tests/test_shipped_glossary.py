@@ -67,9 +67,27 @@ def test_traditional_forms_are_taiwan_standard(glossary: Glossary) -> None:
     wrong = [
         (term.term, term.traditional)
         for term in glossary.terms
-        if term.traditional != to_traditional(term.term)
+        if term.traditional != to_traditional(term.term, glossary.phrase_traditional)
     ]
     assert wrong == []
+
+
+# Words OpenCC's s2tw writes with the wrong character in this glossary's text, found by
+# converting every field and reading the result; each is fixed by a phrase table.
+_WRONG_TRADITIONAL = ("對錶", "休慼")
+
+
+def test_no_field_converts_to_a_wrong_traditional_word(glossary: Glossary) -> None:
+    """What the traditional view shows for every field, as the term card converts it."""
+    wrong = []
+    for term in glossary.terms:
+        for text in (term.term, term.traditional, term.definition, *term.aliases, *term.examples):
+            shown = to_traditional(text, glossary.phrase_traditional)
+            wrong += [(term.term, word) for word in _WRONG_TRADITIONAL if word in shown]
+    assert wrong == []
+    benchmark = next(term for term in glossary.terms if term.term == "对标对表")
+    assert benchmark.traditional == "對標對表"
+    assert "充分對標對表《濟南市碳達峰工作方案》" in to_traditional(benchmark.definition)
 
 
 def test_the_three_defined_terms_carry_the_documents_own_definitions(

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carbon_glossary.core.text import fold, strip_ruby, to_simplified, to_traditional
+from carbon_glossary.core.text import (
+    BUILTIN_TRADITIONAL,
+    fold,
+    strip_ruby,
+    to_simplified,
+    to_traditional,
+)
 
 
 def test_traditional_to_simplified() -> None:
@@ -20,6 +26,40 @@ def test_simplified_to_traditional_uses_standard_forms_without_vocabulary_swaps(
     assert to_traditional("碳达峰") == "碳達峰"
     assert to_traditional("槐荫区") == "槐蔭區"
     assert to_traditional("信息") == "信息"  # s2twp would turn this into 資訊
+
+
+def test_builtin_phrase_fixes_correct_what_opencc_gets_wrong() -> None:
+    # 对表 here is checking against a list (表), not setting a watch (錶); the source
+    # document itself prints 對標對表.
+    assert to_traditional("对标对表") == "對標對表"
+    assert to_traditional("人类命运休戚与共") == "人類命運休戚與共"
+
+
+@pytest.mark.parametrize("phrase", sorted(BUILTIN_TRADITIONAL))
+def test_each_builtin_fix_is_still_needed_and_fits(phrase: str) -> None:
+    """An entry OpenCC has since fixed is noticed (and can go); a fix converts back."""
+    import opencc
+
+    fixed = BUILTIN_TRADITIONAL[phrase]
+    assert opencc.OpenCC("s2tw").convert(phrase) != fixed
+    assert len(fixed) == len(phrase)
+    assert to_simplified(fixed) == phrase
+
+
+def test_a_fix_changes_only_its_phrase() -> None:
+    text = "充分对标对表《济南市碳达峰工作方案》，对表时间"
+    assert to_traditional(text) == "充分對標對表《濟南市碳達峰工作方案》，對錶時間"
+
+
+def test_a_glossary_table_adds_fixes_and_wins_over_the_builtin_ones() -> None:
+    assert to_traditional("分布式能源") == "分佈式能源"
+    assert to_traditional("分布式能源", {"分布": "分布"}) == "分布式能源"
+    assert to_traditional("对标对表", {"对标对表": "對標對錶"}) == "對標對錶"
+    # The longest phrase wins where two start at the same place.
+    assert to_traditional("对标对表", {"对标": "对標"}) == "對標對表"
+    assert to_traditional("对标对表", {"对标对表的": "x"}) == "對標對表"
+    # An entry of the wrong length (the loader reports it) is not applied.
+    assert to_traditional("分布", {"分布": "分"}) == "分佈"
 
 
 def test_ascii_passes_through() -> None:
@@ -67,3 +107,23 @@ def test_strip_ruby_on_the_seed_document_leaves_no_annotation_after_a_hanzi() ->
 def test_text_functions_never_raise(text: str) -> None:
     for function in (fold, strip_ruby, to_simplified, to_traditional):
         assert isinstance(function(text), str)
+
+
+@given(st.text(alphabet="对标表休戚与共钟干发面里的 \n𠀀"))
+def test_outside_the_fixed_phrases_the_conversion_is_opencc_s(text: str) -> None:
+    import opencc
+
+    opencc_s = opencc.OpenCC("s2tw").convert(text)
+    ours = to_traditional(text)
+    assert len(ours) == len(text)
+    covered = set()
+    for phrase in BUILTIN_TRADITIONAL:
+        start = text.find(phrase)
+        while start >= 0:
+            covered.update(range(start, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    assert [
+        i
+        for i, (a, b) in enumerate(zip(ours, opencc_s, strict=True))
+        if a != b and i not in covered
+    ] == []

@@ -364,6 +364,24 @@ async def test_script_switch_shows_traditional_characters(glossary: Glossary) ->
         assert "能源结构优化" in line_text(screen.term_list, 0)
 
 
+async def test_traditional_view_converts_the_card_with_the_phrase_fixes(tmp_path: Path) -> None:
+    source = tmp_path / "g.toml"
+    source.write_text(
+        '[phrase_traditional]\n"分布" = "分布"\n\n[[term]]\nterm = "对标对表"\n'
+        'definition = "对标对表上级方案，推动分布式能源建设。"\n',
+        encoding="utf-8",
+    )
+    app = make_app(source)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        await pilot.press("tab", "t")
+        await pilot.pause()
+        shown = card_text(screen.card).replace("\n", "")
+        assert "對標對表上級方案，推動分布式能源建設。" in shown  # not 對錶, not 分佈
+        assert "對標對表" in line_text(screen.term_list, 1)  # row 0 is the heading D
+
+
 async def test_y_copies_the_term(glossary: Glossary) -> None:
     app = make_app(glossary)
     async with app.run_test(size=WIDE) as pilot:

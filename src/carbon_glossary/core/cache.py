@@ -44,7 +44,7 @@ except ImportError:  # pragma: no cover - a Python built without its own blake2
 
 __all__ = ["CACHE_FORMAT", "cache_file_for", "cache_key", "load_glossary_cached"]
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _MAGIC = b"carbon-glossary cache\n"
 # Modules whose code decides what a loaded glossary contains.
 _CODE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -137,7 +137,13 @@ def _to_plain(glossary: Glossary) -> tuple[Any, ...]:
     """The glossary as builtins: metadata, then one column (list) per Term field."""
     names = tuple(f.name for f in fields(Term))
     columns = [[getattr(term, name) for term in glossary.terms] for name in names]
-    meta = (glossary.title, glossary.language, glossary.version, dict(glossary.phrase_pinyin))
+    meta = (
+        glossary.title,
+        glossary.language,
+        glossary.version,
+        dict(glossary.phrase_pinyin),
+        dict(glossary.phrase_traditional),
+    )
     return (names, meta, columns)
 
 
@@ -146,11 +152,11 @@ def _from_plain(plain: Any, path: str) -> Glossary:
     names, meta, columns = plain
     if tuple(names) != tuple(f.name for f in fields(Term)):
         raise ValueError("the cache was written for other Term fields")
-    title, language, version, phrases = meta
+    title, language, version, phrases, traditional = meta
     # Building columns with map() is about twice as fast as unpickling dataclasses one by
     # one (which calls dataclasses.fields() per object): ~0.2 s for 100k terms.
     terms = tuple(map(Term, *columns))
-    return Glossary(title, language, version, terms, phrases, path)
+    return Glossary(title, language, version, terms, phrases, path, traditional)
 
 
 def _read_cached(file: Path, key: bytes, path: str) -> Glossary | None:

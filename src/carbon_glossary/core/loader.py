@@ -6,8 +6,8 @@ non-programmer can act on (:class:`~carbon_glossary.core.problems.Problem`).
 
 The steps: read bytes (missing file, folder, permission) → decode UTF-8 (line and column of
 the first bad byte) → tomllib (its message, reworded) → schema (unknown tables and keys,
-types, required fields, duplicates, ``related``, pinyin overrides and ``[phrase_pinyin]``)
-→ readings (``core.readings``), which also yield the 多音字 warnings.
+types, required fields, duplicates, ``related``, pinyin overrides, ``[phrase_pinyin]`` and
+``[phrase_traditional]``) → readings (``core.readings``), which also yield the 多音字 warnings.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ TERM_KEYS: Mapping[str, str] = {
     "examples": _STRINGS,
     "sort_as": _STRING,
 }
-_TABLES = ("glossary", "phrase_pinyin", "term")
+_TABLES = ("glossary", "phrase_pinyin", "phrase_traditional", "term")
 
 # tomllib's messages, reworded: (pattern, catalogue key).
 _SYNTAX_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -310,6 +310,7 @@ class _Checker:
         self.check_top_level()
         meta = self.glossary_table()
         phrases = self.phrase_table()
+        traditional = self.traditional_table()
         drafts = self.terms()
         if drafts is None:
             return None
@@ -329,9 +330,10 @@ class _Checker:
             title=title,
             language=language,
             version=version,
-            terms=tuple(self.build_terms(drafts, ids, related, readings)),
+            terms=tuple(self.build_terms(drafts, ids, related, readings, traditional)),
             phrase_pinyin=dict(phrases),
             path=self.report.path,
+            phrase_traditional=traditional,
         )
 
     def check_top_level(self) -> None:
@@ -440,6 +442,42 @@ class _Checker:
                 continue
             phrases[phrase] = syllables
         return phrases
+
+    def traditional_table(self) -> dict[str, str]:
+        """``[phrase_traditional]``: simplified phrase → its traditional form, where OpenCC
+        gets a phrase wrong (``core.text.to_traditional``)."""
+        table = self.data.get("phrase_traditional", {})
+        if not isinstance(table, dict):
+            self.report.error(
+                ("phrase_traditional",), "check.trad.not_table", actual=_type_word(table)
+            )
+            return {}
+        from carbon_glossary.core.text import to_simplified
+
+        fixes: dict[str, str] = {}
+        for phrase, value in table.items():
+            where = ("phrase_traditional", phrase)
+            if not any(is_hanzi(char) for char in phrase):
+                self.report.error(where, "check.trad.not_hanzi", phrase=phrase)
+            elif not isinstance(value, str):
+                self.report.error(
+                    where, "check.trad.wrong_type", phrase=phrase, actual=_type_word(value)
+                )
+            elif len(value) != len(phrase):
+                self.report.error(
+                    where, "check.trad.length", phrase=phrase, form=value, n=len(phrase)
+                )
+            else:
+                if to_simplified(value) != phrase:
+                    self.report.warning(
+                        where,
+                        "check.trad.mismatch",
+                        phrase=phrase,
+                        form=value,
+                        back=to_simplified(value),
+                    )
+                fixes[phrase] = value
+        return fixes
 
     def terms(self) -> list[_Draft] | None:
         items = self.data.get("term")
@@ -607,6 +645,7 @@ class _Checker:
         ids: Mapping[int, str],
         related: Mapping[int, tuple[str, ...]],
         readings: Mapping[int, Reading],
+        traditional: Mapping[str, str],
     ) -> list[Term]:
         from carbon_glossary.core.text import to_traditional
 
@@ -621,7 +660,8 @@ class _Checker:
                     term=draft.text,
                     syllables=tuple(reading.syllables),
                     marks=tuple(reading.marks),
-                    traditional=v.get("traditional", "").strip() or to_traditional(draft.text),
+                    traditional=v.get("traditional", "").strip()
+                    or to_traditional(draft.text, traditional),
                     english=v.get("english", ()),
                     definition=v.get("definition", "").strip(),
                     definition_en=v.get("definition_en", "").strip(),

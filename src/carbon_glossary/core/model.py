@@ -48,6 +48,8 @@ class Glossary:
     terms: tuple[Term, ...]
     phrase_pinyin: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     path: str = ""
+    # [phrase_traditional]: simplified phrase → traditional form, for core.text.to_traditional
+    phrase_traditional: Mapping[str, str] = field(default_factory=dict)
     _by_id: dict[str, Term] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -4,18 +4,39 @@ OpenCC converters are created on first use and kept: creating ``s2tw`` costs abo
 a conversion about a microsecond. ``t2s`` is used for queries and imports, ``s2tw`` for
 traditional display forms (``s2t`` gives variants such as 峯; ``s2twp`` would also swap
 vocabulary, which a glossary must not do).
+
+OpenCC picks one traditional character per simplified one from its own phrase lists, and
+some phrases of this field come out wrong in every configuration (对标对表 → 對標對錶, as if
+对表 were "set a watch"). :data:`BUILTIN_TRADITIONAL` fixes those, and a glossary can add
+its own (its ``[phrase_traditional]`` table, which wins over the built-in one): the phrase
+keeps OpenCC's conversion of everything around it and takes the table's form itself.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from carbon_glossary.core.pinyin import InvalidSyllableError, parse_syllable
 
-__all__ = ["fold", "strip_ruby", "to_simplified", "to_traditional"]
+__all__ = ["BUILTIN_TRADITIONAL", "fold", "strip_ruby", "to_simplified", "to_traditional"]
+
+# Phrases OpenCC's s2tw converts wrongly in this field, each checked against OpenCC (the
+# comment says what it gives; tests/core/test_text.py checks it still does, so an entry OpenCC
+# has since fixed is noticed). Keys are simplified, values the same phrase character by
+# character in traditional characters. Keep the phrase as long as needed to be unambiguous:
+# 对表 alone *is* 對錶 when it means setting a watch.
+BUILTIN_TRADITIONAL: Mapping[str, str] = MappingProxyType(
+    {
+        "对标对表": "對標對表",  # OpenCC 對標對錶; 对表 = check against a list (表), 解读 三
+        "休戚与共": "休戚與共",  # OpenCC 休慼與共, a variant; 教育部《成語典》 writes 休戚與共
+    }
+)
+_NO_PHRASES: Mapping[str, str] = MappingProxyType({})
 
 
 @cache
@@ -32,12 +53,52 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
-def to_traditional(text: str) -> str:
+def to_traditional(text: str, phrases: Mapping[str, str] = _NO_PHRASES) -> str:
     """Simplified Chinese → traditional characters (Taiwan standard forms, no vocabulary
-    changes): ``碳达峰`` → ``碳達峰``."""
+    changes): ``碳达峰`` → ``碳達峰``.
+
+    ``phrases`` is a glossary's own table of fixes (simplified phrase → traditional phrase,
+    the same length); with :data:`BUILTIN_TRADITIONAL` under it, its phrases are written as
+    the table says wherever they occur (longest first): ``对标对表`` → ``對標對表``.
+    """
     if text.isascii():
         return text
-    return str(_converter("s2tw").convert(text))
+    converted = str(_converter("s2tw").convert(text))
+    fixes = _fixes(tuple(phrases.items()))
+    if fixes is None:
+        return converted
+    pattern, table = fixes
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return converted
+    if len(converted) != len(text):  # OpenCC changed a length: convert around the phrases
+        parts: list[str] = []
+        end = 0
+        for match in matches:
+            parts += (_converter("s2tw").convert(text[end : match.start()]), table[match[0]])
+            end = match.end()
+        parts.append(_converter("s2tw").convert(text[end:]))
+        return "".join(map(str, parts))
+    # OpenCC maps character to character: keep its conversion and put each fix in place.
+    chars = list(converted)
+    for match in matches:
+        chars[match.start() : match.end()] = table[match[0]]
+    return "".join(chars)
+
+
+@cache
+def _fixes(glossary: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The built-in fixes under a glossary's, and a pattern that finds them, longest first.
+
+    Only entries whose traditional form has the same length are used (the loader reports
+    the others), so a fix never shifts the text around it.
+    """
+    table = {key: value for key, value in BUILTIN_TRADITIONAL.items()}
+    table.update((key, value) for key, value in glossary if key and len(value) == len(key))
+    if not table:
+        return None
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), table
 
 
 def fold(text: str) -> str:

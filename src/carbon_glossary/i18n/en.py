@@ -63,7 +63,8 @@ MESSAGES: dict[str, str] = {
     "check.type.datetime": "a date or time",
     "check.type.other": "another type",
     "check.unknown_table": (
-        "a glossary has no [{name}] table; only [glossary], [phrase_pinyin] and [[term]]"
+        "a glossary has no [{name}] table; "
+        "only [glossary], [phrase_pinyin], [phrase_traditional] and [[term]]"
     ),
     "check.top_level_key": (
         "“{key}” belongs to no table; write it under [glossary] or under a [[term]]"
@@ -655,6 +656,24 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- glossary content and script conversion (issue 7 items 11-14) ---
+    "check.trad.not_table": (
+        "phrase_traditional should be a table [phrase_traditional], but it is {actual}"
+    ),
+    "check.trad.not_hanzi": (
+        "in [phrase_traditional], “{phrase}” has no hanzi and needs no traditional form"
+    ),
+    "check.trad.wrong_type": (
+        "in [phrase_traditional], the traditional form of “{phrase}” should be text such as "
+        '"對標對表", but it is {actual}'
+    ),
+    "check.trad.length": (
+        "in [phrase_traditional], “{phrase}” has {n} characters but its traditional form "
+        "“{form}” has a different number; the two should match character by character"
+    ),
+    "check.trad.mismatch": (
+        "in [phrase_traditional], the traditional form “{form}” of “{phrase}” converts back "
+        "to “{back}”; check it for a wrong character"
+    ),
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---

@@ -54,7 +54,8 @@ MESSAGES: dict[str, str] = {
     "check.type.datetime": "日期时间",
     "check.type.other": "其他类型",
     "check.unknown_table": (
-        "术语表中没有 [{name}] 这种表；只能有 [glossary]、[phrase_pinyin] 和 [[term]]"
+        "术语表中没有 [{name}] 这种表；"
+        "只能有 [glossary]、[phrase_pinyin]、[phrase_traditional] 和 [[term]]"
     ),
     "check.top_level_key": "“{key}”不属于任何表；请把它写在 [glossary] 或某个 [[term]] 下面",
     "check.top_level_key_hint": "“{key}”不属于任何表；请把它写在 [{table}] 下面",
@@ -561,6 +562,20 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- glossary content and script conversion (issue 7 items 11-14) ---
+    "check.trad.not_table": (
+        "phrase_traditional 应当写成一个表 [phrase_traditional]，现在是{actual}"
+    ),
+    "check.trad.not_hanzi": "[phrase_traditional] 中的“{phrase}”不含汉字，不需要繁体写法",
+    "check.trad.wrong_type": (
+        '[phrase_traditional] 中“{phrase}”的繁体写法应当是文字，例如 "對標對表"，现在是{actual}'
+    ),
+    "check.trad.length": (
+        "[phrase_traditional] 中“{phrase}”有{n}个字，繁体写法“{form}”的字数与它不同；"
+        "简体和繁体应当逐字对应"
+    ),
+    "check.trad.mismatch": (
+        "[phrase_traditional] 中“{phrase}”的繁体写法“{form}”转回简体是“{back}”，请核对是否写错了字"
+    ),
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---

@@ -210,6 +210,7 @@ class BrowseScreen(commands.LocalisedBindings):
 
     def on_browse_screen_indexed(self, message: Indexed) -> None:
         self.browser = message.browser
+        self.card.traditional_phrases = message.browser.glossary.phrase_traditional
         self.title = visible_line(message.browser.glossary.title) or t("ui.app.title")
         term_list = self.term_list
         term_list.set_widest(*message.widths)

@@ -87,6 +87,8 @@ class TermCard(VerticalScroll, can_focus=True):
         self._term: Term | None = None
         self._related: tuple[Term, ...] = ()
         self._spans: Spans = {}
+        # The glossary's [phrase_traditional] fixes, used when the card converts a field.
+        self.traditional_phrases: Mapping[str, str] = {}
 
     @property
     def term(self) -> Term | None:
@@ -182,7 +184,7 @@ class TermCard(VerticalScroll, can_focus=True):
         if convert and self.traditional and value:
             from carbon_glossary.core.text import to_traditional
 
-            shown = to_traditional(value)
+            shown = to_traditional(value, self.traditional_phrases)
         text = Text(visible(shown), overflow="fold")
         if len(shown) == len(value):
             match = self._style("term-card--match")
