@@ -690,6 +690,139 @@ MESSAGES: dict[str, str] = {
     #
     # --- training sessions and room report (issue 9) ---
     #
+    "training.print.blanks": (
+        "Name: ______________   Department: ______________   Date: ______________"
+    ),
+    "training.key.heading": "Answer key (for the trainer only, not for the room)",
+    "training.sheet.title": "Answer sheet",
+    "training.sheet.missing_file": "there is no such answer sheet file",
+    "training.sheet.is_directory": "this is a folder, not an answer sheet file",
+    "training.sheet.unreadable": "cannot read the answer sheet: {reason}",
+    "training.sheet.not_xlsx": "not an Excel workbook that can be opened (.xlsx): {reason}",
+    "training.sheet.encoding": (
+        "the sheet's encoding is not recognised; save it as CSV in UTF-8 or GB18030"
+    ),
+    "training.sheet.binary": "this is not a text CSV file",
+    "training.header.empty": "the sheet is empty: row 1 must be the header: 姓名, 部门, 1, 2, …",
+    "training.header.name": "the header of column 1 must be “{expected}”",
+    "training.header.department": "the header of column 2 must be “{expected}”",
+    "training.header.question": (
+        "the header “{cell}” is not a question number of this paper (1–{count})"
+    ),
+    "training.header.repeated": "the column of question {number} appears twice",
+    "training.header.missing": "no column for these questions: {numbers}",
+    "training.cell.no_name": "this row has answers but no name",
+    "training.cell.repeated_person": (
+        "the same person (same name and department) is already on row {row}"
+    ),
+    "training.cell.no_column": (
+        "this column has no question number in the header, but something is written in it"
+    ),
+    "training.cell.truefalse": (
+        "question {number} is true/false and “{cell}” is not an answer; write 对/错 (or Y/N, T/F)"
+    ),
+    "training.cell.no_such_option": (
+        "question {number} has no option “{cell}”; its options are A–{last}"
+    ),
+    "training.cell.choice": (
+        "question {number} is multiple choice and “{cell}” is not an answer; write "
+        "a letter A–{last}"
+    ),
+    "training.cell.match": (
+        "question {number} is matching and “{cell}” cannot be read; write it like 1E 2B 3A 4C 5D"
+        " ({items} items, options A–{last})"
+    ),
+    "training.cli.print": (
+        "do not start the exam: print the copy for the room (no answers; lines "
+        "for name, department, "
+        "date)"
+    ),
+    "training.cli.key": "do not start the exam: print the answer key alone (for trainers)",
+    "training.cli.sheet_template": (
+        "write an empty answer sheet (.csv or .xlsx): name, department, one column per question"
+    ),
+    "training.cli.mark": (
+        "record a room's paper answer sheet (.csv or .xlsx): one row per person, "
+        "each one handed-in "
+        "attempt"
+    ),
+    "training.cli.accept": (
+        "also accept an answer as right for question N (e.g. 12=非化石能源) and "
+        "regrade every sitting; "
+        "may be repeated"
+    ),
+    "training.cli.file_metavar": "FILE",
+    "training.cli.accept_metavar": "N=ANSWER",
+    "training.cli.file_exists": (
+        "{path} already exists; so as not to overwrite it, choose another name or delete it first"
+    ),
+    "training.cli.cannot_write": "cannot write {path}: {reason}",
+    "training.cli.template_written": "answer sheet template written to {path} ({count} questions)",
+    "training.cli.sheet_refused": (
+        "the answer sheet {path} has {count} problems; nothing was recorded. Fix them and try "
+        "again."
+    ),
+    "training.cli.marked": "recorded the answers of {count} people ({path}).",
+    "training.cli.marked_again": (
+        "{count} of them had been recorded before and were not counted twice."
+    ),
+    "training.cli.marked_row": "row {row}  {name} ({department})  {score}%  {result}",
+    "training.cli.passed": "passed",
+    "training.cli.failed": "failed",
+    "training.cli.accept_format": (
+        "--accept takes NUMBER=ANSWER, e.g. 12=非化石能源; “{value}” is not of that form"
+    ),
+    "training.cli.accept_number": "the paper has {count} questions; there is no question {number}",
+    "training.cli.accept_invalid": "“{answer}” cannot be an answer to question {number} ({kind})",
+    "training.cli.accepted": (
+        "question {number} now also accepts “{answer}”; the report and scores are regraded."
+    ),
+    "training.cli.one_action": (
+        "use only one of --print, --key, --json, --sheet-template, --mark and --accept at a time"
+    ),
+    "training.cli.report": (
+        "the trainer's report: who sat a paper, who passed, how each question and term fared"
+    ),
+    "training.cli.report_paper": "the paper file (.toml), as used for the exam",
+    "training.cli.report_db": (
+        "a progress store; repeat to merge several PCs' stores (each attempt counted once)"
+    ),
+    "training.cli.report_json": "print one JSON object",
+    "training.cli.report_csv": (
+        "write CSV (with a BOM, for Excel): people, questions and terms, one file each"
+    ),
+    "training.cli.report_xlsx": "write one Excel workbook, one sheet per table",
+    "training.cli.report_force": "overwrite output files that exist",
+    "training.cli.report_written": "written: {paths}",
+    "training.cli.no_sittings": "nobody has sat this paper ({title}) yet.",
+    "training.report.title": "Training report: {title}",
+    "training.report.summary": (
+        "{sittings} sat, {passed} passed (pass rate {rate}), mean {mean}, median {median},"
+        " Cronbach's α = {alpha}"
+    ),
+    "training.report.not_handed_in": "{count} more attempts were not handed in.",
+    "training.report.noisy": (
+        "Fewer than {count} people sat: the facility and discrimination figures below are noisy."
+    ),
+    "training.report.accepted": "question {number} also accepts: {answers}",
+    "training.report.people": "People",
+    "training.report.questions": (
+        "Questions (⚑ looks broken: facility < 0.2 or discrimination < 0.15)"
+    ),
+    "training.report.terms": "Most-missed terms",
+    "training.report.sheet": "paper",
+    "training.report.table.room": (
+        "Name|Department|Score %|Passed|Answered|Time (s)|Handed in|Attempts"
+    ),
+    "training.report.table.questions": (
+        "No.|Kind|Term|Facility|Discrimination|Options chosen|Unanswered|Flagged"
+    ),
+    "training.report.table.terms": "Term|Wrong|Asked",
+    "training.report.sheet.room": "People",
+    "training.report.sheet.questions": "Questions",
+    "training.report.sheet.terms": "Terms",
+    "training.report.yes": "yes",
+    "training.report.no": "no",
     #
     # --- import, export, extract, handouts (issue 11) ---
     #

@@ -592,6 +592,93 @@ MESSAGES: dict[str, str] = {
     #
     # --- training sessions and room report (issue 9) ---
     #
+    "training.print.blanks": "姓名：______________　部门：______________　日期：______________",
+    "training.key.heading": "参考答案（只给培训老师，不发给学员）",
+    "training.sheet.title": "答题卡",
+    "training.sheet.missing_file": "找不到这个答题卡文件",
+    "training.sheet.is_directory": "这是一个文件夹，不是答题卡文件",
+    "training.sheet.unreadable": "无法读取答题卡：{reason}",
+    "training.sheet.not_xlsx": "不是能打开的 Excel 工作簿（.xlsx）：{reason}",
+    "training.sheet.encoding": "认不出答题卡的编码；请另存为 UTF-8 或 GB18030 编码的 CSV",
+    "training.sheet.binary": "这不是文本格式的 CSV 文件",
+    "training.header.empty": "答题卡是空的：第 1 行应当是表头：姓名、部门、1、2、……",
+    "training.header.name": "第 1 列的表头应当是“{expected}”",
+    "training.header.department": "第 2 列的表头应当是“{expected}”",
+    "training.header.question": "表头“{cell}”不是本卷的题号；本卷题号为 1–{count}",
+    "training.header.repeated": "第 {number} 题的列出现了两次",
+    "training.header.missing": "缺少这些题的列：{numbers}",
+    "training.cell.no_name": "这一行填了答案，但没有填姓名",
+    "training.cell.repeated_person": "同一个人（姓名和部门都相同）已经在第 {row} 行出现过",
+    "training.cell.no_column": "这一列没有题号表头，却填了内容",
+    "training.cell.truefalse": (
+        "第 {number} 题是判断题，“{cell}”不是有效的答案；请填 对/错（或 Y/N、T/F）"
+    ),
+    "training.cell.no_such_option": "第 {number} 题没有选项“{cell}”；选项只有 A–{last}",
+    "training.cell.choice": "第 {number} 题是选择题，“{cell}”不是有效的答案；请填选项字母 A–{last}",
+    "training.cell.match": (
+        "第 {number} 题是连线题，看不懂“{cell}”；请写成 1E 2B 3A 4C 5D 这样"
+        "（{items} 项，选项 A–{last}）"
+    ),
+    "training.cli.print": "不开始考试：打印发给学员的试卷（没有答案，留有姓名、部门、日期栏）",
+    "training.cli.key": "不开始考试：只打印参考答案（给培训老师）",
+    "training.cli.sheet_template": "写一张空白答题卡（.csv 或 .xlsx）：姓名、部门，每题一列",
+    "training.cli.mark": "录入一个考场的纸质答题卡（.csv 或 .xlsx）：每行一人，算一次交卷",
+    "training.cli.accept": (
+        "第 N 题另外接受一个正确答案（例如 12=非化石能源），所有成绩按此重算；可写多次"
+    ),
+    "training.cli.file_metavar": "文件",
+    "training.cli.accept_metavar": "题号=答案",
+    "training.cli.file_exists": "{path} 已经存在；为了不覆盖已有的文件，请换一个文件名或先删除它",
+    "training.cli.cannot_write": "无法写入 {path}：{reason}",
+    "training.cli.template_written": "已写出答题卡模板 {path}（{count} 题）",
+    "training.cli.sheet_refused": (
+        "答题卡 {path} 有 {count} 处错误，一条成绩也没有录入；改正后再试。"
+    ),
+    "training.cli.marked": "已录入 {count} 人的答卷（{path}）。",
+    "training.cli.marked_again": "其中 {count} 份此前已经录入过，没有重复计算。",
+    "training.cli.marked_row": "第 {row} 行　{name}（{department}）　{score}%　{result}",
+    "training.cli.passed": "及格",
+    "training.cli.failed": "不及格",
+    "training.cli.accept_format": (
+        "--accept 应当写成 题号=答案，例如 12=非化石能源；“{value}”不是这种写法"
+    ),
+    "training.cli.accept_number": "本卷共 {count} 题，没有第 {number} 题",
+    "training.cli.accept_invalid": "“{answer}”不可能是第 {number} 题（{kind}）的答案",
+    "training.cli.accepted": "第 {number} 题另外接受答案“{answer}”；报告和成绩都会按此重新计算。",
+    "training.cli.one_action": (
+        "--print、--key、--json、--sheet-template、--mark 和 --accept 一次只能用一个"
+    ),
+    "training.cli.report": "培训报告：谁参加了考试、及格情况、各题和各术语的答对情况",
+    "training.cli.report_paper": "试卷文件（.toml），与考试时用的相同",
+    "training.cli.report_db": "进度数据库；可以写多次，合并各台电脑的数据（同一次作答只算一次）",
+    "training.cli.report_json": "输出一个 JSON 对象",
+    "training.cli.report_csv": "写成 CSV（带 BOM，Excel 可直接打开）：人员、各题、各术语三个文件",
+    "training.cli.report_xlsx": "写成一个 Excel 工作簿，每张表一个工作表",
+    "training.cli.report_force": "输出文件已存在时覆盖它",
+    "training.cli.report_written": "已写出 {paths}",
+    "training.cli.no_sittings": "这份试卷（{title}）还没有人参加过。",
+    "training.report.title": "培训报告：{title}",
+    "training.report.summary": (
+        "参加 {sittings} 人，及格 {passed} 人（及格率 {rate}），平均分 {mean}，中位数 {median}，"
+        "Cronbach α = {alpha}"
+    ),
+    "training.report.not_handed_in": "另有 {count} 次作答没有交卷。",
+    "training.report.noisy": (
+        "参加人数少于 {count} 人：下面各题的难度和区分度数据波动很大，仅供参考。"
+    ),
+    "training.report.accepted": "第 {number} 题另外接受的答案：{answers}",
+    "training.report.people": "人员",
+    "training.report.questions": "各题（⚑ 表示这道题可能有问题：难度系数 < 0.2 或区分度 < 0.15）",
+    "training.report.terms": "答错最多的术语",
+    "training.report.sheet": "纸质",
+    "training.report.table.room": "姓名|部门|得分%|及格|已答|用时（秒）|已交卷|作答次数",
+    "training.report.table.questions": "题号|题型|术语|难度系数|区分度|各选项人数|未答|可能有问题",
+    "training.report.table.terms": "术语|答错人数|出题人数",
+    "training.report.sheet.room": "人员",
+    "training.report.sheet.questions": "各题",
+    "training.report.sheet.terms": "各术语",
+    "training.report.yes": "是",
+    "training.report.no": "否",
     #
     # --- import, export, extract, handouts (issue 11) ---
     #

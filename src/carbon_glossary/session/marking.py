@@ -1,0 +1,462 @@
+"""Paper sittings: the student copy, the answer key, the answer sheet and its marking.
+
+A room that sits a paper on paper hands in one answer sheet: a spreadsheet whose header row
+reads 姓名, 部门, then one column per question number, and one row per person. In a cell:
+
+- a choice question (术语→定义, 定义→术语, 英文→术语): the option's letter, A–D (or its text);
+- true/false: 对/错, Y/N or T/F (also 是/否, √/×, true/false);
+- pinyin: the reading as typed (tone marks or numbers);
+- cloze: the term as typed, or an option's letter;
+- matching: ``1E 2B 3A 4C 5D`` (item number, option letter), or the letters alone ``EBACD``.
+
+An empty cell is an unanswered question, which counts as wrong. A sheet with any bad cell is
+refused whole: :func:`mark_sheet` raises :class:`FileProblemError` with one problem per bad
+cell at ``FILE:ROW:COL``, rows as the spreadsheet numbers them (the header is row 1) and
+columns as numbers from 1 (column C is 3); the message names the question, so a trainer
+finds the cell either way.
+
+Each accepted row is graded by :func:`grade_answer`, which is the on-screen grading
+(:func:`carbon_glossary.core.quiz.check_answer`) plus the answers a trainer accepted later.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from carbon_glossary.core.grading import grade_pinyin, grade_text, normalise_text
+from carbon_glossary.core.paper import Paper, render_paper_text
+from carbon_glossary.core.problems import FileProblemError, Problem
+from carbon_glossary.core.quiz import Given, Question, Verdict, check_answer, option_label
+from carbon_glossary.i18n import t
+
+__all__ = [
+    "DEPARTMENT_HEADER",
+    "NAME_HEADER",
+    "SheetRow",
+    "answer_key_text",
+    "grade_answer",
+    "mark_sheet",
+    "normalise_accepted",
+    "profile_id",
+    "read_table",
+    "sheet_header",
+    "sheet_row_attempt_id",
+    "student_copy_text",
+    "write_sheet_template",
+]
+
+NAME_HEADER = "姓名"
+DEPARTMENT_HEADER = "部门"
+_NAME_HEADERS = frozenset({"姓名", "name"})
+_DEPARTMENT_HEADERS = frozenset({"部门", "department", "dept"})
+_NUMBER_HEADER = re.compile(r"^(?:第|q|no\.?|#)?\s*(\d{1,4})\s*(?:题)?$", re.IGNORECASE)
+_TRUE = frozenset({"对", "是", "正确", "√", "✓", "✔", "t", "true", "y", "yes"})
+_FALSE = frozenset({"错", "否", "错误", "×", "✗", "✘", "f", "false", "n", "no"})
+_LETTER = re.compile(r"^([A-Za-z])[.、)）]?$")
+_MATCH_PAIR = re.compile(r"(\d+)\s*[-:.、：]?\s*([A-Z])")
+_XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+
+
+def profile_id(name: str) -> str:
+    """The id a person's answers are kept under: trimmed, NFC, Latin letters case-folded
+    (``Alice`` and ``alice`` are one person), inner runs of spaces made one."""
+    text = unicodedata.normalize("NFC", name).strip()
+    text = re.sub(r"\s+", " ", text)
+    return "".join(ch.casefold() if ch.isascii() else ch for ch in text)
+
+
+# --- printed papers -----------------------------------------------------------------------
+
+
+def student_copy_text(paper: Paper) -> str:
+    """The paper as handed to the room: lines for 姓名／部门／日期 under the title, the
+    questions, no answers."""
+    body = render_paper_text(paper, answer_key=False)
+    title, _, rest = body.partition("\n")
+    blanks = t("training.print.blanks")
+    return f"{title}\n\n{blanks}\n{rest}"
+
+
+def _key(question: Question) -> str:
+    """The right answer in the notation of the answer sheet."""
+    if question.kind == "match":
+        return question.answer
+    if question.kind == "pinyin":
+        return question.answer
+    if question.kind == "truefalse":
+        return question.options[question.answer_index or 0]
+    if question.answer_index is None:
+        return question.answer
+    if question.kind == "term-def":  # the answer is a whole definition: the letter says it
+        return option_label(question.answer_index)
+    return f"{option_label(question.answer_index)}　{question.answer}"
+
+
+def answer_key_text(paper: Paper) -> str:
+    """The answer key alone, for the trainer: one line per question, in the sheet's
+    notation (letter and text for a choice, 对/错, the reading, ``1E 2B…`` for matching)."""
+    lines = [paper.title, t("training.key.heading"), ""]
+    lines += [f"{n}. {_key(q)}" for n, q in enumerate(paper.questions, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def sheet_header(paper: Paper) -> list[str]:
+    """The answer sheet's header row: 姓名, 部门, then 1, 2, … one per question."""
+    return [NAME_HEADER, DEPARTMENT_HEADER, *(str(n) for n in range(1, len(paper.questions) + 1))]
+
+
+def write_sheet_template(paper: Paper, path: Path) -> None:
+    """Write an empty answer sheet: CSV in UTF-8 with a BOM (so Excel opens it in Chinese),
+    or XLSX when the name ends in .xlsx. The caller checks that ``path`` does not exist."""
+    header = sheet_header(paper)
+    if path.suffix.lower() in _XLSX_SUFFIXES:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = t("training.sheet.title")[:31]
+        sheet.append(header)
+        for column in sheet.iter_cols(min_row=1, max_row=200, max_col=len(header)):
+            for cell in column:
+                cell.number_format = "@"  # text: 1E 2B… and 对/错 stay as typed
+        sheet.freeze_panes = "C2"
+        book.save(path)
+        return
+    with path.open("x", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerow(header)
+
+
+# --- reading a sheet ----------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (a BOM dropped) or, failing that, GB18030 (Excel's CSV on Chinese Windows)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "T" if value else "F"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """The cells of a CSV or XLSX file (its first sheet), row by row, as text.
+
+    A file that cannot be read becomes a :class:`FileProblemError` with one problem that
+    names the file."""
+    name = str(path)
+
+    def refuse(key: str, **params: object) -> FileProblemError:
+        return FileProblemError([Problem(name, 0, 0, "error", key, tuple(params.items()))])
+
+    try:
+        if path.suffix.lower() in _XLSX_SUFFIXES:
+            return _read_xlsx(path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise refuse("training.sheet.missing_file") from None
+    except IsADirectoryError:
+        raise refuse("training.sheet.is_directory") from None
+    except OSError as error:
+        raise refuse("training.sheet.unreadable", reason=error.strerror or str(error)) from None
+    except Exception as error:  # openpyxl: not a zip, not a workbook, damaged
+        raise refuse("training.sheet.not_xlsx", reason=type(error).__name__) from None
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError:
+        raise refuse("training.sheet.encoding") from None
+    if "\x00" in text:
+        raise refuse("training.sheet.binary")
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+# --- marking -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One person's row of a sheet, checked: ``answers[i]`` is the answer to question i+1
+    as the grading code takes it (None: left empty)."""
+
+    row: int  # as the spreadsheet numbers it (header = 1)
+    name: str
+    department: str
+    answers: tuple[Given, ...]
+
+    @property
+    def profile(self) -> str:
+        return profile_id(self.name)
+
+
+def _clean(cell: str) -> str:
+    return unicodedata.normalize("NFKC", cell).strip()
+
+
+def parse_cell(question: Question, cell: str) -> tuple[Given, str | None]:
+    """One cell read for ``question``: (the answer for the grading code, None) or
+    (None, the catalogue key of what is wrong with it). An empty cell is (None, None)."""
+    text = _clean(cell)
+    if not text:
+        return None, None
+    kind = question.kind
+    if kind == "match":
+        return _parse_match(question, text)
+    if kind == "pinyin":
+        return text, None
+    if kind == "truefalse":
+        word = normalise_text(text)
+        if word in _TRUE:
+            return 0, None
+        if word in _FALSE:
+            return 1, None
+        return None, "training.cell.truefalse"
+    letter = _LETTER.match(text)
+    if letter:
+        index = ord(letter.group(1).upper()) - ord("A")
+        if index < len(question.options):
+            return index, None
+        return None, "training.cell.no_such_option"
+    for index, option in enumerate(question.options):
+        if normalise_text(option) == normalise_text(text):
+            return index, None
+    if kind == "cloze":
+        return text, None  # a term typed in the blank: right or wrong, it is an answer
+    return None, "training.cell.choice"
+
+
+def _parse_match(question: Question, text: str) -> tuple[Given, str | None]:
+    size, options = len(question.items), len(question.options)
+    upper = text.upper()
+    picks: dict[int, int] = {}
+    if re.search(r"\d", upper):
+        rest = _MATCH_PAIR.sub("", upper)
+        if re.sub(r"[\s,，;；/]", "", rest):
+            return None, "training.cell.match"
+        for number, letter in _MATCH_PAIR.findall(upper):
+            item, option = int(number) - 1, ord(letter) - ord("A")
+            if not 0 <= item < size or option >= options or item in picks:
+                return None, "training.cell.match"
+            picks[item] = option
+    else:
+        letters = re.sub(r"[\s,，;；/]", "", upper)
+        if not re.fullmatch(r"[A-Z]+", letters) or len(letters) > size:
+            return None, "training.cell.match"
+        for item, letter in enumerate(letters):
+            option = ord(letter) - ord("A")
+            if option >= options:
+                return None, "training.cell.match"
+            picks[item] = option
+    return " ".join(f"{i + 1}{option_label(p)}" for i, p in sorted(picks.items())), None
+
+
+def _problem(path: str, line: int, column: int, key: str, /, **params: object) -> Problem:
+    return Problem(path, line, column, "error", key, tuple(params.items()))
+
+
+def _header_columns(
+    header: Sequence[str], paper: Paper, path: str
+) -> tuple[dict[int, int], list[Problem]]:
+    """Which column holds which question (index from 0), and the problems of the header."""
+    problems: list[Problem] = []
+    count = len(paper.questions)
+    cells = [_clean(c) for c in header]
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) < 1 or cells[0].casefold() not in _NAME_HEADERS:
+        problems.append(_problem(path, 1, 1, "training.header.name", expected=NAME_HEADER))
+    if len(cells) < 2 or cells[1].casefold() not in _DEPARTMENT_HEADERS:
+        problems.append(
+            _problem(path, 1, 2, "training.header.department", expected=DEPARTMENT_HEADER)
+        )
+    columns: dict[int, int] = {}
+    for col, cell in enumerate(cells[2:], start=2):
+        match = _NUMBER_HEADER.match(cell)
+        number = int(match.group(1)) if match else 0
+        if not 1 <= number <= count:
+            problems.append(
+                _problem(path, 1, col + 1, "training.header.question", cell=cell, count=count)
+            )
+        elif number - 1 in columns.values():
+            problems.append(_problem(path, 1, col + 1, "training.header.repeated", number=number))
+        else:
+            columns[col] = number - 1
+    missing = [n + 1 for n in range(count) if n not in columns.values()]
+    if missing:
+        problems.append(
+            _problem(
+                path,
+                1,
+                max(len(cells), 2) + 1,
+                "training.header.missing",
+                numbers="、".join(map(str, missing)),
+            )
+        )
+    return columns, problems
+
+
+def mark_sheet(paper: Paper, rows: Sequence[Sequence[str]], path: str) -> tuple[SheetRow, ...]:
+    """Check a room's answer sheet against ``paper`` and return its rows, or raise
+    :class:`FileProblemError` with every bad cell (nothing is half accepted).
+
+    Wholly empty rows are skipped (a sheet often ends in a few). A row must have a name;
+    the same name and department twice in one sheet is refused at the second row."""
+    if not rows or not any(_clean(c) for c in rows[0]):
+        raise FileProblemError([_problem(path, 1, 1, "training.header.empty")])
+    columns, problems = _header_columns(rows[0], paper, path)
+    if problems:
+        raise FileProblemError(problems)
+    marked: list[SheetRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, cells in enumerate(rows[1:], start=2):
+        cleaned = [_clean(c) for c in cells]
+        if not any(cleaned):
+            continue
+        name = cleaned[0] if cleaned else ""
+        department = cleaned[1] if len(cleaned) > 1 else ""
+        if not name:
+            problems.append(_problem(path, number, 1, "training.cell.no_name"))
+        else:
+            key = (profile_id(name), department)
+            if key in seen:
+                problems.append(
+                    _problem(path, number, 1, "training.cell.repeated_person", row=seen[key])
+                )
+            seen.setdefault(key, number)
+        answers: list[Given] = [None] * len(paper.questions)
+        for col, cell in enumerate(cells[2:], start=2):
+            index = columns.get(col)
+            if index is None:
+                if _clean(cell):
+                    problems.append(_problem(path, number, col + 1, "training.cell.no_column"))
+                continue
+            question = paper.questions[index]
+            given, bad = parse_cell(question, cell)
+            if bad is not None:
+                problems.append(
+                    _problem(
+                        path,
+                        number,
+                        col + 1,
+                        bad,
+                        number=index + 1,
+                        cell=_clean(cell),
+                        last=option_label(len(question.options) - 1),
+                        items=len(question.items),
+                    )
+                )
+            answers[index] = given
+        marked.append(SheetRow(number, name, department, tuple(answers)))
+    if problems:
+        raise FileProblemError(problems)
+    return tuple(marked)
+
+
+def sheet_row_attempt_id(exam_id: str, row: SheetRow) -> str:
+    """A stable attempt id for one row: the same row marked twice is one attempt, so a
+    sheet recorded again (or a store merged with a copy of itself) never counts twice."""
+    answers = "\x1f".join("" if a is None else str(a) for a in row.answers)
+    text = "\x1e".join((exam_id, row.profile, row.department, answers))
+    return "sheet-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+# --- grading with accepted answers --------------------------------------------------------
+
+
+def _pinyin_syllables(question: Question, text: str) -> tuple[str, ...] | None:
+    """An accepted reading as numbered syllables, or None when it is not one full reading
+    of the term with a tone on every syllable."""
+    grade = grade_pinyin(text, question.syllables, strict=False, term_text=question.term)
+    syllables = grade.given
+    if len(syllables) != len(question.syllables) or not all(s[-1:].isdigit() for s in syllables):
+        return None
+    return syllables
+
+
+def normalise_accepted(question: Question, text: str) -> str | None:
+    """An answer a trainer accepts for ``question``, in a stable form, or None when it cannot
+    be an answer to it (a letter that is no option, a pairing that does not parse, a reading
+    that is not pinyin). A term is accepted as written (for a choice: the option's text)."""
+    text = _clean(text)
+    if not text:
+        return None
+    kind = question.kind
+    if kind == "pinyin":
+        syllables = _pinyin_syllables(question, text)
+        return " ".join(syllables) if syllables is not None else None
+    given, bad = parse_cell(question, text)
+    if bad is not None or given is None:
+        return None
+    if isinstance(given, int):
+        return question.options[given]
+    return str(given)
+
+
+def _same_choice(question: Question, verdict: Verdict, accepted: str) -> bool:
+    if verdict.chosen is not None:
+        return normalise_text(question.options[verdict.chosen]) == normalise_text(accepted)
+    return grade_text(verdict.given, (accepted,)).correct if verdict.given else False
+
+
+def grade_answer(
+    question: Question, given: Given, *, strict: bool = True, accepted: Iterable[str] = ()
+) -> Verdict:
+    """Grade as the screen does (:func:`check_answer`), then let an answer the trainer
+    accepted for this question count as right. Answers are never rewritten: a verdict is
+    recomputed from the answer as given each time."""
+    verdict = check_answer(question, given, strict=strict)
+    if verdict.correct or verdict.unanswered:
+        return verdict
+    for answer in accepted:
+        if question.kind == "pinyin":
+            syllables = _pinyin_syllables(question, answer)
+            right = (
+                syllables is not None
+                and isinstance(given, str)
+                and (grade_pinyin(given, syllables, strict=strict, term_text=question.term).correct)
+            )
+        elif question.kind == "match":
+            right = verdict.pairs == check_answer(question, answer).pairs
+        else:
+            right = _same_choice(question, verdict, answer)
+        if right:
+            pairs_correct = (True,) * len(verdict.pairs) if question.kind == "match" else ()
+            return replace(verdict, correct=True, score=1.0, pairs_correct=pairs_correct)
+    return verdict
+
+
+def accepted_by_number(rows: Iterable[tuple[int, str]]) -> Mapping[int, tuple[str, ...]]:
+    """Accepted answers as (question number from 1, answer) pairs → index from 0 → answers."""
+    out: dict[int, list[str]] = {}
+    for number, answer in rows:
+        out.setdefault(number - 1, []).append(answer)
+    return {index: tuple(dict.fromkeys(answers)) for index, answers in out.items()}

@@ -1,0 +1,308 @@
+"""Paper sittings: the student copy and key, the answer sheet template, and marking sheets
+(every kind of bad cell refused at its row and column, graded exactly as on screen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from carbon_glossary import i18n
+from carbon_glossary.core.loader import load_glossary
+from carbon_glossary.core.paper import Paper, build_paper, load_paper, score_paper
+from carbon_glossary.core.problems import FileProblemError
+from carbon_glossary.core.quiz import Question, check_answer, option_label
+from carbon_glossary.session.marking import (
+    answer_key_text,
+    grade_answer,
+    mark_sheet,
+    normalise_accepted,
+    parse_cell,
+    profile_id,
+    read_table,
+    sheet_header,
+    sheet_row_attempt_id,
+    student_copy_text,
+    write_sheet_template,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = load_glossary(ROOT / "glossary.toml")
+PAPER = build_paper(GLOSSARY, load_paper(ROOT / "papers" / "example.toml", GLOSSARY))
+
+
+def number_of(kind: str, paper: Paper = PAPER) -> int:
+    """The number (from 1) of the first question of ``kind`` on the example paper."""
+    return next(n for n, q in enumerate(paper.questions, start=1) if q.kind == kind)
+
+
+def right_cell(question: Question) -> str:
+    """The right answer as a person writes it on the sheet."""
+    if question.kind == "truefalse":
+        return "对" if question.answer_index == 0 else "错"
+    if question.kind in ("pinyin", "match"):
+        return question.answer
+    if question.kind == "cloze":
+        return question.term  # typed in the blank
+    assert question.answer_index is not None
+    return option_label(question.answer_index)
+
+
+def wrong_cell(question: Question) -> str:
+    if question.kind == "truefalse":
+        return "错" if question.answer_index == 0 else "对"
+    if question.kind == "pinyin":
+        return "a1"
+    if question.kind == "match":  # every item paired with the next item's definition
+        size = len(question.options)
+        return " ".join(
+            f"{i + 1}{option_label((p + 1) % size)}" for i, p in enumerate(question.pairs)
+        )
+    assert question.answer_index is not None
+    return option_label((question.answer_index + 1) % len(question.options))
+
+
+def test_student_copy_has_blanks_and_no_answers() -> None:
+    text = student_copy_text(PAPER)
+    assert "姓名：" in text and "部门：" in text and "日期：" in text
+    assert "参考答案" not in text
+    assert text.splitlines()[0] == PAPER.title
+    # no answer key line: the match question's pairing is nowhere in the copy
+    assert PAPER.questions[number_of("match") - 1].answer not in text
+
+
+def test_key_alone() -> None:
+    lines = answer_key_text(PAPER).splitlines()
+    assert lines[0] == PAPER.title
+    numbered = [line for line in lines if line[:1].isdigit()]
+    assert len(numbered) == len(PAPER.questions)
+    tf = number_of("truefalse")
+    assert (
+        numbered[tf - 1]
+        == f"{tf}. {PAPER.questions[tf - 1].options[PAPER.questions[tf - 1].answer_index or 0]}"
+    )
+    first = PAPER.questions[0]
+    assert numbered[0].startswith(f"1. {option_label(first.answer_index or 0)}")
+
+
+def test_template_csv_has_a_bom_and_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    write_sheet_template(PAPER, path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert read_table(path) == [sheet_header(PAPER)]
+    assert sheet_header(PAPER)[:3] == ["姓名", "部门", "1"]
+    assert len(sheet_header(PAPER)) == len(PAPER.questions) + 2
+    with pytest.raises(FileExistsError):  # a filled sheet is never written over
+        write_sheet_template(PAPER, path)
+
+
+def test_template_xlsx_opens_in_openpyxl(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.xlsx"
+    write_sheet_template(PAPER, path)
+    book = load_workbook(path)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert list(rows[0]) == sheet_header(PAPER)
+
+
+def room_rows() -> list[list[str]]:
+    header = sheet_header(PAPER)
+    everything_right = ["张三", "发改局", *(right_cell(q) for q in PAPER.questions)]
+    everything_wrong = ["李四", "住建局", *(wrong_cell(q) for q in PAPER.questions)]
+    blank = ["王五", "", *([""] * len(PAPER.questions))]
+    return [header, everything_right, everything_wrong, blank, [""] * len(header)]
+
+
+def test_a_good_sheet_is_graded_as_on_screen() -> None:
+    rows = mark_sheet(PAPER, room_rows(), "room.csv")
+    assert [(r.row, r.name, r.department) for r in rows] == [
+        (2, "张三", "发改局"),
+        (3, "李四", "住建局"),
+        (4, "王五", ""),
+    ]
+    right, wrong, blank = (score_paper(PAPER, list(r.answers)) for r in rows)
+    assert right.percent == 100.0 and right.passed
+    assert wrong.points == 0 and not wrong.passed
+    assert blank.points == 0 and all(v.unanswered for v in blank.verdicts)
+    # the cell read is what the screen would have been given: same verdicts
+    for question, given in zip(PAPER.questions, rows[0].answers, strict=True):
+        assert check_answer(question, given).correct
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_sheets_in_every_encoding_read_the_same(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "room.csv"
+    text = "\r\n".join(",".join(row) for row in room_rows()) + "\r\n"
+    path.write_bytes(text.encode(encoding))
+    assert read_table(path)[:4] == room_rows()[:4]
+
+
+def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path) -> None:
+    path = tmp_path / "room.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = room_rows()
+    sheet.append([int(c) if c.isdigit() else c for c in rows[0]])  # Excel keeps 1, 2 as numbers
+    for row in rows[1:4]:
+        sheet.append([c or None for c in row])
+    book.save(path)
+    marked = mark_sheet(PAPER, read_table(path), str(path))
+    assert [r.answers for r in marked] == [r.answers for r in mark_sheet(PAPER, rows, "x")]
+
+
+def refusals(rows: list[list[str]]) -> list[tuple[int, int, str]]:
+    with pytest.raises(FileProblemError) as caught:
+        mark_sheet(PAPER, rows, "room.csv")
+    return [(p.line, p.column, p.key) for p in caught.value.problems]
+
+
+def column_of(kind: str) -> int:
+    """The sheet column (from 1) of the first question of ``kind``."""
+    return number_of(kind) + 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "cell", "key"),
+    [
+        ("term-def", "E", "training.cell.no_such_option"),
+        ("term-def", "碳中和", "training.cell.choice"),
+        ("def-term", "AB", "training.cell.choice"),
+        ("en-term", "Z", "training.cell.no_such_option"),
+        ("cloze", "F", "training.cell.no_such_option"),
+        ("truefalse", "也许", "training.cell.truefalse"),
+        ("truefalse", "A", "training.cell.truefalse"),
+        ("match", "1F 2B", "training.cell.match"),
+        ("match", "6A", "training.cell.match"),
+        ("match", "1A 1B", "training.cell.match"),
+        ("match", "ABCDEA", "training.cell.match"),
+        ("match", "1E 2B 碳", "training.cell.match"),
+    ],
+)
+def test_each_kind_of_bad_answer_is_refused_at_its_cell(kind: str, cell: str, key: str) -> None:
+    rows = room_rows()
+    rows[2][column_of(kind) - 1] = cell
+    assert refusals(rows) == [(3, column_of(kind), key)]
+
+
+def test_every_bad_cell_is_reported_at_once() -> None:
+    rows = room_rows()
+    rows[1][0] = ""  # answers and no name
+    rows[3][column_of("truefalse") - 1] = "?"
+    rows.append(["李四", "住建局", *([""] * len(PAPER.questions))])  # row 6: same person as row 3
+    rows.append(["赵六", "", *([""] * len(PAPER.questions)), "多出来的"])  # row 7
+    assert refusals(rows) == [
+        (2, 1, "training.cell.no_name"),
+        (4, column_of("truefalse"), "training.cell.truefalse"),
+        (6, 1, "training.cell.repeated_person"),
+        (7, len(PAPER.questions) + 3, "training.cell.no_column"),
+    ]
+
+
+def test_bad_headers() -> None:
+    header = sheet_header(PAPER)
+    assert refusals([["名字", "单位", *header[2:]]]) == [
+        (1, 1, "training.header.name"),
+        (1, 2, "training.header.department"),
+    ]
+    short = header[:-1]
+    assert refusals([short]) == [(1, len(short) + 1, "training.header.missing")]
+    assert refusals([[*header[:3], "1", *header[4:]]]) == [
+        (1, 4, "training.header.repeated"),
+        (1, len(header) + 1, "training.header.missing"),
+    ]
+    assert refusals([[*header, "99"]]) == [(1, len(header) + 1, "training.header.question")]
+    assert refusals([]) == [(1, 1, "training.header.empty")]
+
+
+def test_headers_may_be_numbers_in_any_order_and_english() -> None:
+    count = len(PAPER.questions)
+    header = ["Name", "Department", *(f"第{n}题" for n in range(count, 0, -1))]
+    row = ["Alice", "DRB", *(right_cell(q) for q in reversed(PAPER.questions))]
+    (marked,) = mark_sheet(PAPER, [header, row], "x.csv")
+    assert score_paper(PAPER, list(marked.answers)).percent == 100.0
+
+
+def test_problem_messages_name_the_question(tmp_path: Path) -> None:
+    rows = room_rows()
+    rows[2][column_of("term-def") - 1] = "E"
+    path = tmp_path / "room.csv"
+    with pytest.raises(FileProblemError) as caught:
+        mark_sheet(PAPER, rows, str(path))
+    i18n.set_language("zh")
+    text = caught.value.problems[0].format()
+    assert text.startswith(f"{path}:3:{column_of('term-def')}: ")
+    assert "第 1 题没有选项“E”" in text
+
+
+def test_unreadable_sheets(tmp_path: Path) -> None:
+    for path, key in [
+        (tmp_path / "missing.csv", "training.sheet.missing_file"),
+        (tmp_path, "training.sheet.is_directory"),
+    ]:
+        with pytest.raises(FileProblemError) as caught:
+            read_table(path)
+        assert caught.value.problems[0].key == key
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook")
+    with pytest.raises(FileProblemError) as caught:
+        read_table(fake)
+    assert caught.value.problems[0].key == "training.sheet.not_xlsx"
+
+
+def test_cells_are_read_like_the_screen_reads_them() -> None:
+    tf = PAPER.questions[number_of("truefalse") - 1]
+    for cell, index in [("对", 0), ("Y", 0), ("t", 0), ("√", 0), ("错", 1), ("N", 1), ("F", 1)]:
+        assert parse_cell(tf, cell) == (index, None)
+    choice = PAPER.questions[0]
+    assert parse_cell(choice, " ｂ ") == (1, None)  # full-width letters too
+    assert parse_cell(choice, "") == (None, None)
+    match = PAPER.questions[number_of("match") - 1]
+    assert parse_cell(match, "EBACD") == ("1E 2B 3A 4C 5D", None)
+    assert parse_cell(match, "1e,2b") == ("1E 2B", None)
+
+
+def test_profile_ids_and_stable_attempt_ids() -> None:
+    assert profile_id("  Alice  Wang ") == profile_id("alice wang")
+    assert profile_id("张三") == "张三"
+    (row,) = mark_sheet(PAPER, room_rows()[:2], "x")
+    (again,) = mark_sheet(PAPER, room_rows()[:2], "y")
+    assert sheet_row_attempt_id("exam1", row) == sheet_row_attempt_id("exam1", again)
+    assert sheet_row_attempt_id("exam1", row) != sheet_row_attempt_id("exam2", row)
+
+
+def test_accepted_answers_regrade() -> None:
+    number = number_of("def-term")
+    question = PAPER.questions[number - 1]
+    assert question.answer_index is not None
+    other = (question.answer_index + 1) % 4
+    given = question.options[other]
+    assert not grade_answer(question, given).correct
+    assert normalise_accepted(question, option_label(other)) == given  # a letter names its option
+    assert grade_answer(question, given, accepted=[given]).correct
+    assert not grade_answer(question, question.options[(other + 1) % 4], accepted=[given]).correct
+    assert normalise_accepted(question, "E") is None
+    # the right answer stays right, an unanswered question stays wrong
+    assert grade_answer(question, question.answer, accepted=[given]).correct
+    assert not grade_answer(question, None, accepted=[given]).correct
+
+
+def test_accepted_reading_for_a_pinyin_question() -> None:
+    question = PAPER.questions[number_of("pinyin") - 1]  # 碳排放强度 tàn pái fàng qiáng dù
+    assert (
+        normalise_accepted(question, "tan4 pai2 fang4 qiang3 du4") == "tan4 pai2 fang4 qiang3 du4"
+    )
+    assert normalise_accepted(question, "tan pai fang qiang du") is None  # tones are needed
+    assert normalise_accepted(question, "???") is None
+    given = "tàn pái fàng qiǎng dù"
+    assert not grade_answer(question, given).correct
+    assert grade_answer(question, given, accepted=["tan4 pai2 fang4 qiang3 du4"]).correct
+
+
+def test_accepted_pairing_for_a_match_question() -> None:
+    question = PAPER.questions[number_of("match") - 1]
+    assert normalise_accepted(question, "ebacd") == "1E 2B 3A 4C 5D"
+    swapped = "1B 2E 3A 4C 5D"
+    verdict = grade_answer(question, swapped, accepted=[swapped])
+    assert verdict.correct and verdict.score == 1.0 and all(verdict.pairs_correct)
