@@ -88,13 +88,19 @@ class TestExamPrint:
         assert len(paper["questions"]) == 20 and paper["time_limit_minutes"] == 30
         assert all(q["answer"] and q["source"] for q in paper["questions"])
 
-    def test_text_has_the_answer_key(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_text_is_the_student_copy(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(capsys, "exam", str(PAPER), "--print")
         assert code == 0 and err == ""
         assert out.startswith("测试卷：碳达峰术语\n")
-        assert "考试时间：10 分钟" in out
-        key = out.split("参考答案\n", 1)[1].splitlines()
+        assert "考试时间：10 分钟" in out and "姓名：" in out
+        assert "参考答案" not in out
+
+    def test_key_alone(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, err = run(capsys, "exam", str(PAPER), "--key")
+        assert code == 0 and err == ""
+        key = out.split("\n\n", 1)[1].splitlines()
         assert len(key) == 6 and key[0].startswith("1. ")
+        assert "考试时间" not in out
 
     def test_printing_writes_no_progress(
         self, capsys: pytest.CaptureFixture[str], db: Path

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from carbon_glossary.i18n import t
+from carbon_glossary.subcommands import training
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
 from carbon_glossary.subcommands.output import columns
 
@@ -94,8 +95,8 @@ def register(
         "exam", parents=quiz_parents, help=t("quizui.cli.exam"), description=t("quizui.cli.exam")
     )
     exam.add_argument("paper", metavar=t("quizui.cli.paper_metavar"), help=t("quizui.cli.paper"))
-    exam.add_argument("--print", action="store_true", help=t("quizui.cli.print"))
     exam.add_argument("--json", action="store_true", help=t("quizui.cli.print_json"))
+    training.add_exam_options(exam)
     exam.set_defaults(handler=run_exam)
 
     stats = subparsers.add_parser(
@@ -218,11 +219,12 @@ def run_practice(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_exam(args: argparse.Namespace, context: Context) -> int:
-    """Sit an exam paper; with ``--print`` write it with its answer key instead."""
-    from carbon_glossary.core.paper import build_paper, load_paper, paper_to_json, render_paper_text
+    """Sit an exam paper; or print it, its key or its answer sheet (see subcommands.training)."""
+    from carbon_glossary.core.paper import build_paper, load_paper, paper_to_json
     from carbon_glossary.core.problems import FileProblemError
     from carbon_glossary.ui.decks import ExamPlan, exam_id_for
 
+    action = training.paper_action(args, context)
     glossary = context.glossary()
     try:
         spec = load_paper(args.paper, glossary)
@@ -232,13 +234,12 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
         print(t("quizui.cli.paper_refused", path=args.paper), file=context.err)
         raise CommandFailed(2) from None
     paper = build_paper(glossary, spec)
-    if args.json:
+    if action == "json":
         data = paper_to_json(paper)
         _write_json(context, data)
         return 0
-    if args.print:
-        context.out.write(render_paper_text(paper, answer_key=True))
-        return 0
+    if action is not None:
+        return training.run_paper_action(action, args, context, paper)
     progress = _open_progress(args, context)
     return _start(context, glossary, ExamPlan(paper, exam_id_for(paper)), progress)
 
