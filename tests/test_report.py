@@ -204,8 +204,21 @@ def test_a_generated_room_against_independent_formulas() -> None:
     assert report.summary.passed == sum(r.passed for r in results)
     wrongs = [t.wrong for t in report.terms]
     assert wrongs == sorted(wrongs, reverse=True)
-    # every term of the paper (a match tests five) is counted once per sitting
-    assert sum(t.asked for t in report.terms) == 40 * (k - 1 + 5)
+    # per term, people who got it wrong anywhere on the paper (a match tests five terms)
+    wrong_people: dict[str, set[int]] = {}
+    for person, result in enumerate(results):
+        for question, verdict in zip(EXAMPLE.questions, result.verdicts, strict=True):
+            if question.kind == "match":
+                right = verdict.pairs_correct or (False,) * len(question.item_ids)
+                for term_id, ok in zip(question.item_ids, right, strict=True):
+                    wrong_people.setdefault(term_id, set()).update(() if ok else (person,))
+            else:
+                ids = () if verdict.correct else (person,)
+                wrong_people.setdefault(question.term_id, set()).update(ids)
+    assert {t.term_id: t.wrong for t in report.terms} == {
+        term_id: len(people) for term_id, people in wrong_people.items()
+    }
+    assert all(t.asked == 40 for t in report.terms)
 
 
 def test_two_stores_merged_count_each_attempt_once() -> None:

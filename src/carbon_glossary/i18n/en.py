@@ -821,6 +821,7 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.room": "People",
     "training.report.sheet.questions": "Questions",
     "training.report.sheet.terms": "Terms",
+    "training.report.time": "Time",
     "training.report.yes": "yes",
     "training.report.no": "no",
     #

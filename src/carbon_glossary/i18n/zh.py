@@ -677,6 +677,7 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.room": "人员",
     "training.report.sheet.questions": "各题",
     "training.report.sheet.terms": "各术语",
+    "training.report.time": "用时",
     "training.report.yes": "是",
     "training.report.no": "否",
     #

@@ -218,8 +218,13 @@ class SheetRow:
         return profile_id(self.name)
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _clean(cell: str) -> str:
-    return unicodedata.normalize("NFKC", cell).strip()
+    """A cell as compared and kept: NFKC (full-width letters and digits made plain), control
+    characters (an escape sequence pasted into a name) made spaces, trimmed."""
+    return _CONTROLS.sub(" ", unicodedata.normalize("NFKC", cell)).strip()
 
 
 def parse_cell(question: Question, cell: str) -> tuple[Given, str | None]:

@@ -387,28 +387,30 @@ def _round(value: float | None) -> float | None:
 
 
 def _term_rows(paper: Paper, counted: Sequence[_Graded]) -> tuple[TermRow, ...]:
-    rows: dict[str, list[Any]] = {}  # term id → [term, wrong, asked, first position]
-    position = 0
+    """Per term: how many people were asked about it and how many got it wrong (a term on
+    two questions counts once per person: wrong if either answer was)."""
+    tested: dict[str, tuple[str, list[tuple[int, int | None]]]] = {}  # id → (term, places)
     for index, question in enumerate(paper.questions):
         if question.kind == "match":
-            tested = list(zip(question.item_ids, question.items, strict=True))
+            for item, (term_id, term) in enumerate(
+                zip(question.item_ids, question.items, strict=True)
+            ):
+                tested.setdefault(term_id, (term, []))[1].append((index, item))
         else:
-            tested = [(question.term_id, question.term)]
-        for item, (term_id, term) in enumerate(tested):
-            row = rows.setdefault(term_id, [term, 0, 0, position])
-            position += 1
-            for graded in counted:
-                verdict = graded.verdicts[index]
-                if question.kind == "match":
-                    right = bool(verdict.pairs_correct) and verdict.pairs_correct[item]
-                else:
-                    right = verdict.correct
-                row[2] += 1
-                row[1] += 0 if right else 1
-    ordered = sorted(rows.items(), key=lambda kv: (-kv[1][1], kv[1][3]))
-    return tuple(
-        TermRow(term_id, term, wrong, asked) for term_id, (term, wrong, asked, _) in ordered
-    )
+            tested.setdefault(question.term_id, (question.term, []))[1].append((index, None))
+
+    def right(graded: _Graded, index: int, item: int | None) -> bool:
+        verdict = graded.verdicts[index]
+        if item is None:
+            return verdict.correct
+        return bool(verdict.pairs_correct) and verdict.pairs_correct[item]
+
+    rows = []
+    for term_id, (term, places) in tested.items():
+        wrong = sum(1 for g in counted if not all(right(g, i, item) for i, item in places))
+        rows.append(TermRow(term_id, term, wrong, len(counted)))
+    # most missed first; ties in the order the paper asks them (sorted() is stable)
+    return tuple(sorted(rows, key=lambda row: -row.wrong))
 
 
 # --- from a progress store ---------------------------------------------------------------
