@@ -527,7 +527,7 @@ async def test_markup_and_escapes_in_glossary_text_show_literally(glossary: Glos
         assert "␛[31m不是红色␛[0m" in flat
         assert "[i]标签[/i]" in flat
         row = screen.term_list.render_line(0)
-        assert "[red]markup sample" in row.text
+        assert "[red]markup" in row.text  # the English column may cut the rest
         assert all("\x1b" not in segment.text for segment in row)
         body = screen.card.query_one("#card-body", Static)
         assert all("\x1b" not in line.text for line in body.render_lines(body.region))

@@ -232,7 +232,6 @@ MESSAGES: dict[str, str] = {
     "ui.sort.document": "in document order",
     "ui.script.simplified": "simplified",
     "ui.script.traditional": "traditional",
-    "ui.copied": "Copied: {term}",
     "ui.pick.heading": "Jump to",
     "ui.pick.heading_hint": "Type a letter to jump, Esc cancels",
     "ui.pick.category": "Filter by category",
@@ -254,7 +253,7 @@ MESSAGES: dict[str, str] = {
     "ui.cmd.help": "help",
     "ui.cmd.help.help": "Show every key and what it does",
     "ui.cmd.quit": "quit",
-    "ui.cmd.quit.help": "Leave the program",
+    "ui.cmd.quit.help": "Leave (in the search box q is text: use Ctrl+Q)",
     "ui.cmd.language": "中文",
     "ui.cmd.language.help": "Switch the interface language (Chinese/English)",
     "ui.cmd.palette": "palette",
@@ -274,7 +273,7 @@ MESSAGES: dict[str, str] = {
     "ui.cmd.script": "script",
     "ui.cmd.script.help": "Switch between simplified and traditional characters",
     "ui.cmd.copy": "copy",
-    "ui.cmd.copy.help": "Copy the highlighted term to the clipboard",
+    "ui.cmd.copy.help": "Send the term to the clipboard (OSC 52; paste to check)",
     "ui.cmd.back": "back",
     "ui.cmd.back.help": "Go back to the term you came from",
     "ui.cmd.forward": "forward",
@@ -677,6 +676,11 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "ui.quit.hint": "To quit, press Ctrl+Q (or q in the list or the card)",
+    "ui.copy.sent": (
+        "Sent “{term}” to the clipboard; if pasting gives nothing, the terminal ignores "
+        "OSC 52: select it with the mouse instead"
+    ),
     #
     #
     # --- hardening: paths, injection, limits, hangs (issue 12) ---

@@ -192,7 +192,6 @@ MESSAGES: dict[str, str] = {
     "ui.sort.document": "按原文顺序",
     "ui.script.simplified": "简体",
     "ui.script.traditional": "繁体",
-    "ui.copied": "已复制：{term}",
     "ui.pick.heading": "跳到",
     "ui.pick.heading_hint": "按字母键直接跳转，Esc 取消",
     "ui.pick.category": "按类别筛选",
@@ -214,7 +213,7 @@ MESSAGES: dict[str, str] = {
     "ui.cmd.help": "帮助",
     "ui.cmd.help.help": "显示所有按键及其作用",
     "ui.cmd.quit": "退出",
-    "ui.cmd.quit.help": "退出程序",
+    "ui.cmd.quit.help": "退出程序（在搜索框里 q 是搜索词，请按 Ctrl+Q）",
     "ui.cmd.language": "English",
     "ui.cmd.language.help": "切换界面语言（中文/英文）",
     "ui.cmd.palette": "命令",
@@ -234,7 +233,7 @@ MESSAGES: dict[str, str] = {
     "ui.cmd.script": "繁简",
     "ui.cmd.script.help": "切换简体/繁体显示",
     "ui.cmd.copy": "复制",
-    "ui.cmd.copy.help": "复制当前术语到剪贴板",
+    "ui.cmd.copy.help": "把当前术语发往剪贴板（OSC 52）；粘贴不出说明终端不支持",
     "ui.cmd.back": "后退",
     "ui.cmd.back.help": "回到跳转前的术语",
     "ui.cmd.forward": "前进",
@@ -579,6 +578,8 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "ui.quit.hint": "要退出，请按 Ctrl+Q（在列表或卡片里也可按 q）",
+    "ui.copy.sent": "已把“{term}”发往剪贴板；若粘贴不出，是终端不支持 OSC 52，可用鼠标选中后复制",
     #
     #
     # --- hardening: paths, injection, limits, hangs (issue 12) ---

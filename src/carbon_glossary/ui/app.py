@@ -80,6 +80,20 @@ class CarbonGlossaryApp(App[object]):
     def action_toggle_language(self) -> None:
         self.language = "en" if self.language == "zh" else "zh"
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in the interface language.
+
+        Textual binds Ctrl+C to copying selected text and, when nothing is selected, to
+        this action (its own hint is in English). Quitting on it is left out on purpose:
+        people press Ctrl+C to copy, and an exam would end under them.
+        """
+        hint = t("ui.quit.hint")
+        screen = self.screen
+        if isinstance(screen, BrowseScreen):
+            screen.say(hint)
+        else:
+            self.notify(hint, markup=False)
+
     def action_help(self) -> None:
         from carbon_glossary.ui.screens.help import HelpScreen
 

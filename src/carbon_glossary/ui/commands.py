@@ -101,7 +101,9 @@ class Section(NamedTuple):
 
 # Anywhere in the app.
 HELP = Command("help", "question_mark,f1", "app.help")
-QUIT = Command("quit", "q", "app.quit")
+# Ctrl+Q first: it works everywhere, the search box included (where q is a letter of the
+# query), so it is the key the Footer shows; q quits from the list and the card.
+QUIT = Command("quit", "ctrl+q,q", "app.quit")
 LANGUAGE = Command("language", "L", "app.toggle_language")
 PALETTE = Command("palette", "ctrl+p", "app.command_palette", show=False, priority=True)
 THEME = Command("theme", "", "app.pick_theme")

@@ -18,6 +18,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
@@ -27,6 +28,7 @@ from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.listing import SORT_MODES, Browser, Listing, SortMode
 from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.widgets.search_box import SearchBox
 from carbon_glossary.ui.widgets.term_card import TermCard
 from carbon_glossary.ui.widgets.term_list import TermList, widest
 
@@ -71,6 +73,8 @@ class BrowseScreen(commands.LocalisedBindings):
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     SYNC_LIMIT: ClassVar[int] = 2000
     """A glossary given already loaded and no larger than this is indexed without a worker."""
+    NOTICE_SECONDS: ClassVar[float] = 6.0
+    """How long a notice (copied, how to quit) stays in the status line."""
 
     query_text: reactive[str] = reactive("", init=False)
     """What is typed in the search box."""
@@ -122,6 +126,8 @@ class BrowseScreen(commands.LocalisedBindings):
         self.current: Term | None = None
         self._serial = 0
         self._bindings_state: tuple[object, ...] = ()
+        self._notice: str | None = None
+        self._notice_timer: Timer | None = None
         self.set_reactive(BrowseScreen.language, language)
 
     def compose(self) -> ComposeResult:
@@ -130,7 +136,7 @@ class BrowseScreen(commands.LocalisedBindings):
         for breakpoint in self._get_breakpoint_classes(self.app.size.width, self.BREAKPOINTS):
             self.add_class(breakpoint)
         yield Header()
-        yield Input(placeholder=t("ui.search.placeholder"), id="search", select_on_focus=False)
+        yield SearchBox(placeholder=t("ui.search.placeholder"), id="search", select_on_focus=False)
         with Horizontal(id="panes"):
             yield TermList(id="terms").data_bind(
                 traditional=BrowseScreen.traditional, language=BrowseScreen.language
@@ -251,6 +257,7 @@ class BrowseScreen(commands.LocalisedBindings):
             return  # a later keystroke has superseded this search
         with self.app.batch_update():
             self.term_list.show(message.listing, keep=message.keep)
+            self._notice = None  # the new listing's count is the news now
             self._update_status()
             self._refresh_bindings_if_changed()
 
@@ -342,8 +349,36 @@ class BrowseScreen(commands.LocalisedBindings):
         self.card_open = True
         self.call_after_refresh(self.card.focus)
 
+    def say(self, notice: str) -> None:
+        """Show a short notice in the status line for a few seconds.
+
+        The status line rather than a toast: a toast drawn over the list and the card loses
+        every CJK character that straddles one of their edges (Textual issue #6357), and
+        the status line is where the eye already is.
+        """
+        self._notice = notice
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(self.NOTICE_SECONDS, self._end_notice)
+        self._update_status()
+
+    def _end_notice(self) -> None:
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice = None
+        self._notice_timer = None
+        self._update_status()
+
+    @property
+    def notice(self) -> str | None:
+        """The notice now in the status line, if any."""
+        return self._notice
+
     def _update_status(self) -> None:
         status = self.query_one("#status", Static)
+        if self._notice is not None:
+            status.update(self._notice, layout=False)
+            return
         listing = self.listing
         if self.browser is None or listing is None:
             status.update(t("ui.status.loading"), layout=False)
@@ -447,8 +482,10 @@ class BrowseScreen(commands.LocalisedBindings):
         if self.current is None:
             return
         text = self.current.traditional if self.traditional else self.current.term
+        # OSC 52 has no reply: whether the terminal took it cannot be known, so the notice
+        # says it was sent and how to tell (paste it), not that it was copied.
         self.app.copy_to_clipboard(text)
-        self.notify(t("ui.copied", term=visible_line(text)), markup=False)
+        self.say(t("ui.copy.sent", term=visible_line(text)))
 
     def action_back(self) -> None:
         self._travel(self.history.back())

@@ -56,10 +56,11 @@ def shown_term(term: Term, traditional: bool) -> str:
 
 
 class Columns(NamedTuple):
-    """Cell widths of the term and pinyin columns; English takes what is left."""
+    """Cell widths of the term, pinyin and English columns (English 0: not shown)."""
 
     term: int
     pinyin: int
+    english: int
 
 
 class TermList(ScrollView, can_focus=True):
@@ -304,12 +305,28 @@ class TermList(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    MIN_PINYIN: ClassVar[int] = 12
+    """The pinyin column is never narrower than this (unless the list itself is)."""
+    MIN_ENGLISH: ClassVar[int] = 12
+    """Narrower than this, the English column is left out (the card shows the English)."""
+
     def columns(self, width: int) -> Columns:
-        """Column widths for a list ``width`` cells wide."""
+        """Column widths for a list ``width`` cells wide.
+
+        The term comes first: it gets the width of the widest term in the glossary (so a
+        policy title is not cut), leaving at least ``MIN_PINYIN`` for the reading. The
+        reading and the English share the rest; English is dropped when too little is left.
+        The widths depend on the glossary and ``width`` only, never on the rows listed, so
+        the columns stay put from one search to the next.
+        """
         widest_term, widest_pinyin = self._widest
-        term = max(4, min(widest_term, max(10, width // 4)))
-        pinyin = max(6, min(widest_pinyin, (width - term) // 2 - 2))
-        return Columns(term, pinyin)
+        room = max(0, width - 3)  # a space before the term, two between term and pinyin
+        term = max(min(4, room), min(widest_term, room - self.MIN_PINYIN))
+        rest = room - term
+        if rest < self.MIN_PINYIN + 2 + self.MIN_ENGLISH:
+            return Columns(term, rest, 0)
+        pinyin = min(widest_pinyin, max(self.MIN_PINYIN, (rest - 2) * 3 // 5))
+        return Columns(term, pinyin, rest - 2 - pinyin)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -340,7 +357,7 @@ class TermList(ScrollView, can_focus=True):
             line = base
         if isinstance(row, Heading):
             label = visible_line(row.label or t("ui.list.no_category"))
-            return Strip(cells(" " + label, width, line, (), line, ellipsis=False), width)
+            return Strip(cells(" " + label, width, line, (), line), width)
         term = row.term
         spans = row.spans
         match = style["term-list--match"]
@@ -355,16 +372,13 @@ class TermList(ScrollView, can_focus=True):
         reading = visible_line(pinyin_of(term.term, term.marks))
         pinyin_spans = spans.get("pinyin", ())
         segments += cells(reading, columns.pinyin, pinyin_style, pinyin_spans, pinyin_style + match)
-        english_width = width - columns.term - columns.pinyin - 5
-        if english_width >= 4:
+        if columns.english:
             segments.append(Segment("  ", line))
             english = visible_line(english_of(term))
             english_spans = spans.get("english", ())
             segments += cells(
-                english, english_width, english_style, english_spans, english_style + match
+                english, columns.english, english_style, english_spans, english_style + match
             )
-        else:
-            segments.append(Segment(" " * (width - columns.term - columns.pinyin - 3), line))
         return Strip(segments, width)
 
     def _row_styles(self) -> dict[str, Style]:
@@ -418,8 +432,6 @@ def cells(
     style: Style,
     spans: Sequence[tuple[int, int]],
     marked: Style,
-    *,
-    ellipsis: bool = True,
 ) -> list[Segment]:
     """``text`` fitted to exactly ``width`` cells as segments, ``spans`` in ``marked``.
 
@@ -435,7 +447,7 @@ def cells(
         kept, used = len(text), total
         tail = " " * (width - used)
     else:
-        room = width - 1 if ellipsis else width
+        room = width - 1
         used = kept = 0
         for char in text:
             size = get_character_cell_size(char)
@@ -443,7 +455,7 @@ def cells(
                 break
             used += size
             kept += 1
-        tail = ("…" if ellipsis else "") + " " * (room - used)
+        tail = "…" + " " * (room - used)
     segments: list[Segment] = []
     position = 0
     for start, end in sorted(spans):
