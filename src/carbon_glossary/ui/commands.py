@@ -101,9 +101,11 @@ class Section(NamedTuple):
 
 # Anywhere in the app.
 HELP = Command("help", "question_mark,f1", "app.help")
-# Ctrl+Q first: it works everywhere, the search box included (where q is a letter of the
-# query), so it is the key the Footer shows; q quits from the list and the card.
-QUIT = Command("quit", "ctrl+q,q", "app.quit")
+# Ctrl+Q works everywhere, the search box included (where q is a letter of the query);
+# q quits from the list and the card. The Footer shows the way out on the browse screen
+# only (QUIT_SHOWN): on a quiz or exam screen Esc leaves the round, not the app.
+QUIT = Command("quit", "ctrl+q,q", "app.quit", show=False)
+QUIT_SHOWN = Command("quit", "ctrl+q", "app.quit", palette=False)
 LANGUAGE = Command("language", "L", "app.toggle_language")
 PALETTE = Command("palette", "ctrl+p", "app.command_palette", show=False, priority=True)
 THEME = Command("theme", "", "app.pick_theme")

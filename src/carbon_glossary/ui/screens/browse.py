@@ -58,6 +58,7 @@ class BrowseScreen(commands.LocalisedBindings):
     )
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
         *ACTIONS,
+        commands.QUIT_SHOWN,
         # The search box takes printable keys; these reach the list from it.
         commands.CURSOR_UP,
         commands.CURSOR_DOWN,
