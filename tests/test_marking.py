@@ -244,6 +244,16 @@ def test_unreadable_sheets(tmp_path: Path) -> None:
         with pytest.raises(FileProblemError) as caught:
             read_table(path)
         assert caught.value.problems[0].key == key
+    old = tmp_path / "room.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(FileProblemError) as caught:
+        read_table(old)
+    assert caught.value.problems[0].key == "training.sheet.other_format"
+    huge = tmp_path / "huge.csv"
+    huge.write_text('姓名,部门,1\n张三,x,"' + "A" * 200_000 + '"\n', encoding="utf-8")
+    with pytest.raises(FileProblemError) as caught:
+        read_table(huge)
+    assert caught.value.problems[0].key == "training.sheet.bad_csv"
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook")
     with pytest.raises(FileProblemError) as caught:

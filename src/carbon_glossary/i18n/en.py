@@ -826,6 +826,10 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.questions": "Questions",
     "training.report.sheet.terms": "Terms",
     "training.report.time": "Time",
+    "training.sheet.other_format": (
+        "{suffix} files cannot be read; save the sheet as .xlsx or CSV (UTF-8)"
+    ),
+    "training.sheet.bad_csv": "the CSV file is malformed: {reason}",
     "training.report.yes": "yes",
     "training.report.no": "no",
     #

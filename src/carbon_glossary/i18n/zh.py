@@ -679,6 +679,10 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.questions": "各题",
     "training.report.sheet.terms": "各术语",
     "training.report.time": "用时",
+    "training.sheet.other_format": (
+        "不能读取 {suffix} 文件；请在表格软件里另存为 .xlsx 或 CSV（UTF-8）"
+    ),
+    "training.sheet.bad_csv": "CSV 文件格式有误：{reason}",
     "training.report.yes": "是",
     "training.report.no": "否",
     #

@@ -168,6 +168,8 @@ def read_table(path: Path) -> list[list[str]]:
     def refuse(key: str, **params: object) -> FileProblemError:
         return FileProblemError([Problem(name, 0, 0, "error", key, tuple(params.items()))])
 
+    if path.suffix.lower() in (".xls", ".et", ".ods", ".numbers"):
+        raise refuse("training.sheet.other_format", suffix=path.suffix)
     try:
         if path.suffix.lower() in _XLSX_SUFFIXES:
             return _read_xlsx(path)
@@ -186,7 +188,10 @@ def read_table(path: Path) -> list[list[str]]:
         raise refuse("training.sheet.encoding") from None
     if "\x00" in text:
         raise refuse("training.sheet.binary")
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as error:  # a cell over the csv module's size limit, a stray quote
+        raise refuse("training.sheet.bad_csv", reason=str(error)) from None
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
