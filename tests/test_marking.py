@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from carbon_glossary import i18n
@@ -126,8 +128,8 @@ def test_a_good_sheet_is_graded_as_on_screen() -> None:
     assert wrong.points == 0 and not wrong.passed
     assert blank.points == 0 and all(v.unanswered for v in blank.verdicts)
     # the cell read is what the screen would have been given: same verdicts
-    for question, given in zip(PAPER.questions, rows[0].answers, strict=True):
-        assert check_answer(question, given).correct
+    for question, answer in zip(PAPER.questions, rows[0].answers, strict=True):
+        assert check_answer(question, answer).correct
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -316,3 +318,25 @@ def test_accepted_pairing_for_a_match_question() -> None:
     swapped = "1B 2E 3A 4C 5D"
     verdict = grade_answer(question, swapped, accepted=[swapped])
     assert verdict.correct and verdict.score == 1.0 and all(verdict.pairs_correct)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.one_of(st.text(max_size=8), st.sampled_from(["A", "对", "1E 2B", "E", ""]))),
+        max_size=5,
+    )
+)
+def test_any_sheet_is_marked_or_refused_cell_by_cell(body: list[list[str]]) -> None:
+    rows = [sheet_header(PAPER), *body]
+    try:
+        marked = mark_sheet(PAPER, rows, "room.csv")
+    except FileProblemError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert 2 <= problem.line <= len(rows) and problem.column >= 1
+            assert problem.message  # every key has a message in the catalogue
+            assert not problem.message.startswith("training.")
+        return
+    for row in marked:  # whatever is accepted grades without error
+        score_paper(PAPER, list(row.answers))
