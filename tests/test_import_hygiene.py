@@ -10,6 +10,7 @@ import pytest
 PURE_PACKAGES = [
     "carbon_glossary.core",
     "carbon_glossary.store",
+    "carbon_glossary.session",
     "carbon_glossary.interop",
     "carbon_glossary.i18n",
 ]

@@ -23,11 +23,11 @@ from carbon_glossary.cli import main
 from carbon_glossary.core import quiz as core_quiz
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.scheduling import DEFAULT_SETTINGS
+from carbon_glossary.session import decks
+from carbon_glossary.session.decks import PracticePlan, practice_deck
 from carbon_glossary.store import AnswerRecord, ExamResult, ProgressStore
 from carbon_glossary.subcommands import quiz as quiz_cli
 from carbon_glossary.subcommands.output import cell_width
-from carbon_glossary.ui import decks
-from carbon_glossary.ui.decks import PracticePlan, practice_deck
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

@@ -14,9 +14,10 @@ from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.paper import Paper, build_paper, load_paper
 from carbon_glossary.core.pinyin import format_numbers
 from carbon_glossary.core.quiz import Question, option_label
-from carbon_glossary.ui.decks import ExamPlan, exam_id_for
-from carbon_glossary.ui.launch import Plan, QuizApp
-from carbon_glossary.ui.progress import Progress
+from carbon_glossary.session.decks import ExamPlan, exam_id_for
+from carbon_glossary.session.progress import Progress
+from carbon_glossary.ui.launch import QuizApp
+from carbon_glossary.ui.plans import Plan
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 QUIZ_GLOSSARY = DATA / "quiz_ui_glossary.toml"
@@ -73,9 +74,14 @@ def make_quiz_app(
 
 
 async def settle(pilot: Pilot[object]) -> None:
-    """Wait until workers (deck loading, saving) have finished and their messages are shown."""
+    """Wait until workers (deck loading) and the screens' answer writers have finished and
+    their messages are shown."""
     for _ in range(30):
         await pilot.app.workers.wait_for_complete()
+        for screen in pilot.app.screen_stack:
+            writer = getattr(screen, "writer", None)
+            if writer is not None:
+                writer.flush(timeout=10)
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             break

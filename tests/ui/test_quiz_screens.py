@@ -27,9 +27,9 @@ from textual.widgets import Sparkline, Static
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.paper import score_paper
 from carbon_glossary.core.quiz import Question
+from carbon_glossary.session.decks import PracticePlan, StudyPlan
 from carbon_glossary.store import AnswerRecord, ProgressStore
-from carbon_glossary.ui.decks import PracticePlan, StudyPlan
-from carbon_glossary.ui.launch import StatsPlan
+from carbon_glossary.ui.plans import StatsPlan
 from carbon_glossary.ui.screens.exam import ExamResultScreen, ExamScreen, QuestionPicker
 from carbon_glossary.ui.screens.quiz import ConfirmDialog, QuizScreen
 from carbon_glossary.ui.screens.stats import StatsScreen
@@ -80,9 +80,14 @@ def quiz(app: object) -> QuizScreen:
 
 
 async def answer(pilot: object, keys: list[str]) -> None:
+    """Answer the question shown (after reading a new term's card, if one is shown)."""
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)
+    screen = pilot.app.screen
+    if isinstance(screen, QuizScreen) and screen.phase == "introducing":
+        await pilot.press("enter")
+        await settle(pilot)
     await pilot.press(*typed(keys))
     await pilot.press("enter")
     await settle(pilot)
@@ -101,8 +106,15 @@ async def test_study_right_answer_is_explained_saved_and_scheduled(
         screen = quiz(app)
         question = screen.question
         assert question is not None
-        # New terms come in document order: the first is 碳达峰.
+        # New terms come in document order: the first is 碳达峰. Its card comes first,
+        # and the count of new terms goes down once it has been shown.
         assert question.term_id == glossary.terms[0].id
+        assert screen.phase == "introducing" and not screen.view.display
+        shown = screen_text(screen)
+        assert flat("新学 14") in shown and flat(glossary.terms[0].definition[:12]) in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.phase == "asking" and flat("新学 13") in screen_text(screen)
         clock.advance(4)
         await answer(pilot, right_keys(question))
         shown = screen_text(screen)
@@ -135,7 +147,7 @@ async def test_study_wrong_answer_shows_the_right_one_and_goes_in_the_mistake_bo
         # Enter goes on to the next term.
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.index == 1 and screen.question is not None
+        assert screen.round.index == 1 and screen.question is not None
         assert screen.question.term_id == glossary.terms[1].id
     with ProgressStore.open(db) as store:
         (record,) = store.answers(PROFILE)
@@ -176,7 +188,7 @@ async def test_a_study_round_ends_with_a_summary_and_checks_again(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = quiz(app)
-        assert screen.deck is not None and len(screen.deck.questions) == 2
+        assert screen.round.deck is not None and len(screen.round.deck.questions) == 2
         for wrong in (False, True):
             question = screen.question
             assert question is not None
@@ -248,8 +260,8 @@ async def test_practice_mistakes_replays_the_mistake_book(glossary: Glossary, db
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = quiz(app)
-        assert screen.deck is not None
-        replayed = [(q.term, q.kind) for q in screen.deck.questions]
+        assert screen.round.deck is not None
+        replayed = [(q.term, q.kind) for q in screen.round.deck.questions]
         assert replayed == [("碳中和", "pinyin"), ("光伏", "en-term")]
         for _ in replayed:
             question = screen.question
@@ -294,9 +306,9 @@ async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> N
         assert question is not None and question.kind == "match"
         # Letters pair the highlighted term and move to the next one without a definition.
         await pilot.press("c")
-        assert screen.state.pairs[0] == 2 and screen.state.item == 1
+        assert screen.round.state.pairs[0] == 2 and screen.round.state.item == 1
         await pilot.press("5", "a")
-        assert screen.state.pairs[4] == 0 and screen.state.item == 1
+        assert screen.round.state.pairs[4] == 0 and screen.round.state.item == 1
         # Enter with terms still unpaired only says so, under the question, once.
         await pilot.press("enter", "enter", "enter")
         await settle(pilot)
@@ -305,7 +317,7 @@ async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> N
         assert not app._notifications  # no pile of toasts over the options
         # Taking a definition already given moves it: one definition per term.
         await pilot.press("2", "c")
-        assert screen.state.pairs[:2] == [None, 2]
+        assert screen.round.state.pairs[:2] == [None, 2]
         assert flat("还有术语没有配对") not in screen_text(screen)
         await pilot.press(*wrong_keys(question))
         await pilot.press("enter")
@@ -520,7 +532,11 @@ async def test_time_up_hands_the_paper_in(glossary: Glossary, db: Path) -> None:
         assert any("时间到" in n.message for n in app._notifications)
     with ProgressStore.open(db) as store:
         assert len(store.exam_results(PROFILE)) == 1
-        assert len(store.answers(PROFILE)) == 1
+        records = store.answers(PROFILE)
+    # The answer given is kept; every question left blank is written as a wrong answer.
+    assert {r.question for r in records} == set(range(1, len(plan.paper.questions) + 1))
+    assert [r.question for r in records if r.given] == [1]
+    assert all(not r.correct for r in records if not r.given)
 
 
 async def test_leaving_the_result_leaves_the_app(glossary: Glossary, db: Path) -> None:
@@ -556,7 +572,7 @@ async def test_stats_screen_shows_what_was_done(glossary: Glossary, db: Path) ->
             await answer(pilot, wrong_keys(question) if wrong else right_keys(question))
             await pilot.press("enter")
             await settle(pilot)
-        missed = screen.verdicts[0].question
+        missed = screen.round.verdicts[0].question
     app = make_quiz_app(glossary, StatsPlan(), db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

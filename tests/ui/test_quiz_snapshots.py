@@ -32,9 +32,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from carbon_glossary.core.model import Glossary
+from carbon_glossary.session.decks import PracticePlan
 from carbon_glossary.store import AnswerRecord, ExamResult, ProgressStore
-from carbon_glossary.ui.decks import PracticePlan
-from carbon_glossary.ui.launch import StatsPlan
+from carbon_glossary.ui.plans import StatsPlan
 from carbon_glossary.ui.screens.exam import ExamScreen
 from carbon_glossary.ui.screens.quiz import QuizScreen
 

@@ -58,8 +58,8 @@ from carbon_glossary.i18n import t
 __all__ = [
     "DEFAULT_PASS_MARK",
     "CategoryScore",
-    "ExamResult",
     "Paper",
+    "PaperScore",
     "PaperSection",
     "PaperSpec",
     "Tones",
@@ -142,7 +142,7 @@ class WrongAnswer:
 
 
 @dataclass(frozen=True, slots=True)
-class ExamResult:
+class PaperScore:
     """A scored paper. Each question is worth one point; a match question earns its share of
     right pairs. ``passed`` compares ``percent`` with the paper's pass mark exactly."""
 
@@ -560,7 +560,7 @@ def _render_question(number: int, question: Question) -> list[str]:
     return lines
 
 
-def score_paper(paper: Paper, answers: Sequence[Given] | Mapping[int, Given]) -> ExamResult:
+def score_paper(paper: Paper, answers: Sequence[Given] | Mapping[int, Given]) -> PaperScore:
     """Score the answers to ``paper``: a sequence in question order (missing ones count as
     unanswered) or a mapping from question index (from 0) to answer."""
     strict = paper.spec.tones == "strict"
@@ -590,7 +590,7 @@ def score_paper(paper: Paper, answers: Sequence[Given] | Mapping[int, Given]) ->
         for name, ps in by_category.items()
     )
     wrong = tuple(WrongAnswer(n + 1, v) for n, v in enumerate(verdicts) if not v.correct)
-    return ExamResult(
+    return PaperScore(
         points=float(earned),
         total=total,
         percent=_percent(earned, total),

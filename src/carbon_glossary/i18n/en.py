@@ -688,6 +688,15 @@ MESSAGES: dict[str, str] = {
     #
     # --- session layer (issue 8) ---
     #
+    "session.exam.time_warning": "{minutes} min left; the paper is handed in when time is up.",
+    "session.study.new_term": (
+        "A new term (question {number}/{total}): read its card, then press Enter for the question."
+    ),
+    "session.mistakes.nothing_answered": (
+        "The mistake book is empty: nothing has been answered yet. "
+        "Terms answered wrong are kept here."
+    ),
+    "session.mistakes.never_wrong": "The mistake book is empty: no answer has been wrong so far.",
     #
     # --- progress stores: SQLite and PostgreSQL (issue 8) ---
     #

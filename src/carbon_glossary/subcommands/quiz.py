@@ -19,15 +19,15 @@ from carbon_glossary.subcommands.output import columns
 
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
+    from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
+    from carbon_glossary.session.progress import Progress
     from carbon_glossary.store import ProgressStore, Stats
-    from carbon_glossary.ui.decks import ExamPlan, PracticePlan, StudyPlan
-    from carbon_glossary.ui.progress import Progress
 
 __all__ = ["register", "stats_to_json"]
 
 # Figures shown in the help, written out here so that building the parser (for every
 # command, ``list`` included) imports neither the quiz engine nor FSRS; tests check that
-# they agree with core.quiz.KINDS, Settings.new_per_day and ui.decks.DEFAULT_PRACTICE_COUNT.
+# they agree with core.quiz.KINDS, Settings.new_per_day and session.decks.DEFAULT_PRACTICE_COUNT.
 KINDS = ("term-def", "def-term", "en-term", "pinyin", "cloze", "truefalse", "match")
 NEW_PER_DAY = 20
 PRACTICE_COUNT = 10
@@ -151,8 +151,8 @@ def _open_progress(
 ) -> Progress:
     """The progress file opened now, so that a problem with it is printed before any
     screen starts; a damaged file moved aside is reported on stderr (and in the app)."""
+    from carbon_glossary.session.progress import Progress
     from carbon_glossary.store import ProgressStore, StoreError, db_path_from, profile_from
-    from carbon_glossary.ui.progress import Progress
 
     progress = Progress(db_path_from(args.db), profile_from(args.profile), new_per_day=new_per_day)
     try:
@@ -181,7 +181,7 @@ def _start(
 
 def run_study(args: argparse.Namespace, context: Context) -> int:
     """Spaced repetition; says so (and when the next card is due) if nothing is due."""
-    from carbon_glossary.ui.decks import STUDY_KINDS, StudyPlan, nothing_due_message
+    from carbon_glossary.session.decks import STUDY_KINDS, StudyPlan, nothing_due_message
 
     glossary = context.glossary()
     kinds = _kinds(args.kinds, context, study=True) or STUDY_KINDS
@@ -199,7 +199,7 @@ def run_practice(args: argparse.Namespace, context: Context) -> int:
     """Practice (the schedule is never changed), or the mistake book with ``--mistakes``."""
     import random
 
-    from carbon_glossary.ui.decks import PracticePlan, practice_deck
+    from carbon_glossary.session.decks import PracticePlan, practice_deck
 
     glossary = context.glossary()
     kinds = _kinds(args.kinds, context)
@@ -222,7 +222,7 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
     """Sit an exam paper; or print it, its key or its answer sheet (see subcommands.training)."""
     from carbon_glossary.core.paper import build_paper, load_paper, paper_to_json
     from carbon_glossary.core.problems import FileProblemError
-    from carbon_glossary.ui.decks import ExamPlan, exam_id_for
+    from carbon_glossary.session.decks import ExamPlan, exam_id_for
 
     action = training.paper_action(args, context)
     glossary = context.glossary()

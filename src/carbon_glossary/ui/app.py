@@ -119,8 +119,8 @@ class CarbonGlossaryApp(App[object]):
         )
 
     def action_open_quiz(self, what: str) -> None:
-        """The progress screen, a study round or a practice round (``ui/launch.py``)."""
-        from carbon_glossary.ui.launch import open_quiz
+        """The progress screen, a study round or a practice round (``ui/plans.py``)."""
+        from carbon_glossary.ui.plans import open_quiz
 
         open_quiz(self, what)
 

@@ -1,18 +1,17 @@
 """An exam paper: a timer, no feedback until the paper is handed in, answers changeable
 until then; and the result screen that follows.
 
-Each answer is written to the progress store when it is given (Enter, or moving to another
-question after changing it), in mode ``exam`` with the paper's id and title and this
-sitting's attempt id, so a killed terminal loses nothing already answered. The final answer
-to each question is what is scored. Handing in asks first; when time runs out the paper is
-handed in as it stands.
+The screen displays and drives an :class:`~carbon_glossary.session.exam.ExamSitting`, which
+holds the rules: each answer is written the moment it is chosen or typed, the clock warns
+at 5 and 1 minutes and hands the paper in at 0, unanswered questions count as wrong.
+Handing in asks first.
 """
 
 from __future__ import annotations
 
-import uuid
+import asyncio
+from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -25,28 +24,30 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker
 
-from carbon_glossary.core.paper import ExamResult, score_paper
-from carbon_glossary.core.quiz import Question, Verdict, check_answer, kind_name, option_label
+from carbon_glossary.core.quiz import Question, Verdict, kind_name, option_label
 from carbon_glossary.i18n import t
+from carbon_glossary.session.clock import Clock, SystemClock
+from carbon_glossary.session.decks import ExamPlan
+from carbon_glossary.session.exam import WARN_AT_S, ExamSitting, HandedIn, TimeUp, TimeWarning
+from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.ui import commands
-from carbon_glossary.ui.decks import ExamPlan, answer_records
-from carbon_glossary.ui.progress import Clock, Progress, SystemClock
 from carbon_glossary.ui.safe import visible, visible_line
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, ConfirmDialog, leave_screen
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
 from carbon_glossary.ui.widgets.bars import BarChart, BarRow
-from carbon_glossary.ui.widgets.question import AnswerState, QuestionView
+from carbon_glossary.ui.widgets.question import QuestionView
 from carbon_glossary.ui.widgets.wrap import Paragraph
 
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
-    from carbon_glossary.store import AnswerRecord
+    from carbon_glossary.core.paper import PaperScore
+    from carbon_glossary.session.answers import AnswerState
 
 __all__ = ["ExamResultScreen", "ExamScreen", "QuestionPicker", "clock_text"]
 
-LOW_TIME_S = 5 * 60
+LOW_TIME_S = max(WARN_AT_S)
 
 
 def clock_text(seconds: float) -> str:
@@ -101,7 +102,7 @@ def _summary(question: Question, cells: int = 36) -> str:
 
 
 class ExamScreen(StoreBackedScreen):
-    """One sitting of an exam paper."""
+    """Displays and drives one :class:`~carbon_glossary.session.exam.ExamSitting`."""
 
     CSS_PATH = QUIZ_CSS
 
@@ -136,19 +137,28 @@ class ExamScreen(StoreBackedScreen):
         self.plan = plan
         self.paper = plan.paper
         self.clock: Clock = clock or SystemClock()
-        self.attempt_id = attempt_id or uuid.uuid4().hex
-        count = len(self.paper.questions)
-        self.states = [AnswerState() for _ in range(count)]
-        self.saved_keys: list[str | None] = [None] * count
-        self.index = 0
-        self.finished = False
-        self.started = self.clock.monotonic()
-        self.started_at = self.clock.now()
-        self._shown_at = self.started
-        self._saves: list[Worker[None]] = []
+        self.writer = AnswerWriter(progress, on_failed=self._write_failed)
+        self.sitting = ExamSitting(
+            glossary, plan, progress.profile, self.writer, self.clock, attempt_id=attempt_id
+        )
         self._timer: Timer | None = None
-        minutes = self.paper.spec.time_limit_minutes
-        self.time_limit_s: float | None = minutes * 60 if minutes is not None else None
+
+    # What the tests and the result screen read, kept as plain attributes of the sitting.
+    @property
+    def attempt_id(self) -> str:
+        return self.sitting.attempt_id
+
+    @property
+    def states(self) -> list[AnswerState]:
+        return self.sitting.states
+
+    @property
+    def index(self) -> int:
+        return self.sitting.index
+
+    @property
+    def finished(self) -> bool:
+        return not self.sitting.is_open
 
     @property
     def view(self) -> QuestionView:
@@ -156,7 +166,7 @@ class ExamScreen(StoreBackedScreen):
 
     @property
     def question(self) -> Question:
-        return self.paper.questions[self.index]
+        return self.sitting.question
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,9 +182,12 @@ class ExamScreen(StoreBackedScreen):
         self.watch(self.app, "language", self._relabel, init=False)
         self._open_store()
         if self.paper.questions:
-            self._show(0)
+            self._show()
         self._timer = self.set_interval(1.0, self.tick)
         self._update_bar()
+
+    def on_unmount(self) -> None:
+        self.writer.close(wait=False)
 
     @work(thread=True, group="open")
     def _open_store(self) -> None:
@@ -188,62 +201,60 @@ class ExamScreen(StoreBackedScreen):
             return
         self.post_store_notice()
 
+    def _write_failed(self, message: str) -> None:
+        self.post_message(self.Failed(message))
+
     # --- time ---
 
     def remaining(self) -> float | None:
         """Seconds left, or None when the paper has no time limit."""
-        if self.time_limit_s is None:
-            return None
-        return self.time_limit_s - (self.clock.monotonic() - self.started)
+        return self.sitting.remaining()
 
     def tick(self) -> None:
-        """Redraw the timer; hand the paper in when time is up."""
-        if self.finished:
-            return
-        left = self.remaining()
-        if left is not None and left <= 0:
+        """Redraw the timer; warn when time runs short; hand the paper in when it is up."""
+        event = self.sitting.tick()
+        if isinstance(event, TimeUp):
             self.notify(t("quizui.exam.time_up"), severity="warning", timeout=10)
             self.run_worker(self._finish(), group="finish", exclusive=True)
             return
-        self._update_bar()
+        if isinstance(event, TimeWarning):
+            self.notify(
+                t("session.exam.time_warning", minutes=event.minutes),
+                severity="warning",
+                timeout=10,
+            )
+        if self.sitting.is_open:
+            self._update_bar()
 
     # --- moving between questions ---
 
-    def _show(self, index: int) -> None:
-        self.index = index
-        question = self.question
-        heading = t("quizui.number", number=index + 1, total=len(self.paper.questions))
-        self.view.show(question, self.states[index], heading)
-        self._shown_at = self.clock.monotonic()
+    def _show(self) -> None:
+        sitting = self.sitting
+        heading = t("quizui.number", number=sitting.index + 1, total=len(self.paper.questions))
+        self.view.show(sitting.question, sitting.state, heading)
         self._update_list()
         self._update_bar()
 
     def _go(self, index: int) -> None:
-        if self.finished or not 0 <= index < len(self.paper.questions):
-            return
-        self._commit()
-        self._show(index)
+        if self.sitting.go(index):
+            self._show()
 
     def action_previous(self) -> None:
-        self._go(self.index - 1)
+        self._go(self.sitting.index - 1)
 
     def action_next(self) -> None:
-        self._go(self.index + 1)
+        self._go(self.sitting.index + 1)
 
     def action_answer_next(self) -> None:
         """Keep the answer and go on: to the next question, then to any left unanswered,
         and when every question has an answer, to handing in."""
         if self.finished:
             return
-        self._commit()
-        if self.index + 1 < len(self.paper.questions):
-            self._show(self.index + 1)
-            return
-        unanswered = self.unanswered()
-        if unanswered:
-            self._show(unanswered[0] - 1)
-        else:
+        target = self.sitting.next_open()
+        if target is None:
             self.action_hand_in()
+        else:
+            self._go(target)
 
     @on(QuestionView.Entered)
     def _entered(self) -> None:
@@ -251,6 +262,7 @@ class ExamScreen(StoreBackedScreen):
 
     @on(QuestionView.Changed)
     def _changed(self) -> None:
+        self.sitting.answer_changed()  # written now, not when the candidate moves on
         self._update_list()
         self._update_bar()
 
@@ -279,59 +291,16 @@ class ExamScreen(StoreBackedScreen):
     def action_move(self, step: int) -> None:
         self.view.move(step)
 
-    # --- answers ---
+    # --- handing in and leaving ---
 
     def unanswered(self) -> list[int]:
         """Numbers (from 1) of the questions without an answer."""
-        return [
-            i + 1 for i, q in enumerate(self.paper.questions) if not self.states[i].is_answered(q)
-        ]
-
-    def _commit(self) -> None:
-        """Write the current question's answer if it changed since last written."""
-        if not self.paper.questions:
-            return
-        question = self.question
-        state = self.states[self.index]
-        key = state.key(question)
-        if not state.is_answered(question) or key == self.saved_keys[self.index]:
-            return
-        self.saved_keys[self.index] = key
-        verdict = check_answer(
-            question, state.given(question), strict=self.paper.spec.tones == "strict"
-        )
-        records = answer_records(
-            self.glossary,
-            question,
-            verdict,
-            profile=self.progress.profile,
-            mode="exam",
-            elapsed_ms=int((self.clock.monotonic() - self._shown_at) * 1000),
-            answered_at=self.clock.now(),
-            exam_id=self.plan.exam_id,
-            exam_title=self.paper.title,
-            attempt_id=self.attempt_id,
-            number=self.index + 1,
-        )
-        self._saves.append(self._save(records))
-
-    @work(thread=True, group="save")
-    def _save(self, records: list[AnswerRecord]) -> None:
-        from carbon_glossary.store import StoreError
-
-        try:
-            store = self.progress.store()
-            for record in records:
-                store.record_answer(record)
-        except StoreError as error:
-            self.post_message(self.Failed(error.message))
-
-    # --- handing in and leaving ---
+        return self.sitting.unanswered()
 
     def action_hand_in(self) -> None:
         if self.finished:
             return
-        self._commit()
+        self.sitting.answer_changed()
         unanswered = self.unanswered()
         if unanswered:
             numbers = "、".join(map(str, unanswered[:10])) + ("…" if len(unanswered) > 10 else "")
@@ -349,33 +318,14 @@ class ExamScreen(StoreBackedScreen):
         )
 
     async def _finish(self) -> None:
-        """Score the paper as it stands and show the result."""
+        """Hand the paper in as it stands and show the result."""
         if self.finished:
             return
-        self._commit()
-        self.finished = True
+        handed = self.sitting.hand_in()
         self.view.freeze()
         if self._timer is not None:
             self._timer.stop()
-        answers = {
-            i: self.states[i].given(q)
-            for i, q in enumerate(self.paper.questions)
-            if self.states[i].is_answered(q)
-        }
-        result = score_paper(self.paper, answers)
-        finished_at = self.clock.now()
-        for worker in self._saves:
-            await worker.wait()
-        result_screen = ExamResultScreen(
-            self.glossary,
-            self.progress,
-            self.plan,
-            result,
-            attempt_id=self.attempt_id,
-            started_at=self.started_at,
-            finished_at=finished_at,
-            elapsed_s=self.clock.monotonic() - self.started,
-        )
+        result_screen = ExamResultScreen(self.glossary, self.progress, self.plan, handed)
         app = self.app
 
         async def show_result() -> None:
@@ -393,9 +343,8 @@ class ExamScreen(StoreBackedScreen):
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
-                self._commit()
-                for worker in self._saves:
-                    await worker.wait()
+                self.sitting.answer_changed()
+                await asyncio.wrap_future(self.writer.barrier())
                 leave_screen(self)
 
         self.app.push_screen(
@@ -412,17 +361,13 @@ class ExamScreen(StoreBackedScreen):
         left = self.remaining()
         bar = self.query_one("#exam-bar", Static)
         if left is None:
-            parts.append(
-                t("quizui.exam.elapsed", time=clock_text(self.clock.monotonic() - self.started))
-            )
+            parts.append(t("quizui.exam.elapsed", time=clock_text(self.sitting.elapsed())))
             bar.remove_class("-low")
         else:
             parts.append(t("quizui.exam.remaining", time=clock_text(left)))
             bar.set_class(left <= LOW_TIME_S, "-low")
         total = len(self.paper.questions)
-        parts.append(
-            t("quizui.exam.answered", answered=total - len(self.unanswered()), total=total)
-        )
+        parts.append(t("quizui.exam.answered", answered=self.sitting.answered_count(), total=total))
         parts.append(t("quizui.exam.pass_mark", mark=f"{self.paper.spec.pass_mark_percent:g}"))
         bar.update(Text(t("quizui.separator").join(parts)))
 
@@ -464,26 +409,15 @@ class ExamResultScreen(commands.LocalisedBindings):
         error: str | None
 
     def __init__(
-        self,
-        glossary: Glossary,
-        progress: Progress,
-        plan: ExamPlan,
-        result: ExamResult,
-        *,
-        attempt_id: str,
-        started_at: datetime,
-        finished_at: datetime,
-        elapsed_s: float,
+        self, glossary: Glossary, progress: Progress, plan: ExamPlan, handed: HandedIn
     ) -> None:
         super().__init__()
         self.glossary = glossary
         self.progress = progress
         self.plan = plan
-        self.result = result
-        self.attempt_id = attempt_id
-        self.started_at = started_at
-        self.finished_at = finished_at
-        self.elapsed_s = elapsed_s
+        self.handed = handed
+        self.result: PaperScore = handed.score
+        self.elapsed_s = handed.elapsed_s
         self.recorded: bool | None = None
 
     def compose(self) -> ComposeResult:
@@ -503,34 +437,18 @@ class ExamResultScreen(commands.LocalisedBindings):
     def on_mount(self) -> None:
         self.watch(self.app, "language", self._draw, init=False)
         self._draw()
-        self._record()
+        self._watch_saved()
         self.query_one("#result", VerticalScroll).focus()
 
-    @work(thread=True, group="record")
-    def _record(self) -> None:
-        from carbon_glossary.store import ExamResult as StoredResult
-        from carbon_glossary.store import StoreError
+    def _watch_saved(self) -> None:
+        """The sitting writes its result; say when it is saved (or why not)."""
 
-        result = self.result
-        try:
-            self.progress.store().record_exam_result(
-                StoredResult(
-                    profile=self.progress.profile,
-                    exam_id=self.plan.exam_id,
-                    exam_title=self.plan.paper.title,
-                    attempt_id=self.attempt_id,
-                    score=result.points,
-                    max_score=float(result.total),
-                    pass_mark=result.pass_mark_percent * result.total / 100,
-                    passed=result.passed,
-                    started_at=self.started_at,
-                    finished_at=self.finished_at,
-                )
-            )
-        except StoreError as error:
-            self.post_message(self.Recorded(error.message))
-            return
-        self.post_message(self.Recorded(None))
+        def done(future: Future[object]) -> None:
+            error = future.exception() if not future.cancelled() else None
+            message = getattr(error, "message", str(error)) if error is not None else None
+            self.post_message(self.Recorded(message))
+
+        self.handed.saved.add_done_callback(done)
 
     def on_exam_result_screen_recorded(self, message: Recorded) -> None:
         self.recorded = message.error is None

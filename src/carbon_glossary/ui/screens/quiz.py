@@ -1,14 +1,14 @@
 """Study and practice: one question at a time, each answer explained as soon as it is given.
 
-The screen owns the round (its questions, the answer being given, the score so far). Every
-answer is written to the progress store from a worker thread the moment it is submitted;
-in study mode the store reviews the term's FSRS card in the same transaction, practice never
-touches the schedule. Leaving asks first, but loses nothing already answered.
+The screen displays and drives a :class:`~carbon_glossary.session.round.Round`, which holds
+the rules (what is asked, when a new term's card comes first, what is written). Leaving asks
+first, but loses nothing already answered.
 """
 
 from __future__ import annotations
 
-import random
+import asyncio
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -21,30 +21,24 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Label, Static
-from textual.worker import Worker
 
-from carbon_glossary.core.quiz import Question, Verdict, check_answer
+from carbon_glossary.core.quiz import Question
 from carbon_glossary.i18n import t
+from carbon_glossary.session.clock import Clock, SystemClock
+from carbon_glossary.session.decks import Deck, PracticePlan, StudyPlan, format_wait
+from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.round import Incomplete, Phase, Round
+from carbon_glossary.session.writer import AnswerWriter, Skipped
 from carbon_glossary.ui import commands
-from carbon_glossary.ui.decks import (
-    Deck,
-    PracticePlan,
-    StudyPlan,
-    answer_records,
-    format_wait,
-    practice_deck,
-    study_deck,
-)
-from carbon_glossary.ui.progress import Clock, Progress, SystemClock
 from carbon_glossary.ui.safe import visible_line
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
-from carbon_glossary.ui.widgets.question import AnswerState, QuestionView
+from carbon_glossary.ui.widgets.question import QuestionView
+from carbon_glossary.ui.widgets.term_card import TermCard
 from carbon_glossary.ui.widgets.wrap import Paragraph
 
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.core.scheduling import CardState
-    from carbon_glossary.store import AnswerRecord
 
 __all__ = ["QUIZ_CSS", "ConfirmDialog", "QuizScreen", "leave_screen"]
 
@@ -76,17 +70,6 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
-def _missed_terms(verdict: Verdict) -> tuple[str, ...]:
-    """The terms an answer got wrong: the term asked, or each term paired wrong."""
-    question = verdict.question
-    if verdict.correct:
-        return ()
-    if question.kind == "match":
-        right = verdict.pairs_correct or (False,) * len(question.items)
-        return tuple(item for item, ok in zip(question.items, right, strict=True) if not ok)
-    return (question.term,)
-
-
 def leave_screen(screen: commands.LocalisedBindings) -> None:
     """Back to the screen underneath, or out of the app when this is the first screen."""
     app = screen.app
@@ -97,11 +80,9 @@ def leave_screen(screen: commands.LocalisedBindings) -> None:
 
 
 class QuizScreen(StoreBackedScreen):
-    """A study or practice round over a deck of questions.
-
-    States: loading the deck, asking (an answer is being given), revealed (the verdict and
-    explanation are shown), done (the round's summary) or empty (nothing to ask, and why).
-    """
+    """Displays a study or practice :class:`~carbon_glossary.session.round.Round`: the
+    question being asked, a new term's card before its first question, the explanation of
+    an answer, the round's summary, or why there is nothing to ask."""
 
     CSS_PATH = QUIZ_CSS
 
@@ -120,9 +101,8 @@ class QuizScreen(StoreBackedScreen):
 
     @dataclass
     class Saved(Message):
-        """Answers were written (``card``: the study card after a study answer)."""
+        """An answer was written (``card``: the study card after a study answer)."""
 
-        count: int
         card: CardState | None
 
     def __init__(
@@ -137,20 +117,18 @@ class QuizScreen(StoreBackedScreen):
         self.progress = progress
         self.plan = plan
         self.clock: Clock = clock or SystemClock()
-        self.rng = random.Random(plan.seed)
-        self.deck: Deck | None = None
-        self.index = 0
-        self.phase = "loading"
-        self.state = AnswerState()
-        self.verdicts: list[Verdict] = []
+        self.writer = AnswerWriter(progress, on_failed=self._write_failed)
+        self.round = Round(glossary, plan, progress.profile, self.writer, self.clock)
         self.saved = 0
         self.last_card: CardState | None = None
-        self._shown_at = 0.0
-        self._saves: list[Worker[None]] = []
 
     @property
     def mode(self) -> str:
         return self.plan.mode
+
+    @property
+    def phase(self) -> Phase:
+        return self.round.phase
 
     @property
     def view(self) -> QuestionView:
@@ -158,13 +136,15 @@ class QuizScreen(StoreBackedScreen):
 
     @property
     def question(self) -> Question | None:
-        if self.deck is None or not 0 <= self.index < len(self.deck.questions):
-            return None
-        return self.deck.questions[self.index]
+        return self.round.question
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="quiz-status", markup=False)
+        yield Static(id="quiz-intro", markup=False)
+        card = TermCard(id="quiz-card")
+        card.can_focus = False  # Enter goes on to the question, not to a related term
+        yield card
         yield QuestionView(id="question")
         yield Static(id="quiz-message", markup=False)
         yield Footer(compact=True)
@@ -172,9 +152,11 @@ class QuizScreen(StoreBackedScreen):
     def on_mount(self) -> None:
         self.title = t(f"quizui.title.{self.mode}")
         self.watch(self.app, "language", self._relabel, init=False)
-        self.view.display = False
         self._show_message(t("quizui.loading"))
         self._load_deck()
+
+    def on_unmount(self) -> None:
+        self.writer.close(wait=False)
 
     # --- loading ---
 
@@ -183,20 +165,7 @@ class QuizScreen(StoreBackedScreen):
         from carbon_glossary.store import StoreError
 
         try:
-            store = self.progress.store()
-            if isinstance(self.plan, StudyPlan):
-                deck = study_deck(
-                    self.glossary,
-                    store,
-                    self.progress.profile,
-                    self.clock.now(),
-                    self.plan,
-                    self.rng,
-                )
-            else:
-                deck = practice_deck(
-                    self.glossary, store, self.progress.profile, self.plan, self.rng
-                )
+            deck = self.round.build_deck(self.progress.store())
         except StoreError as error:
             self.post_message(self.Failed(error.message))
             return
@@ -204,125 +173,87 @@ class QuizScreen(StoreBackedScreen):
         self.post_message(self.DeckReady(deck))
 
     def on_quiz_screen_deck_ready(self, message: DeckReady) -> None:
-        self.deck = message.deck
-        self.index = 0
-        self.verdicts = []
-        if not message.deck.questions:
-            self.phase = "empty"
-            self.view.display = False
-            self._show_message(message.deck.empty_message)
-        else:
-            self._ask()
-        self._update_status()
+        self.round.start(message.deck)
+        self._draw()
         self.refresh_bindings()
 
     def on_store_backed_screen_failed(self, message: StoreBackedScreen.Failed) -> None:
-        if self.phase == "loading":
-            self.phase = "empty"
-            self._show_message(message.message)
+        if self.round.phase is Phase.LOADING:
+            self.round.start(Deck((), message.message))
+            self._draw()
+
+    def _write_failed(self, message: str) -> None:
+        self.post_message(self.Failed(message))
 
     # --- asking and answering ---
 
-    def _ask(self) -> None:
-        question = self.question
-        assert question is not None
-        self.phase = "asking"
-        self.state = AnswerState()
-        self.query_one("#quiz-message", Static).display = False
-        view = self.view
-        view.display = True
-        view.show(question, self.state, self._heading())
-        self._shown_at = self.clock.monotonic()
-        self._update_status()
-
-    def _heading(self) -> str:
-        total = len(self.deck.questions) if self.deck is not None else 0
-        return t("quizui.number", number=self.index + 1, total=total)
-
     def action_digit(self, index: int) -> None:
-        if self.phase == "asking":
+        if self.phase is Phase.ASKING:
             self.view.digit(index)
 
     def action_letter(self, index: int) -> None:
-        if self.phase == "asking":
+        if self.phase is Phase.ASKING:
             self.view.letter(index)
 
     def action_truth(self, value: bool) -> None:
-        if self.phase == "asking":
+        if self.phase is Phase.ASKING:
             self.view.truth(value)
 
     def action_move(self, step: int) -> None:
-        if self.phase == "asking":
+        if self.phase is Phase.ASKING:
             self.view.move(step)
+        elif self.phase is Phase.INTRODUCING:
+            self.query_one("#quiz-card", TermCard).scroll_relative(y=step, animate=False)
         else:
             self.view.scroll_relative(y=step, animate=False)
 
     def action_scroll_page(self, step: int) -> None:
         """PgUp/PgDn: the only way from the keyboard to the part of a long question (five
         definitions to pair at 80×24) or explanation that is below the screen."""
-        view = self.view
+        target: QuestionView | TermCard = self.view
+        if self.phase is Phase.INTRODUCING:
+            target = self.query_one("#quiz-card", TermCard)
         if step < 0:
-            view.scroll_page_up(animate=False)
+            target.scroll_page_up(animate=False)
         else:
-            view.scroll_page_down(animate=False)
+            target.scroll_page_down(animate=False)
 
     @on(QuestionView.Entered)
     def _entered(self) -> None:
         self.action_submit()
 
     def action_submit(self) -> None:
-        """Grade the answer; after the explanation, go on; after the round, start another."""
-        if self.phase == "asking":
+        """Grade the answer; otherwise go on (to the question after a new term's card, to
+        the next question after an explanation, to another round after the summary)."""
+        if self.phase is Phase.ASKING:
             self._grade()
-        elif self.phase == "revealed":
-            self.index += 1
-            if self.question is not None:
-                self._ask()
+        elif self.phase in (Phase.INTRODUCING, Phase.REVEALED, Phase.DONE):
+            if self.round.proceed() is Phase.LOADING:
+                self._show_message(t("quizui.loading"))
+                self._load_deck()
             else:
-                self._finish_round()
-        elif self.phase == "done":
-            self.phase = "loading"
-            self.view.display = False
-            self._show_message(t("quizui.loading"))
-            self._load_deck()
+                self._draw()
         self.refresh_bindings()
 
     def _grade(self) -> None:
-        question = self.question
-        assert question is not None
-        if not self.state.is_complete(question):
-            self.view.warn("quizui.unpaired" if question.kind == "match" else "quizui.no_answer")
+        outcome = self.round.submit()
+        if isinstance(outcome, Incomplete):
+            self.view.warn(outcome.key)
             return
-        verdict = check_answer(question, self.state.given(question))
-        elapsed_ms = int((self.clock.monotonic() - self._shown_at) * 1000)
-        records = answer_records(
-            self.glossary,
-            question,
-            verdict,
-            profile=self.progress.profile,
-            mode=self.plan.mode,
-            elapsed_ms=elapsed_ms,
-            answered_at=self.clock.now(),
-        )
-        self.verdicts.append(verdict)
-        self.phase = "revealed"
-        self.view.reveal(verdict)
-        self._saves.append(self._save(records))
+        if outcome is None:
+            return
+        self.view.reveal(outcome)
+        saving = self.round.saving
+        if saving is not None:
+            saving.add_done_callback(self._written)
         self._update_status()
 
-    @work(thread=True, group="save")
-    def _save(self, records: list[AnswerRecord]) -> None:
-        from carbon_glossary.store import StoreError
-
-        card = None
-        try:
-            store = self.progress.store()
-            for record in records:
-                card = store.record_answer(record)
-        except StoreError as error:
-            self.post_message(self.Failed(error.message))
-            return
-        self.post_message(self.Saved(len(records), card))
+    def _written(self, future: Future[CardState | Skipped | None]) -> None:
+        """On the writer's thread: report a written answer to the screen."""
+        if future.cancelled() or future.exception() is not None:
+            return  # the writer has reported the failure
+        result = future.result()
+        self.post_message(self.Saved(None if isinstance(result, Skipped) else result))
 
     def on_quiz_screen_saved(self, message: Saved) -> None:
         self.saved += 1
@@ -330,25 +261,11 @@ class QuizScreen(StoreBackedScreen):
             self.last_card = message.card
         self._update_status()
 
-    def _finish_round(self) -> None:
-        self.phase = "done"
-        self.view.display = False
-        right = sum(1 for v in self.verdicts if v.correct)
-        lines = [t("quizui.done.score", right=right, total=len(self.verdicts))]
-        missed = dict.fromkeys(term for v in self.verdicts for term in _missed_terms(v))
-        if missed:
-            terms = "、".join(visible_line(term) for term in missed)
-            lines.append(t("quizui.done.wrong", terms=terms))
-        lines.append(t(f"quizui.done.next.{self.mode}"))
-        self._show_message("\n".join(lines))
-        self._update_status()
-
     # --- leaving ---
 
     async def action_leave(self) -> None:
-        if self.phase in ("asking", "revealed"):
-            answered = len(self.verdicts)
-            message = t("quizui.leave.question", answered=answered)
+        if self.phase in (Phase.INTRODUCING, Phase.ASKING, Phase.REVEALED):
+            message = t("quizui.leave.question", answered=self.round.answered)
             self.app.push_screen(
                 ConfirmDialog(message, t("quizui.leave.yes"), t("quizui.leave.no")),
                 self._leave_confirmed,
@@ -361,31 +278,72 @@ class QuizScreen(StoreBackedScreen):
             await self._leave()
 
     async def _leave(self) -> None:
-        for worker in self._saves:
-            await worker.wait()
+        await asyncio.wrap_future(self.writer.barrier())
         leave_screen(self)
 
     # --- display ---
+
+    def _draw(self) -> None:
+        """Show what the round's phase calls for."""
+        phase = self.phase
+        view = self.view
+        card = self.query_one("#quiz-card", TermCard)
+        intro = self.query_one("#quiz-intro", Static)
+        view.display = phase in (Phase.ASKING, Phase.REVEALED)
+        card.display = intro.display = phase is Phase.INTRODUCING
+        if phase is Phase.INTRODUCING:
+            self.query_one("#quiz-message", Static).display = False
+            term = self.round.new_term
+            intro.update(Text(self._intro_text()))
+            card.show(term)
+            self.set_focus(None)
+        elif phase is Phase.ASKING:
+            self.query_one("#quiz-message", Static).display = False
+            question = self.question
+            assert question is not None
+            view.show(question, self.round.state, self._heading())
+        elif phase is Phase.DONE:
+            self._show_message(self._summary())
+        elif phase is Phase.EMPTY:
+            deck = self.round.deck
+            self._show_message(deck.empty_message if deck is not None else "")
+        self._update_status()
+
+    def _intro_text(self) -> str:
+        return t("session.study.new_term", number=self.round.index + 1, total=self.round.total)
+
+    def _heading(self) -> str:
+        return t("quizui.number", number=self.round.index + 1, total=self.round.total)
+
+    def _summary(self) -> str:
+        round_ = self.round
+        lines = [t("quizui.done.score", right=round_.right, total=round_.answered)]
+        missed = round_.missed()
+        if missed:
+            terms = "、".join(visible_line(term) for term in missed)
+            lines.append(t("quizui.done.wrong", terms=terms))
+        lines.append(t(f"quizui.done.next.{self.mode}"))
+        return "\n".join(lines)
 
     def _show_message(self, text: str) -> None:
         message = self.query_one("#quiz-message", Static)
         message.display = True
         message.update(Paragraph(Text(text)))
+        if self.phase not in (Phase.ASKING, Phase.REVEALED):
+            self.view.display = False
 
     def _update_status(self) -> None:
         status = self.query_one("#quiz-status", Static)
-        deck = self.deck
+        round_ = self.round
         parts = [t(f"quizui.title.{self.mode}")]
-        if deck is not None and deck.questions:
-            answered = len(self.verdicts)
-            right = sum(1 for v in self.verdicts if v.correct)
-            parts.append(t("quizui.status.answered", answered=answered, total=len(deck.questions)))
-            parts.append(t("quizui.status.right", right=right))
-            if isinstance(self.plan, StudyPlan):
-                parts.append(t("quizui.status.deck", due=deck.cards_due, new=deck.new_terms))
+        if round_.total:
+            parts.append(t("quizui.status.answered", answered=round_.answered, total=round_.total))
+            parts.append(t("quizui.status.right", right=round_.right))
+            if round_.is_study:
+                parts.append(t("quizui.status.deck", due=round_.due_left(), new=round_.new_left()))
             if self.saved:
                 parts.append(t("quizui.status.saved", count=self.saved))
-            if self.last_card is not None and self.phase == "revealed":
+            if self.last_card is not None and self.phase is Phase.REVEALED:
                 parts.append(
                     t(
                         "quizui.status.next_review",
@@ -396,10 +354,13 @@ class QuizScreen(StoreBackedScreen):
 
     def _relabel(self) -> None:
         self.title = t(f"quizui.title.{self.mode}")
-        if self.phase in ("asking", "revealed"):
+        if self.phase in (Phase.ASKING, Phase.REVEALED):
             self.view.heading = self._heading()
             self.view.render_question()
-        elif self.phase == "done":
-            self._finish_round()
+        elif self.phase is Phase.INTRODUCING:
+            self.query_one("#quiz-intro", Static).update(Text(self._intro_text()))
+            self.query_one("#quiz-card", TermCard).language = self.app.language  # type: ignore[attr-defined]
+        elif self.phase is Phase.DONE:
+            self._show_message(self._summary())
         self._update_status()
         self.refresh_bindings()

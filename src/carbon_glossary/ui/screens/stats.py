@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from carbon_glossary.i18n import t
+from carbon_glossary.session.clock import Clock, SystemClock
+from carbon_glossary.session.progress import Progress
 from carbon_glossary.ui import commands
-from carbon_glossary.ui.progress import Clock, Progress, SystemClock
 from carbon_glossary.ui.safe import visible_line
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, leave_screen
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from carbon_glossary.session.progress import Progress
 from carbon_glossary.ui import commands
-from carbon_glossary.ui.progress import Progress
 
 __all__ = ["StoreBackedScreen"]
 

@@ -1,10 +1,10 @@
 """One question on the screen, and the answer being given to it.
 
-:class:`AnswerState` is what the person has picked or typed so far; the screen that owns the
-question owns its state (an exam keeps one per question, so answers can be revisited).
-:class:`QuestionView` shows a question with a state and changes the state as keys arrive
-from the screen's bindings (``digit``, ``letter``, ``truth``, ``move``); after grading it can
-:meth:`~QuestionView.reveal` the verdict with its explanation.
+:class:`QuestionView` shows a question with the answer being given to it (a
+:class:`~carbon_glossary.session.answers.AnswerState`, owned by the session behind the
+screen) and passes on keys from the screen's bindings (``digit``, ``letter``, ``truth``,
+``move``) to the state's rules; after grading it can :meth:`~QuestionView.reveal` the
+verdict with its explanation.
 
 Every piece of glossary text goes through :func:`~carbon_glossary.ui.safe.visible` into a
 ``rich.text.Text``: it is data, never markup.
@@ -12,7 +12,7 @@ Every piece of glossary text goes through :func:`~carbon_glossary.ui.safe.visibl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -24,7 +24,6 @@ from textual.widgets import Input, Static
 from carbon_glossary.core.quiz import (
     MATCH_SIZE,
     OPTION_COUNT,
-    Given,
     Question,
     Verdict,
     instruction,
@@ -32,58 +31,13 @@ from carbon_glossary.core.quiz import (
     option_label,
 )
 from carbon_glossary.i18n import t
+from carbon_glossary.session.answers import TYPED_KINDS, AnswerState
 from carbon_glossary.ui.safe import visible, visible_line
 from carbon_glossary.ui.widgets.wrap import Paragraph
 
-__all__ = ["AnswerBox", "AnswerState", "QuestionView"]
+__all__ = ["AnswerBox", "QuestionView"]
 
-TYPED_KINDS = frozenset({"pinyin", "cloze"})
 _ROWS = max(OPTION_COUNT, MATCH_SIZE)
-
-
-@dataclass
-class AnswerState:
-    """The answer given so far to one question: the option picked (choice kinds and
-    true/false), the text typed (pinyin, cloze), or for matching the option paired with
-    each term and the term being paired."""
-
-    choice: int | None = None
-    text: str = ""
-    pairs: list[int | None] = field(default_factory=list)
-    item: int = 0
-
-    def given(self, question: Question) -> Given:
-        """The answer as :func:`~carbon_glossary.core.quiz.check_answer` takes it
-        (None when nothing has been given)."""
-        if question.kind == "match":
-            return tuple(self.pairs) if any(p is not None for p in self.pairs) else None
-        if question.kind in TYPED_KINDS:
-            text = self.text.strip()
-            if not text:
-                return None
-            # An option number typed into the box picks that option, as a letter does.
-            if (
-                question.kind == "cloze"
-                and text.isdigit()
-                and 1 <= int(text) <= len(question.options)
-            ):
-                return int(text) - 1
-            return text
-        return self.choice
-
-    def is_answered(self, question: Question) -> bool:
-        """Something has been given (a match question may be partly paired)."""
-        return self.given(question) is not None
-
-    def is_complete(self, question: Question) -> bool:
-        """Every part has an answer: for matching, every term is paired."""
-        if question.kind == "match":
-            return len(self.pairs) == len(question.items) and all(p is not None for p in self.pairs)
-        return self.is_answered(question)
-
-    def key(self, question: Question) -> str:
-        """A comparable form of the answer, to tell whether it changed since it was saved."""
-        return repr(self.given(question))
 
 
 def _paragraph(text: str, style: str = "") -> Paragraph:
@@ -417,31 +371,31 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
             return False
         if question.kind == "match":
             return self._select_item((self.state.item + step) % len(question.items))
-        if question.kind in TYPED_KINDS or not question.options:
+        if not self.state.move(question, step):
             return False
-        current = self.state.choice
-        start = (-1 if step > 0 else 0) if current is None else current
-        return self._pick((start + step) % len(question.options))
+        self._changed()
+        return True
 
     def _pick(self, index: int) -> bool:
         question = self.question
         assert question is not None
-        if not 0 <= index < len(question.options):
-            return False
         if question.kind in TYPED_KINDS:  # a cloze option clicked: fill it in
-            self.input.value = question.options[index]
+            if not 0 <= index < len(question.options):
+                return False
+            self.input.value = question.options[index]  # the box reports the change
             self.input.cursor_position = len(self.input.value)
             return True
-        self.state.choice = index
+        if not 0 <= index < len(question.options):
+            return False
+        self.state.pick(question, index)
         self._changed()
         return True
 
     def _select_item(self, index: int) -> bool:
         question = self.question
         assert question is not None
-        if not 0 <= index < len(question.items):
+        if not self.state.select_item(question, index):
             return False
-        self.state.item = index
         self.warning = ""
         self.render_question()
         return True
@@ -449,18 +403,8 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
     def _pair(self, option: int) -> bool:
         question = self.question
         assert question is not None
-        if not 0 <= option < len(question.options):
+        if not self.state.pair(question, option):
             return False
-        pairs = self.state.pairs
-        # One definition per term: taking an option takes it away from another term.
-        for i, pick in enumerate(pairs):
-            if pick == option:
-                pairs[i] = None
-        pairs[self.state.item] = option
-        open_items = [i for i, p in enumerate(pairs) if p is None]
-        if open_items:
-            after = [i for i in open_items if i > self.state.item]
-            self.state.item = (after or open_items)[0]
         self._changed()
         return True
 
@@ -472,9 +416,9 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
     @on(Input.Changed, "#q-input")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
-        if self.locked:
+        if self.locked or self.question is None:
             return
-        self.state.text = event.value
+        self.state.type(self.question, event.value)
         self.warning = ""
         self._render_hint()
         self.post_message(self.Changed(self))

@@ -1,45 +1,21 @@
-"""The progress store as the app uses it, and the clocks the quiz screens read.
+"""Whose progress, in which store: the store opened once, on first use.
 
 The store is opened on first use, from a worker thread (opening may create folders, check
 and migrate the file). When the command line has already opened it, it is handed over as is.
-Nothing here imports textual, so the command line can build these objects cheaply.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from carbon_glossary.core.scheduling import Settings
     from carbon_glossary.store import ProgressStore
 
-__all__ = ["Clock", "Progress", "SystemClock"]
-
-
-class Clock(Protocol):
-    """Where the quiz screens get the time: a monotonic clock for timers and answer times,
-    and the wall clock (timezone-aware) for what is written to the store. Tests pass their
-    own, so a timer can run out on demand and screenshots do not depend on the hour."""
-
-    def monotonic(self) -> float: ...
-
-    def now(self) -> datetime: ...
-
-
-@dataclass(frozen=True, slots=True)
-class SystemClock:
-    """The real clocks."""
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-    def now(self) -> datetime:
-        return datetime.now().astimezone()
+__all__ = ["Progress"]
 
 
 class Progress:

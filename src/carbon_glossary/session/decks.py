@@ -1,8 +1,8 @@
 """What a quiz session asks and what it writes: decks of questions and answer records.
 
-No textual here: the command line uses these functions for its checks before a screen
-starts (``study`` with nothing due, ``practice --mistakes`` with an empty book), and the
-screens call them from worker threads, since every store call blocks.
+The command line uses these functions for its checks before a screen starts (``study`` with
+nothing due, ``practice --mistakes`` with an empty book); the rounds and sittings call them
+from a screen's worker threads, since every store call blocks.
 
 Three plans: :class:`StudyPlan` (spaced repetition, mode ``study``), :class:`PracticePlan`
 (mode ``practice``, never changes the schedule) and :class:`ExamPlan` (a built paper).
@@ -15,7 +15,7 @@ import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from carbon_glossary.core.quiz import KINDS, Question, Verdict, make_question, make_quiz
@@ -34,6 +34,7 @@ __all__ = [
     "PracticePlan",
     "StudyPlan",
     "answer_records",
+    "empty_mistake_book_message",
     "exam_id_for",
     "format_due",
     "format_wait",
@@ -52,7 +53,7 @@ STUDY_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind != "match")
 @dataclass(frozen=True, slots=True)
 class StudyPlan:
     """Spaced repetition: due cards first, then new terms up to the daily allowance
-    (set on the :class:`~carbon_glossary.ui.progress.Progress`)."""
+    (set on the :class:`~carbon_glossary.session.progress.Progress`)."""
 
     kinds: tuple[str, ...] = STUDY_KINDS
     seed: int | None = None
@@ -98,6 +99,8 @@ class Deck:
     empty_message: str = ""
     cards_due: int = 0
     new_terms: int = 0
+    new_ids: frozenset[str] = frozenset()
+    """Study: the terms never studied before, whose card is shown before they are asked."""
 
 
 def exam_id_for(paper: Paper) -> str:
@@ -126,7 +129,8 @@ def study_deck(
     queue = store.study_queue(profile, term_ids, now)
     cards = store.cards(profile)
     questions: list[Question] = []
-    due = new = 0
+    due = 0
+    new_ids: set[str] = set()
     for term_id in queue:
         term = glossary.by_id(term_id)
         if term is None:
@@ -138,9 +142,11 @@ def study_deck(
         if term_id in cards:
             due += 1
         else:
-            new += 1
+            new_ids.add(term_id)
     if questions:
-        return Deck(tuple(questions), cards_due=due, new_terms=new)
+        return Deck(
+            tuple(questions), cards_due=due, new_terms=len(new_ids), new_ids=frozenset(new_ids)
+        )
     return Deck((), nothing_due_message(glossary, store, profile, now))
 
 
@@ -222,8 +228,20 @@ def practice_deck(
             break
     if questions:
         return Deck(tuple(questions))
-    key = "quizui.practice.no_mistakes_category" if plan.category else "quizui.practice.no_mistakes"
-    return Deck((), t(key, category=plan.category or ""))
+    if plan.category:
+        return Deck((), t("quizui.practice.no_mistakes_category", category=plan.category))
+    return Deck((), empty_mistake_book_message(store, profile))
+
+
+def empty_mistake_book_message(store: ProgressStore, profile: str) -> str:
+    """Why the mistake book is empty: nothing answered yet, never a wrong answer, or every
+    term answered wrong was later answered right. Only the last says "later right"."""
+    stats = store.stats(profile, datetime.now(UTC), 1)
+    if stats.answers == 0:
+        return t("session.mistakes.nothing_answered")
+    if stats.correct == stats.answers:
+        return t("session.mistakes.never_wrong")
+    return t("quizui.practice.no_mistakes")
 
 
 def answer_records(
