@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full parser, with help in the current interface language."""
     from carbon_glossary.subcommands.parser import build_parser as build
 
-    return build()
+    return build(PROG, COMMAND_MODULES)
 
 
 def _language_from(argv: Sequence[str]) -> str:

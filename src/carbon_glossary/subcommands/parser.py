@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 from carbon_glossary import i18n
-from carbon_glossary.cli import COMMAND_MODULES, PROG
 from carbon_glossary.i18n import t
 
 __all__ = ["build_parser"]
@@ -142,7 +141,7 @@ class _Version(argparse.Action):
     ) -> NoReturn:
         from carbon_glossary import __version__
 
-        print(f"{PROG} {__version__}", file=sys.stdout)
+        print(f"{parser.prog} {__version__}", file=sys.stdout)
         parser.exit()
 
 
@@ -153,9 +152,9 @@ def _language(value: str) -> str:
     return normalised
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options(prog: str) -> argparse.ArgumentParser:
     """``--glossary`` and ``--lang``, accepted before or after the subcommand."""
-    common = _Parser(prog=PROG, add_help=False)
+    common = _Parser(prog=prog, add_help=False)
     group = common.add_argument_group(t("cli.global_options_title"))
     group.add_argument(
         "--glossary",
@@ -173,15 +172,16 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with help in the current interface language."""
-    common = _common_options()
+def build_parser(prog: str, command_modules: Iterable[str]) -> argparse.ArgumentParser:
+    """The full parser for the program ``prog``, with help in the current interface
+    language; each of ``command_modules`` adds its subcommands (``register``)."""
+    common = _common_options(prog)
     # Help lists the common options once, on the main parser; subcommands accept them too.
-    parser = _Parser(prog=PROG, description=t("cli.description"), parents=[common])
+    parser = _Parser(prog=prog, description=t("cli.description"), parents=[common])
     parser.add_argument("--version", action=_Version, help=t("cli.version_option"))
     subparsers = parser.add_subparsers(
         dest="command", title=t("cli.commands_title"), metavar=t("cli.command_metavar")
     )
-    for name in COMMAND_MODULES:
+    for name in command_modules:
         importlib.import_module(name).register(subparsers, [common])
     return parser
