@@ -27,6 +27,7 @@ from textual.widgets import Sparkline, Static
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.paper import score_paper
 from carbon_glossary.core.quiz import Question
+from carbon_glossary.i18n import t
 from carbon_glossary.session.decks import PracticePlan, StudyPlan
 from carbon_glossary.store import AnswerRecord, ProgressStore
 from carbon_glossary.ui.plans import StatsPlan
@@ -517,11 +518,19 @@ async def test_time_up_hands_the_paper_in(glossary: Glossary, db: Path) -> None:
         await settle(pilot)
         screen = exam(app)
         assert flat("剩余时间 10:00") in screen_text(screen)
+        clock.advance(5 * 60 + 1)  # a warning when 5 minutes are left
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app._notifications:
+                break
+        assert [n.message for n in app._notifications] == [
+            t("session.exam.time_warning", minutes=5)
+        ]
         await pilot.press(*typed(right_keys(plan.paper.questions[0])))
         await pilot.press("ctrl+s")  # a dialog is open when time runs out
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        clock.advance(10 * 60)
+        clock.advance(5 * 60)
         for _ in range(40):  # the timer ticks every second
             await pilot.pause(0.1)
             if isinstance(app.screen, ExamResultScreen):
@@ -529,7 +538,8 @@ async def test_time_up_hands_the_paper_in(glossary: Glossary, db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ExamResultScreen)
         assert app.screen.result.points == 1
-        assert any("时间到" in n.message for n in app._notifications)
+        # Only the time-up message: the warnings are gone with the paper.
+        assert [n.message for n in app._notifications] == [t("quizui.exam.time_up")]
     with ProgressStore.open(db) as store:
         assert len(store.exam_results(PROFILE)) == 1
         records = store.answers(PROFILE)

@@ -214,8 +214,7 @@ class ExamScreen(StoreBackedScreen):
         """Redraw the timer; warn when time runs short; hand the paper in when it is up."""
         event = self.sitting.tick()
         if isinstance(event, TimeUp):
-            self.notify(t("quizui.exam.time_up"), severity="warning", timeout=10)
-            self.run_worker(self._finish(), group="finish", exclusive=True)
+            self.run_worker(self._finish(time_up=True), group="finish", exclusive=True)
             return
         if isinstance(event, TimeWarning):
             self.notify(
@@ -317,11 +316,14 @@ class ExamScreen(StoreBackedScreen):
             confirmed,
         )
 
-    async def _finish(self) -> None:
+    async def _finish(self, *, time_up: bool = False) -> None:
         """Hand the paper in as it stands and show the result."""
         if self.finished:
             return
         handed = self.sitting.hand_in()
+        self.app.clear_notifications()  # "5 minutes left" means nothing once handed in
+        if time_up:
+            self.notify(t("quizui.exam.time_up"), severity="warning", timeout=10)
         self.view.freeze()
         if self._timer is not None:
             self._timer.stop()
