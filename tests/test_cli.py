@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from carbon_glossary.cli import main
-from carbon_glossary.core.export import JSON_KEYS
 from carbon_glossary.core.model import Glossary
+from carbon_glossary.interop.export import JSON_KEYS
 
 DATA = Path(__file__).parent / "data"
 GLOSSARY = DATA / "cli_glossary.toml"

@@ -76,7 +76,7 @@ def register(
     check.set_defaults(handler=run_check)
 
 
-# json, core.export and core.pinyin are imported where used: building the parser imports
+# json, interop.export and core.pinyin are imported where used: building the parser imports
 # this module on every start, the browser's included, which needs none of them.
 
 
@@ -87,7 +87,7 @@ def _print_json(context: Context, data: Any) -> None:
 
 
 def _as_dict(term: Term) -> dict[str, Any]:
-    from carbon_glossary.core.export import term_to_dict
+    from carbon_glossary.interop.export import term_to_dict
 
     return term_to_dict(term)
 
