@@ -32,6 +32,7 @@ PROG = "carbon-glossary"
 COMMAND_MODULES: tuple[str, ...] = (
     "carbon_glossary.subcommands.glossary",
     "carbon_glossary.subcommands.quiz",
+    "carbon_glossary.subcommands.interop",
 )
 
 

@@ -843,6 +843,115 @@ MESSAGES: dict[str, str] = {
     "training.report.no": "no",
     #
     # --- import, export, extract, handouts (issue 11) ---
+    "check.spreadsheet": (
+        "this is a spreadsheet, not a glossary (glossaries are TOML files); import it first: "
+        "carbon-glossary import {path} -o glossary.toml"
+    ),
+    "interop.csv_encoding": (
+        "cannot tell this CSV file's encoding (neither UTF-8 nor GB18030; first unknown byte "
+        '{byte}); in Excel use Save As "CSV UTF-8 (Comma delimited)" and import that'
+    ),
+    "interop.csv_syntax": "the CSV is malformed: {detail}",
+    "interop.xlsx_unreadable": "cannot open this as an Excel workbook (.xlsx): {detail}",
+    "interop.sheet_empty": (
+        "the sheet is empty; its first row should name the columns (term, pinyin, definition…)"
+    ),
+    "interop.header_missing": (
+        'this column has cells but no name in the first row; name it (e.g. "definition") or'
+        " it cannot be imported"
+    ),
+    "interop.header_unknown": 'unknown column "{name}"; known columns: {allowed}',
+    "interop.header_unknown_suggest": 'unknown column "{name}"; did you mean "{suggestion}"?',
+    "interop.header_duplicate": 'column "{name}" appears again (first in column {first})',
+    "interop.header_no_term": (
+        'no "term" (术语) column; the first row names the columns and one of them must be "term"'
+    ),
+    "interop.cell_outside": (
+        'this cell is right of the last named column, so "{value}" cannot be imported; give'
+        " the column a name"
+    ),
+    "interop.term_empty": 'this row has cells but its "term" is empty',
+    "interop.term_simplified": (
+        'term "{original}" is not in simplified characters; written as "{term}" (the original'
+        " kept as traditional); please check"
+    ),
+    "interop.conflict": (
+        '"{header}" differs from "{term}" in the existing glossary ({into}): it has "{have}", '
+        'the sheet "{given}"; the existing entry was not changed'
+    ),
+    "interop.output_exists": "{path} exists and was not overwritten; add --force to overwrite it",
+    "interop.output_exists_merge": (
+        "{path} exists and was not overwritten; use --merge {path} to add the new terms to it, "
+        "or --force to overwrite it"
+    ),
+    "interop.import_refused": "{path} has errors; nothing was written. Fix them and import again.",
+    "interop.imported": (
+        "wrote {path}: {count} terms. Run carbon-glossary check {path} to look it over."
+    ),
+    "interop.merged": (
+        "merged into {path}: {added} new terms, {unchanged} already there and identical, "
+        "{conflicts} in conflict (not changed)."
+    ),
+    "interop.template_suffix": "the template can be written as .xlsx or .csv only: {path}",
+    "interop.template_written": (
+        "wrote the template {path}: the first row names the columns, the second is an example"
+        " you may delete."
+    ),
+    "interop.exported": "wrote {path}: {count} terms.",
+    "interop.paper_exported": "wrote {path}: {count} questions.",
+    "interop.pdf_handout_only": "--pdf is for --format handout only",
+    "interop.pdf_written": "printed to PDF: {path}",
+    "interop.no_browser": (
+        "no Chromium, Chrome or Edge found, so no PDF was made. Open {path} in a browser, "
+        'press Ctrl+P, choose "Save as PDF", paper A4, and turn off headers and footers.'
+    ),
+    "interop.pdf_failed": (
+        "the browser made no PDF ({detail}); open {path} in a browser and press Ctrl+P to print it."
+    ),
+    "interop.cli.import": "import an Excel sheet (.xlsx) or a CSV file as a glossary",
+    "interop.cli.import_file": (
+        "the sheet; its first row names the columns (term, pinyin, definition…, Chinese or English)"
+    ),
+    "interop.cli.import_output": (
+        "the glossary file to write (default: the sheet's name with .toml)"
+    ),
+    "interop.cli.merge": (
+        "add the new terms to this existing glossary (existing entries are never changed;"
+        " conflicts are listed)"
+    ),
+    "interop.cli.on_conflict": (
+        "when merging meets a conflict: stop and write nothing (default), or keep the existing"
+        " entry and add only new terms"
+    ),
+    "interop.cli.title": "the glossary's title (default: the sheet's file name)",
+    "interop.cli.force": "overwrite an output file that exists",
+    "interop.cli.template": "write an empty sheet to fill in (column names and one example row)",
+    "interop.cli.out": "output file",
+    "interop.cli.export": (
+        "export the glossary: CSV, Excel, Anki, Moodle, GIFT, a printable handout"
+    ),
+    "interop.cli.format": "the export format",
+    "interop.cli.export_output": (
+        "output file (default: the glossary's name with the format's suffix)"
+    ),
+    "interop.cli.category": "export this category only",
+    "interop.cli.pdf": "also print the handout to PDF with this computer's Chromium/Chrome/Edge",
+    "interop.cli.exam_export": (
+        "write the paper's questions as Moodle XML or GIFT instead of sitting it"
+    ),
+    "interop.cli.exam_output": "output file for --export",
+    "interop.format.csv": "CSV with a BOM (opens in Excel; can be imported again)",
+    "interop.format.xlsx": "Excel workbook (can be imported again)",
+    "interop.format.anki": "Anki deck .apkg (importing again updates, never duplicates)",
+    "interop.format.anki_tsv": "Anki text import (TSV)",
+    "interop.format.moodle_glossary": "Moodle glossary XML",
+    "interop.format.gift": "GIFT questions (one fill-in question per term)",
+    "interop.format.handout": "printable handout (HTML, pinyin over the characters)",
+    "interop.format.moodle_paper": "Moodle XML questions",
+    "interop.format.gift_paper": "GIFT questions",
+    "interop.handout.source": "Source: ",
+    "interop.handout.meta": "{count} terms · version {version}",
+    "interop.handout.no_category": "Other",
     #
     #
     # --- serving a room's browsers (issue 10) ---

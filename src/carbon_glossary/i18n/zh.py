@@ -691,6 +691,92 @@ MESSAGES: dict[str, str] = {
     "training.report.no": "否",
     #
     # --- import, export, extract, handouts (issue 11) ---
+    "check.spreadsheet": (
+        "这是电子表格，不是术语表（术语表是 TOML 文件）；请先导入："
+        "carbon-glossary import {path} -o 术语表.toml"
+    ),
+    "interop.csv_encoding": (
+        "无法识别这个 CSV 文件的编码（既不是 UTF-8 也不是 GB18030，"
+        "第一个无法识别的字节是 {byte}）；请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再导入"
+    ),
+    "interop.csv_syntax": "CSV 格式有误：{detail}",
+    "interop.xlsx_unreadable": "无法作为 Excel 工作簿（.xlsx）打开：{detail}",
+    "interop.sheet_empty": "表格是空的；第一行应当是列名（术语、拼音、释义……）",
+    "interop.header_missing": (
+        "这一列有内容，但第一行没有列名；请写上列名（如“释义”），否则这一列无法导入"
+    ),
+    "interop.header_unknown": "不认识的列名“{name}”；可以用的列名：{allowed}",
+    "interop.header_unknown_suggest": "不认识的列名“{name}”；是不是想写“{suggestion}”？",
+    "interop.header_duplicate": "列名“{name}”与第{first}列重复",
+    "interop.header_no_term": "没有“术语”（term）列；第一行应当是列名，其中必须有“术语”",
+    "interop.cell_outside": (
+        "这个单元格在最后一个有列名的列之外，内容“{value}”无法导入；请给这一列加上列名"
+    ),
+    "interop.term_empty": "这一行有内容，但“术语”是空的",
+    "interop.term_simplified": (
+        "术语“{original}”不是简体，已按简体写作“{term}”（原写法作为繁体）；请核对"
+    ),
+    "interop.conflict": (
+        "“{header}”与已有术语表中的“{term}”（{into}）不同：原有“{have}”，表中“{given}”；"
+        "已有的词条没有改动"
+    ),
+    "interop.output_exists": "{path} 已经存在，没有覆盖；要覆盖请加 --force",
+    "interop.output_exists_merge": (
+        "{path} 已经存在，没有覆盖；要把新术语并入其中请用 --merge {path}，要覆盖请加 --force"
+    ),
+    "interop.import_refused": "{path} 有错误，没有写入任何文件；改正后再导入。",
+    "interop.imported": (
+        "已写入 {path}：{count} 个术语。请用 carbon-glossary check {path} 再看一遍。"
+    ),
+    "interop.merged": (
+        "已并入 {path}：新增 {added} 个术语，{unchanged} 个已有且一致，{conflicts} 个有冲"
+        "突（未改动）。"
+    ),
+    "interop.template_suffix": "模板只能写成 .xlsx 或 .csv 文件：{path}",
+    "interop.template_written": (
+        "已写入模板 {path}：第一行是列名，第二行是示例，可以删掉示例后填写。"
+    ),
+    "interop.exported": "已写入 {path}：{count} 个术语。",
+    "interop.paper_exported": "已写入 {path}：{count} 道题。",
+    "interop.pdf_handout_only": "--pdf 只用于 --format handout（讲义）",
+    "interop.pdf_written": "已打印为 PDF：{path}",
+    "interop.no_browser": (
+        "没有找到 Chromium、Chrome 或 Edge，无法直接生成 PDF。请用浏览器打开 {path}，"
+        "按 Ctrl+P 打印，打印机选“另存为 PDF”，纸张 A4，不勾选“页眉和页脚”。"
+    ),
+    "interop.pdf_failed": (
+        "浏览器没有生成 PDF（{detail}）；可以用浏览器打开 {path} 后按 Ctrl+P 打印。"
+    ),
+    "interop.cli.import": "把 Excel 表格（.xlsx）或 CSV 文件导入为术语表",
+    "interop.cli.import_file": "表格文件；第一行是列名（术语、拼音、释义……，中英文均可）",
+    "interop.cli.import_output": "写入的术语表文件（默认：与表格同名的 .toml）",
+    "interop.cli.merge": "把新术语并入这个已有的术语表（已有词条不改动，冲突会列出）",
+    "interop.cli.on_conflict": (
+        "并入时遇到冲突：stop 停止、不写入（默认）；keep 保留已有词条，只并入新术语"
+    ),
+    "interop.cli.title": "术语表标题（默认：表格文件名）",
+    "interop.cli.force": "覆盖已经存在的输出文件",
+    "interop.cli.template": "生成导入用的空白表格模板（列名和一行示例）",
+    "interop.cli.out": "输出文件",
+    "interop.cli.export": "导出术语表：CSV、Excel、Anki、Moodle、GIFT、打印讲义",
+    "interop.cli.format": "导出格式",
+    "interop.cli.export_output": "输出文件（默认：术语表文件名加格式的扩展名）",
+    "interop.cli.category": "只导出这个类别",
+    "interop.cli.pdf": "讲义同时用本机的 Chromium/Chrome/Edge 打印为 PDF",
+    "interop.cli.exam_export": "把试卷的题目导出为 Moodle XML 或 GIFT，不开始考试",
+    "interop.cli.exam_output": "--export 的输出文件",
+    "interop.format.csv": "CSV（带 BOM，Excel 可直接打开；可再导入）",
+    "interop.format.xlsx": "Excel 工作簿（可再导入）",
+    "interop.format.anki": "Anki 牌组 .apkg（再次导入会更新，不会重复）",
+    "interop.format.anki_tsv": "Anki 文本导入（TSV）",
+    "interop.format.moodle_glossary": "Moodle 词汇表 XML",
+    "interop.format.gift": "GIFT 题目（每个术语一道填空题）",
+    "interop.format.handout": "打印讲义（HTML，拼音标在汉字上方）",
+    "interop.format.moodle_paper": "Moodle XML 题目",
+    "interop.format.gift_paper": "GIFT 题目",
+    "interop.handout.source": "出处：",
+    "interop.handout.meta": "共 {count} 个术语 · 版本 {version}",
+    "interop.handout.no_category": "其他",
     #
     #
     # --- serving a room's browsers (issue 10) ---

@@ -97,6 +97,10 @@ def register(
     exam.add_argument("paper", metavar=t("quizui.cli.paper_metavar"), help=t("quizui.cli.paper"))
     exam.add_argument("--json", action="store_true", help=t("quizui.cli.print_json"))
     training.add_exam_options(exam)
+    from carbon_glossary.interop.formats import PAPER_FORMATS
+
+    exam.add_argument("--export", choices=list(PAPER_FORMATS), help=t("interop.cli.exam_export"))
+    exam.add_argument("-o", "--output", metavar="FILE", help=t("interop.cli.exam_output"))
     exam.set_defaults(handler=run_exam)
 
     stats = subparsers.add_parser(
@@ -234,6 +238,12 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
         print(t("quizui.cli.paper_refused", path=args.paper), file=context.err)
         raise CommandFailed(2) from None
     paper = build_paper(glossary, spec)
+    if args.export:
+        if action is not None:  # --export is one more thing to do with the paper
+            raise context.fail(t("training.cli.one_action"), code=2)
+        from carbon_glossary.subcommands.interop import export_paper
+
+        return export_paper(paper, args, context)
     if action == "json":
         data = paper_to_json(paper)
         _write_json(context, data)

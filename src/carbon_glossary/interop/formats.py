@@ -1,0 +1,179 @@
+"""Export formats, one object each, in a registry: adding a format touches this table and
+the module that writes it.
+
+A glossary format writes an :class:`ExportRequest` (the glossary and the terms chosen) to
+a path; a paper format writes a built exam paper. The command line reads
+names, suffixes and help from here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from carbon_glossary.core.model import Glossary, Term
+from carbon_glossary.core.pinyin import format_marks
+from carbon_glossary.interop.fields import FIELDS, join_list
+
+if TYPE_CHECKING:
+    from carbon_glossary.core.paper import Paper
+
+__all__ = [
+    "FORMATS",
+    "PAPER_FORMATS",
+    "ExportFormat",
+    "ExportRequest",
+    "PaperFormat",
+    "glossary_table",
+    "request_for",
+    "template_table",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What to export: the glossary (for its title, categories and related terms) and the
+    terms chosen, in document order (the handout sorts its own)."""
+
+    glossary: Glossary
+    terms: tuple[Term, ...]
+    lang: str = "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    name: str
+    suffix: str
+    help_key: str
+    write: Callable[[ExportRequest, Path], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PaperFormat:
+    name: str
+    suffix: str
+    help_key: str
+    write: Callable[[Paper, Path], None]
+
+
+def request_for(glossary: Glossary, category: str | None = None, lang: str = "zh") -> ExportRequest:
+    """The glossary's terms (one category's, when given), in document order: an export
+    imported again gives the glossary back in its own order."""
+    terms = (t for t in glossary.terms if category is None or t.category == category)
+    return ExportRequest(glossary, tuple(terms), lang)
+
+
+def header(lang: str) -> list[str]:
+    """Column headers in the interface language (import reads either language)."""
+    return [f.zh if lang == "zh" else f.en for f in FIELDS]
+
+
+def _cell(term: Term, key: str, glossary: Glossary) -> str:
+    if key == "pinyin":
+        return format_marks(term.marks)
+    if key == "related":
+        names = [other.term for i in term.related if (other := glossary.by_id(i))]
+        return join_list(names)
+    value = getattr(term, key)
+    return join_list(value) if isinstance(value, tuple) else str(value)
+
+
+def glossary_table(request: ExportRequest) -> tuple[list[str], list[list[str]]]:
+    """Header and rows: every field of every term, so that importing the table gives the
+    same glossary back (readings are written out, so they need no phrase table)."""
+    rows = [[_cell(term, f.key, request.glossary) for f in FIELDS] for term in request.terms]
+    return header(request.lang), rows
+
+
+def template_table(lang: str) -> tuple[list[str], list[list[str]]]:
+    """The headers and one example row, a term with its source document's own definition."""
+    example = {
+        "term": "碳达峰",
+        "pinyin": "tàn dá fēng",
+        "traditional": "碳達峰",
+        "english": "carbon peaking",
+        "definition": "指在一定时期内，碳排放量达到历史最高值，并逐渐趋于平稳或下降的过程。",
+        "category": "核心概念",
+        "source": "《关于〈槐荫区碳达峰工作方案〉的解读》 六、关键词诠释",
+        "related": "",
+        "tags": "双碳",
+    }
+    return header(lang), [[example.get(f.key, "") for f in FIELDS]]
+
+
+def _write_csv(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.sheets import write_csv
+
+    write_csv(path, *glossary_table(request))
+
+
+def _write_xlsx(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.sheets import write_xlsx
+
+    write_xlsx(path, *glossary_table(request), title=request.glossary.title)
+
+
+def _apkg(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.anki import write_apkg
+
+    write_apkg(request, path)
+
+
+def _anki_tsv(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.anki import write_tsv
+
+    write_tsv(request, path)
+
+
+def _moodle_glossary(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.moodle import write_glossary
+
+    write_glossary(request, path)
+
+
+def _gift_glossary(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.gift import write_glossary
+
+    write_glossary(request, path)
+
+
+def _handout(request: ExportRequest, path: Path) -> None:
+    from carbon_glossary.interop.handout import write_handout
+
+    write_handout(request, path)
+
+
+def _moodle_paper(paper: Paper, path: Path) -> None:
+    from carbon_glossary.interop.moodle import write_paper
+
+    write_paper(paper, path)
+
+
+def _gift_paper(paper: Paper, path: Path) -> None:
+    from carbon_glossary.interop.gift import write_paper
+
+    write_paper(paper, path)
+
+
+FORMATS: Mapping[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("csv", ".csv", "interop.format.csv", _write_csv),
+        ExportFormat("xlsx", ".xlsx", "interop.format.xlsx", _write_xlsx),
+        ExportFormat("anki", ".apkg", "interop.format.anki", _apkg),
+        ExportFormat("anki-tsv", ".txt", "interop.format.anki_tsv", _anki_tsv),
+        ExportFormat("moodle-glossary", ".xml", "interop.format.moodle_glossary", _moodle_glossary),
+        ExportFormat("gift", ".gift.txt", "interop.format.gift", _gift_glossary),
+        ExportFormat("handout", ".html", "interop.format.handout", _handout),
+    )
+}
+
+PAPER_FORMATS: Mapping[str, PaperFormat] = {
+    f.name: f
+    for f in (
+        PaperFormat("moodle", ".xml", "interop.format.moodle_paper", _moodle_paper),
+        PaperFormat("gift", ".gift.txt", "interop.format.gift_paper", _gift_paper),
+    )
+}

@@ -1,0 +1,301 @@
+"""A spreadsheet of terms → a glossary file, checked exactly as ``check`` checks one.
+
+The sheet becomes a TOML document (written with tomli-w) and that document goes through the
+glossary loader: readings come from the same phrase tables and domain fixes as everywhere
+else, and every problem the loader finds (a bad pinyin, a duplicate term, a ``related``
+name that points nowhere, an unsettled 多音字) is reported at the spreadsheet's row and column,
+``FILE:ROW:COL``, because that is where the trainer will fix it.
+
+Merging into an existing glossary appends the new terms to the end of its text, so the
+comments, order and formatting of what a person wrote stay as they were and existing ids
+cannot move; a row about a term the glossary already has is either identical (nothing to
+do) or a conflict, which is reported and never applied.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from carbon_glossary.core.model import Glossary, Term
+from carbon_glossary.core.problems import Problem
+from carbon_glossary.core.tomlpos import KeyPath, scan_positions
+from carbon_glossary.interop.fields import FIELDS, LIST_FIELDS, field_for_header, split_list
+from carbon_glossary.interop.sheets import Sheet
+
+__all__ = ["ConflictPolicy", "ImportResult", "import_sheet"]
+
+ConflictPolicy = Literal["stop", "keep"]
+
+
+@dataclass
+class ImportResult:
+    """What importing a sheet gives: the TOML text to write (None when there are errors),
+    every problem at its sheet position, and counts for the summary."""
+
+    text: str | None
+    problems: list[Problem] = field(default_factory=list)
+    added: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    number: int  # the spreadsheet's row number
+    values: dict[str, Any]  # TOML values, non-empty fields only
+
+
+class _Problems:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: list[Problem] = []
+
+    def add(self, severity: str, row: int, column: int, key: str, **params: object) -> None:
+        self.items.append(
+            Problem(
+                self.path,
+                row,
+                column,
+                "error" if severity == "error" else "warning",
+                key,
+                tuple(sorted(params.items())),
+            )
+        )
+
+
+def _columns(sheet: Sheet, problems: _Problems) -> dict[str, int]:
+    """Field key → 1-based column, from the header row; unknown or repeated headers are
+    errors (a column we silently skipped would lose what the trainer typed in it)."""
+    columns: dict[str, int] = {}
+    allowed = "、".join(f"{f.zh}/{f.en}" for f in FIELDS)
+    for index, name in enumerate(sheet.header, start=1):
+        if not name:
+            if any(index <= len(cells) and cells[index - 1] for _, cells in sheet.rows):
+                problems.add("error", 1, index, "interop.header_missing")
+            continue
+        key = field_for_header(name)
+        if key is None:
+            names = [n for f in FIELDS for n in (f.zh, f.en)]
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+            if close:
+                problems.add(
+                    "error",
+                    1,
+                    index,
+                    "interop.header_unknown_suggest",
+                    name=name,
+                    suggestion=close[0],
+                )
+            else:
+                problems.add(
+                    "error", 1, index, "interop.header_unknown", name=name, allowed=allowed
+                )
+        elif key in columns:
+            problems.add(
+                "error", 1, index, "interop.header_duplicate", name=name, first=columns[key]
+            )
+        else:
+            columns[key] = index
+    if "term" not in columns:
+        problems.add("error", 1, 1, "interop.header_no_term")
+    return columns
+
+
+def _rows(sheet: Sheet, columns: Mapping[str, int], problems: _Problems) -> list[_Row]:
+    from carbon_glossary.core.text import to_simplified
+
+    width = len(sheet.header)
+    term_column = columns["term"]
+    rows: list[_Row] = []
+    for number, cells in sheet.rows:
+        for index in range(width, len(cells)):
+            if cells[index]:
+                problems.add("error", number, index + 1, "interop.cell_outside", value=cells[index])
+        values: dict[str, Any] = {}
+        for key, column in columns.items():
+            cell = cells[column - 1] if column <= len(cells) else ""
+            if not cell:
+                continue
+            values[key] = split_list(cell) if key in LIST_FIELDS else cell
+        term = values.get("term", "")
+        if not term:
+            problems.add("error", number, term_column, "interop.term_empty")
+            continue
+        simplified = to_simplified(term)
+        if simplified != term:
+            problems.add(
+                "warning",
+                number,
+                term_column,
+                "interop.term_simplified",
+                original=term,
+                term=simplified,
+            )
+            values.setdefault("traditional", term)
+            values["term"] = simplified
+        rows.append(_Row(number, values))
+    return rows
+
+
+def _document(rows: Sequence[_Row], title: str) -> dict[str, Any]:
+    return {
+        "glossary": {"title": title, "language": "zh-CN", "version": "1"},
+        "term": [row.values for row in rows],
+    }
+
+
+def _compare(row: _Row, term: Term, glossary: Glossary) -> list[tuple[str, str, str]]:
+    """The fields where the row says something else than the glossary's term:
+    (field, what the glossary has, what the row has)."""
+    from carbon_glossary.core.pinyin import InvalidSyllableError, format_marks, parse_syllables
+
+    differences: list[tuple[str, str, str]] = []
+    for key, value in row.values.items():
+        if key == "pinyin":
+            try:
+                same = parse_syllables(value) == term.syllables
+            except InvalidSyllableError:
+                same = False
+            if not same:
+                differences.append((key, format_marks(term.marks), value))
+            continue
+        if key == "related":
+            existing = [other.term for i in term.related if (other := glossary.by_id(i))]
+            names = [other.term if (other := glossary.by_id(n)) else n for n in value]
+            if names != existing:
+                differences.append((key, "；".join(existing), "；".join(names)))
+            continue
+        have = getattr(term, key)
+        if key in LIST_FIELDS:
+            if tuple(value) != tuple(have):
+                differences.append((key, "；".join(have), "；".join(value)))
+        elif value != have:
+            differences.append((key, str(have), value))
+    return differences
+
+
+def _header_of(key: str, sheet: Sheet, columns: Mapping[str, int]) -> str:
+    return sheet.header[columns[key] - 1]
+
+
+def _merge_rows(
+    rows: list[_Row],
+    into: Glossary,
+    sheet: Sheet,
+    columns: Mapping[str, int],
+    problems: _Problems,
+    policy: ConflictPolicy,
+    result: ImportResult,
+) -> list[_Row]:
+    """The rows that are new terms; rows about existing terms are compared, never applied."""
+    by_text = {term.term: term for term in into.terms}
+    new: list[_Row] = []
+    severity = "error" if policy == "stop" else "warning"
+    for row in rows:
+        row_id = row.values.get("id")
+        existing = into.by_id(row_id) if row_id else None
+        if existing is None:
+            existing = by_text.get(row.values["term"])
+        if existing is None:
+            new.append(row)
+            continue
+        differences = _compare(row, existing, into)
+        if not differences:
+            result.unchanged += 1
+            continue
+        result.conflicts += 1
+        for key, have, given in differences:
+            problems.add(
+                severity,
+                row.number,
+                columns[key],
+                "interop.conflict",
+                header=_header_of(key, sheet, columns),
+                term=existing.term,
+                into=f"{into.path}:{existing.line}",
+                have=have or "-",
+                given=given,
+            )
+    return new
+
+
+def _relocate(
+    analysed: Sequence[Problem],
+    text: str,
+    rows: Sequence[_Row],
+    first_new: int,
+    columns: Mapping[str, int],
+    sheet_path: str,
+) -> list[Problem]:
+    """The loader's problems (at lines of the generated TOML) at the sheet's rows and
+    columns. Problems in the part of a merged file that was already there are its own
+    business: errors stay where they are (they stop the merge), warnings are dropped."""
+    positions = scan_positions(text)
+    where: dict[tuple[int, int], KeyPath] = {}
+    for path, offset in positions.offsets.items():
+        where.setdefault(positions.line_col(offset), path)
+    moved: list[Problem] = []
+    for problem in analysed:
+        path = where.get((problem.line, problem.column), ())
+        index = path[1] if len(path) >= 2 and path[0] == "term" else None
+        if not isinstance(index, int) or index < first_new:
+            if problem.severity == "error":
+                moved.append(problem)
+            continue
+        row = rows[index - first_new]
+        key = path[2] if len(path) >= 3 and isinstance(path[2], str) else "term"
+        column = columns.get(key, columns["term"])
+        params = tuple((k, index - first_new + 1 if k == "n" else v) for k, v in problem.params)
+        moved.append(Problem(sheet_path, row.number, column, problem.severity, problem.key, params))
+    return moved
+
+
+def import_sheet(
+    sheet: Sheet,
+    *,
+    title: str,
+    output_path: str,
+    into: tuple[Glossary, str] | None = None,
+    policy: ConflictPolicy = "stop",
+) -> ImportResult:
+    """Turn ``sheet`` into glossary TOML, or into the text of ``into`` (its glossary and the
+    file's text) with the new terms appended. ``text`` is None when anything is an error."""
+    import tomli_w
+
+    from carbon_glossary.core.loader import analyse_glossary
+
+    problems = _Problems(sheet.path)
+    result = ImportResult(text=None)
+    columns = _columns(sheet, problems)
+    if "term" not in columns:
+        result.problems = problems.items
+        return result
+    rows = _rows(sheet, columns, problems)
+    if into is None:
+        text = tomli_w.dumps(_document(rows, title))
+        first_new = 0
+    else:
+        glossary, existing_text = into
+        rows = _merge_rows(rows, glossary, sheet, columns, problems, policy, result)
+        first_new = len(glossary.terms)
+        text = existing_text
+        if rows:
+            text = (
+                existing_text.rstrip("\n")
+                + "\n\n"
+                + tomli_w.dumps({"term": [r.values for r in rows]})
+            )
+    _, analysed = analyse_glossary(text.encode("utf-8"), output_path)
+    problems.items += _relocate(analysed, text, rows, first_new, columns, sheet.path)
+    result.problems = sorted(problems.items, key=lambda p: (p.path != sheet.path, p.line, p.column))
+    result.added = len(rows)
+    if not result.errors:
+        result.text = text
+    return result

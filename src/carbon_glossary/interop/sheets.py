@@ -1,0 +1,178 @@
+"""Spreadsheets as rows of text: CSV (UTF-8, UTF-8 with BOM, GB18030) and XLSX (openpyxl).
+
+Rows and columns are numbered as the spreadsheet shows them: the header is row 1, the first
+column is column 1 (A). Empty rows are skipped but keep their numbers, so a message about
+row 7 is about the row Excel calls 7.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from carbon_glossary.core.problems import FileProblemError, Problem
+
+__all__ = [
+    "SPREADSHEET_SUFFIXES",
+    "Sheet",
+    "column_letter",
+    "decode_csv",
+    "read_sheet",
+    "write_csv",
+    "write_xlsx",
+]
+
+SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A table read from a file: its header cells and its non-empty rows with their numbers."""
+
+    path: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def column_letter(column: int) -> str:
+    """1 → A, 27 → AA (as Excel names columns)."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _problem(path: str, row: int, column: int, key: str, **params: object) -> Problem:
+    return Problem(path, row, column, "error", key, tuple(sorted(params.items())))
+
+
+def decode_csv(data: bytes, path: str) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM), else GB18030 (what Excel on
+    Chinese Windows saves). Bytes that are neither → FileProblemError at the row and
+    column of the first bad byte."""
+    failures: list[tuple[int, str]] = []
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            failures.append((error.start, encoding))
+    # The encoding that read further is the one the file is in, bad bytes apart.
+    start, encoding = max(failures)
+    before = data[:start].decode(encoding)
+    row = before.count("\n") + 1
+    column = before[before.rfind("\n") + 1 :].count(",") + 1
+    raise FileProblemError(
+        [_problem(path, row, column, "interop.csv_encoding", byte=f"{data[start]:02X}")]
+    )
+
+
+def _cell_text(value: object) -> str:
+    """An XLSX cell as text: whole numbers without ``.0``, everything else as written."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_csv(data: bytes, path: str) -> list[tuple[int, tuple[str, ...]]]:
+    text = decode_csv(data, path)
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(number, tuple(row)) for number, row in enumerate(reader, start=1)]
+    except csv.Error as error:
+        raise FileProblemError(
+            [_problem(path, reader.line_num, 1, "interop.csv_syntax", detail=str(error))]
+        ) from None
+
+
+def _read_xlsx(path: Path) -> list[tuple[int, tuple[str, ...]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    shown = os.fspath(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise FileProblemError(
+            [Problem(shown, 0, 0, "error", "interop.xlsx_unreadable", (("detail", str(error)),))]
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        rows = [
+            (number, tuple(_cell_text(value) for value in values))
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        book.close()
+    return rows
+
+
+def read_sheet(path: str | os.PathLike[str]) -> Sheet:
+    """The first sheet of an XLSX file or a CSV file, by its suffix.
+
+    A missing or unreadable file, bad bytes or a file without a header row →
+    FileProblemError.
+    """
+    from carbon_glossary.core.loader import read_glossary_bytes
+
+    shown = os.fspath(path)
+    data = read_glossary_bytes(path)  # missing, folder, permission: the loader's messages
+    if Path(path).suffix.lower() == ".xlsx":
+        rows = _read_xlsx(Path(path))
+    else:
+        rows = _read_csv(data, shown)
+    rows = [(n, tuple(cell.strip() for cell in cells)) for n, cells in rows]
+    filled = [(n, cells) for n, cells in rows if any(cells)]
+    if not filled:
+        raise FileProblemError([Problem(shown, 0, 0, "error", "interop.sheet_empty")])
+    (_, header), *body = filled
+    return Sheet(shown, header, tuple(body))
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A CSV file Excel opens correctly: UTF-8 with a BOM, CRLF line ends."""
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_xlsx(
+    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = ""
+) -> None:
+    """An XLSX workbook: bold header row frozen at the top, columns wide enough to read."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook always has one sheet
+    if title:
+        # Excel limits sheet names to 31 characters and forbids a few.
+        sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet1"
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # text that begins with "=" is text, not a formula
+                cell.data_type = "s"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(header, start=1):
+        longest = max([len(name), *(len(row[index - 1]) for row in rows if index <= len(row))])
+        sheet.column_dimensions[column_letter(index)].width = min(60, max(8, longest * 2))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = wrap
+    book.save(path)

@@ -1,0 +1,238 @@
+"""Interop commands: import, template, export, extract.
+
+The work is done in :mod:`carbon_glossary.interop`; this module parses arguments, refuses to
+overwrite files nobody asked to overwrite, and prints problems as ``FILE:ROW:COL: …``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from carbon_glossary.i18n import t
+from carbon_glossary.subcommands.context import Context
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable
+
+    from carbon_glossary.core.paper import Paper
+    from carbon_glossary.core.problems import Problem
+
+__all__ = ["register"]
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """Add import, template, export and extract."""
+    importing = subparsers.add_parser(
+        "import", parents=parents, help=t("interop.cli.import"), description=t("interop.cli.import")
+    )
+    importing.add_argument("file", metavar="FILE.csv|FILE.xlsx", help=t("interop.cli.import_file"))
+    importing.add_argument(
+        "-o", "--output", metavar="OUT.toml", help=t("interop.cli.import_output")
+    )
+    importing.add_argument("--merge", metavar="INTO.toml", help=t("interop.cli.merge"))
+    importing.add_argument(
+        "--on-conflict",
+        choices=("stop", "keep"),
+        default="stop",
+        help=t("interop.cli.on_conflict"),
+    )
+    importing.add_argument("--title", help=t("interop.cli.title"))
+    importing.add_argument("--force", action="store_true", help=t("interop.cli.force"))
+    importing.set_defaults(handler=run_import)
+
+    template = subparsers.add_parser(
+        "template",
+        parents=parents,
+        help=t("interop.cli.template"),
+        description=t("interop.cli.template"),
+    )
+    template.add_argument(
+        "-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv", help=t("interop.cli.out")
+    )
+    template.add_argument("--force", action="store_true", help=t("interop.cli.force"))
+    template.set_defaults(handler=run_template)
+
+    from carbon_glossary.interop.formats import FORMATS
+
+    formats_help = "; ".join(f"{f.name}: {t(f.help_key)}" for f in FORMATS.values())
+    export = subparsers.add_parser(
+        "export", parents=parents, help=t("interop.cli.export"), description=formats_help
+    )
+    export.add_argument(
+        "--format", required=True, choices=list(FORMATS), help=t("interop.cli.format")
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help=t("interop.cli.export_output"))
+    export.add_argument(
+        "--category", metavar=t("cli.category_metavar"), help=t("interop.cli.category")
+    )
+    export.add_argument("--pdf", action="store_true", help=t("interop.cli.pdf"))
+    export.add_argument("--force", action="store_true", help=t("interop.cli.force"))
+    export.set_defaults(handler=run_export)
+
+
+def _output_for(args: argparse.Namespace, context: Context, suffix: str) -> Path:
+    """-o, or the glossary's name with the format's suffix in the current folder."""
+    return Path(args.output) if args.output else Path(context.glossary_path.stem + suffix)
+
+
+def _refuse_existing(context: Context, path: Path, force: bool, *, merge_hint: bool) -> None:
+    """Exit 2 when ``path`` exists and ``--force`` was not given."""
+    if path.exists() and not force:
+        key = "interop.output_exists_merge" if merge_hint else "interop.output_exists"
+        raise context.fail(t(key, path=str(path)), 2)
+
+
+def run_import(args: argparse.Namespace, context: Context) -> int:
+    """A CSV or XLSX sheet → a checked glossary file (or new terms appended to one)."""
+    from carbon_glossary.core.loader import decode_glossary, load_glossary, read_glossary_bytes
+    from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.interop.files import write_atomically
+    from carbon_glossary.interop.importer import import_sheet
+    from carbon_glossary.interop.sheets import read_sheet
+
+    source = Path(args.file)
+    into = None
+    if args.merge:
+        into_path = Path(args.merge)
+        output = Path(args.output) if args.output else into_path
+        if output != into_path:
+            _refuse_existing(context, output, args.force, merge_hint=False)
+        try:
+            into = (
+                load_glossary(into_path),
+                decode_glossary(read_glossary_bytes(into_path), args.merge),
+            )
+        except FileProblemError as error:
+            _report(context, error.problems)
+            raise context.fail(t("cli.glossary_refused", path=args.merge), 2) from None
+    else:
+        output = Path(args.output) if args.output else source.with_suffix(".toml")
+        _refuse_existing(context, output, args.force, merge_hint=True)
+    try:
+        sheet = read_sheet(source)
+    except FileProblemError as error:
+        _report(context, error.problems)
+        raise context.fail(t("interop.import_refused", path=args.file), 2) from None
+    result = import_sheet(
+        sheet,
+        title=args.title or source.stem,
+        output_path=str(output),
+        into=into,
+        policy=args.on_conflict,
+    )
+    _report(context, result.problems)
+    if result.text is None:
+        raise context.fail(t("interop.import_refused", path=args.file), 2)
+    text = result.text
+
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    write_atomically(output, write)
+    if into is None:
+        print(t("interop.imported", path=str(output), count=result.added), file=context.out)
+    else:
+        print(
+            t(
+                "interop.merged",
+                path=str(output),
+                added=result.added,
+                unchanged=result.unchanged,
+                conflicts=result.conflicts,
+            ),
+            file=context.out,
+        )
+    return 0
+
+
+def _plain(text: str) -> str:
+    """Text from a file, safe for a terminal: control characters shown as escapes."""
+    return "".join(c if c.isprintable() or c == "\t" else f"\\x{ord(c):02x}" for c in text)
+
+
+def _report(context: Context, problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        print(_plain(problem.format()), file=context.err)
+
+
+def run_template(args: argparse.Namespace, context: Context) -> int:
+    """An empty sheet with our headers and one example row, as XLSX or CSV."""
+    from carbon_glossary.interop.files import write_atomically
+    from carbon_glossary.interop.formats import template_table
+    from carbon_glossary.interop.sheets import write_csv, write_xlsx
+
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise context.fail(t("interop.template_suffix", path=args.output), 2)
+    _refuse_existing(context, output, args.force, merge_hint=False)
+    header, rows = template_table(context.lang)
+    if suffix == ".csv":
+        write_atomically(output, lambda path: write_csv(path, header, rows))
+    else:
+        write_atomically(output, lambda path: write_xlsx(path, header, rows))
+    print(t("interop.template_written", path=str(output)), file=context.out)
+    return 0
+
+
+def run_export(args: argparse.Namespace, context: Context) -> int:
+    """The glossary (or one category of it) in another program's format."""
+    from carbon_glossary.interop.files import write_atomically
+    from carbon_glossary.interop.formats import FORMATS, request_for
+
+    glossary = context.glossary()
+    chosen = FORMATS[args.format]
+    category = args.category.strip() if args.category is not None else None
+    if category is not None and category not in glossary.categories():
+        names = t("cli.list_separator").join(glossary.categories()) or "-"
+        raise context.fail(t("cli.unknown_category", category=args.category, names=names))
+    if args.pdf and chosen.name != "handout":
+        raise context.fail(t("interop.pdf_handout_only"), 2)
+    output = _output_for(args, context, chosen.suffix)
+    pdf = output.with_suffix(".pdf")
+    if output.suffix.lower() == ".pdf":  # -o handout.pdf --pdf: the page goes beside it
+        output, pdf = output.with_suffix(".html"), output
+    _refuse_existing(context, output, args.force, merge_hint=False)
+    if args.pdf:
+        _refuse_existing(context, pdf, args.force, merge_hint=False)
+    request = request_for(glossary, category, context.lang)
+    write_atomically(output, lambda path: chosen.write(request, path))
+    print(t("interop.exported", path=str(output), count=len(request.terms)), file=context.out)
+    if args.pdf:
+        return _print_pdf(context, output, pdf)
+    return 0
+
+
+def _print_pdf(context: Context, page: Path, pdf: Path) -> int:
+    from carbon_glossary.interop.files import write_atomically
+    from carbon_glossary.interop.pdf import BrowserNotFoundError, PrintFailedError, print_to_pdf
+
+    try:
+        write_atomically(pdf, lambda path: print_to_pdf(page, path))
+    except BrowserNotFoundError:
+        raise context.fail(t("interop.no_browser", path=str(page)), 1) from None
+    except PrintFailedError as error:
+        detail = _plain(str(error)) or "-"
+        raise context.fail(t("interop.pdf_failed", path=str(page), detail=detail), 1) from None
+    print(t("interop.pdf_written", path=str(pdf)), file=context.out)
+    return 0
+
+
+def export_paper(paper: Paper, args: argparse.Namespace, context: Context) -> int:
+    """``exam PAPER --export moodle|gift -o FILE``: the paper's questions for Moodle."""
+    from carbon_glossary.interop.files import write_atomically
+    from carbon_glossary.interop.formats import PAPER_FORMATS
+
+    chosen = PAPER_FORMATS[args.export]
+    output = Path(args.output) if args.output else Path(Path(args.paper).stem + chosen.suffix)
+    _refuse_existing(context, output, getattr(args, "force", False), merge_hint=False)
+    write_atomically(output, lambda path: chosen.write(paper, path))
+    print(
+        t("interop.paper_exported", path=str(output), count=len(paper.questions)), file=context.out
+    )
+    return 0
