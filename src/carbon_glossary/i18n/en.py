@@ -952,6 +952,35 @@ MESSAGES: dict[str, str] = {
     "interop.handout.source": "Source: ",
     "interop.handout.meta": "{count} terms · version {version}",
     "interop.handout.no_category": "Other",
+    "interop.cli.extract": (
+        "propose terms from a policy text (its own definitions, known terms, titles, document"
+        " numbers, frequent phrases) for a person to confirm"
+    ),
+    "interop.cli.extract_file": (
+        "the policy text (UTF-8 or GB18030; a scraped page with ruby pinyin is fine)"
+    ),
+    "interop.cli.extract_output": (
+        "the candidates file to write (default: the text's name with .candidates.toml)"
+    ),
+    "interop.cli.extract_limit": "at most this many frequent phrases (default 20)",
+    "interop.extract_refused": "cannot read {path}.",
+    "interop.extract_repaired": (
+        '{where}: note: mis-encoded "{found}" restored from its bytes as "{to}"'
+    ),
+    "interop.extract_unrepaired": (
+        '{where}: warning: probably mis-encoded: "{found}"; the original cannot be told'
+        " for sure, left as it is; check the original"
+    ),
+    "interop.extract_header": (
+        "Candidate terms proposed from {path}; confirm each before adding it to a glossary.\n"
+        "The category says what kind of proposal it is; only terms the text defines have"
+        " a definition, quoted verbatim; examples are the text's sentences using the term.\n"
+        "Readings come from the glossary's rules, not from the ruby on the scraped page."
+    ),
+    "interop.extracted": (
+        "wrote {path}: {count} candidate terms. Run carbon-glossary check {path}, then confirm"
+        " them one by one."
+    ),
     #
     #
     # --- serving a room's browsers (issue 10) ---

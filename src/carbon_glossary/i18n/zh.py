@@ -777,6 +777,27 @@ MESSAGES: dict[str, str] = {
     "interop.handout.source": "出处：",
     "interop.handout.meta": "共 {count} 个术语 · 版本 {version}",
     "interop.handout.no_category": "其他",
+    "interop.cli.extract": (
+        "从政策文件的文本中提出候选术语（原文定义、已有术语、文件名称、文号、高频词组），供人工确认"
+    ),
+    "interop.cli.extract_file": (
+        "政策文件的文本（UTF-8 或 GB18030；可以是带拼音注音的网页抓取文本）"
+    ),
+    "interop.cli.extract_output": "写入的候选术语文件（默认：文本文件名加 .candidates.toml）",
+    "interop.cli.extract_limit": "最多列出多少个高频词组（默认 20）",
+    "interop.extract_refused": "无法读取 {path}。",
+    "interop.extract_repaired": "{where}: 提示: 乱码“{found}”已按字节恢复为“{to}”",
+    "interop.extract_unrepaired": (
+        "{where}: 警告: 可能是乱码：“{found}”，无法确定原文，保留原样；请对照原件"
+    ),
+    "interop.extract_header": (
+        "从 {path} 提出的候选术语，请逐条确认后再并入术语表。\n"
+        "类别说明是哪一种候选；释义只有原文给出定义的才有，照录原文；例句是原文中用到它的句子。\n"
+        "读音由程序按术语表的规则确定，没有采用原文网页上的注音。"
+    ),
+    "interop.extracted": (
+        "已写入 {path}：{count} 个候选术语。请用 carbon-glossary check {path} 检查后逐条确认。"
+    ),
     #
     #
     # --- serving a room's browsers (issue 10) ---

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carbon_glossary.i18n import t
-from carbon_glossary.subcommands.context import Context
+from carbon_glossary.subcommands.context import Context, whole_number
 
 if TYPE_CHECKING:
     import argparse
@@ -73,6 +73,26 @@ def register(
     export.add_argument("--pdf", action="store_true", help=t("interop.cli.pdf"))
     export.add_argument("--force", action="store_true", help=t("interop.cli.force"))
     export.set_defaults(handler=run_export)
+
+    extract = subparsers.add_parser(
+        "extract",
+        parents=parents,
+        help=t("interop.cli.extract"),
+        description=t("interop.cli.extract"),
+    )
+    extract.add_argument("file", metavar="POLICY.txt", help=t("interop.cli.extract_file"))
+    extract.add_argument(
+        "-o", "--output", metavar="candidates.toml", help=t("interop.cli.extract_output")
+    )
+    extract.add_argument(
+        "--limit",
+        type=whole_number(0, "cli.not_positive"),
+        default=20,
+        metavar="N",
+        help=t("interop.cli.extract_limit"),
+    )
+    extract.add_argument("--force", action="store_true", help=t("interop.cli.force"))
+    extract.set_defaults(handler=run_extract)
 
 
 def _output_for(args: argparse.Namespace, context: Context, suffix: str) -> Path:
@@ -235,4 +255,62 @@ def export_paper(paper: Paper, args: argparse.Namespace, context: Context) -> in
     print(
         t("interop.paper_exported", path=str(output), count=len(paper.questions)), file=context.out
     )
+    return 0
+
+
+def run_extract(args: argparse.Namespace, context: Context) -> int:
+    """A policy text → candidate terms (a glossary file a person reviews), and a summary."""
+    import tomli_w
+
+    from carbon_glossary.core.loader import read_glossary_bytes
+    from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.interop.extract import CATEGORY_LABELS, candidates_document, propose
+    from carbon_glossary.interop.files import write_atomically
+    from carbon_glossary.interop.policy import read_document
+    from carbon_glossary.interop.sheets import decode_csv
+    from carbon_glossary.subcommands.output import columns
+
+    source = Path(args.file)
+    output = (
+        Path(args.output) if args.output else source.with_name(source.stem + ".candidates.toml")
+    )
+    _refuse_existing(context, output, args.force, merge_hint=False)
+    glossary = context.glossary()
+    try:
+        text = decode_csv(read_glossary_bytes(source), args.file)  # UTF-8 or GB18030
+    except FileProblemError as error:
+        _report(context, error.problems)
+        raise context.fail(t("interop.extract_refused", path=args.file), 2) from None
+    document = read_document(text)
+    for repair in document.repairs:
+        where = f"{args.file}:{repair.line}:{repair.column}"
+        if repair.repaired is None:
+            message = t("interop.extract_unrepaired", where=where, found=repair.found)
+        else:
+            message = t(
+                "interop.extract_repaired", where=where, found=repair.found, to=repair.repaired
+            )
+        print(_plain(message), file=context.err)
+    candidates = propose(document, glossary, limit=args.limit)
+    body = tomli_w.dumps(candidates_document(document, candidates))
+    header = t("interop.extract_header", path=source.name)
+    page = "".join(f"# {line}\n" for line in header.splitlines()) + "\n" + body
+
+    def write(path: Path) -> None:
+        path.write_text(page, encoding="utf-8")
+
+    write_atomically(output, write)
+    rows = [
+        [
+            str(rank),
+            _plain(candidate.term),
+            CATEGORY_LABELS[candidate.kind],
+            str(candidate.count),
+            "、".join(s.split("、", 1)[0] for s in candidate.sections),
+        ]
+        for rank, candidate in enumerate(candidates, start=1)
+    ]
+    for line in columns(rows, caps=(4, 24, 14, 3)):
+        print(line, file=context.out)
+    print(t("interop.extracted", path=str(output), count=len(candidates)), file=context.out)
     return 0
