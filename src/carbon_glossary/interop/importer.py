@@ -237,6 +237,8 @@ def _relocate(
     """The loader's problems (at lines of the generated TOML) at the sheet's rows and
     columns. Problems in the part of a merged file that was already there are its own
     business: errors stay where they are (they stop the merge), warnings are dropped."""
+    if not analysed:
+        return []  # the scan costs about as much as the loader's parse: only when needed
     positions = scan_positions(text)
     where: dict[tuple[int, int], KeyPath] = {}
     for path, offset in positions.offsets.items():
