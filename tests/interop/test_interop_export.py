@@ -147,6 +147,15 @@ class TestMoodle:
                 assert kind == "shortanswer" and element.find("answer") is not None
 
 
+def test_export_and_another_paper_action_at_once_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "paper.xml"
+    argv = ["--glossary", str(SHIPPED), "exam", str(PAPER), "--export", "moodle", "-o", str(out)]
+    assert main([*argv, "--key"]) == 2
+    assert not out.exists()
+
+
 class TestGift:
     def test_special_characters_are_escaped(self) -> None:
         from carbon_glossary.interop.gift import escape
