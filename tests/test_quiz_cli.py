@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -431,3 +432,77 @@ def test_practice_in_a_real_terminal_killed_loses_no_answer(
     assert [(r.term_id, r.kind) for r in records] == [(q.term_id, q.kind) for q in asked]
     assert [r.correct for r in records] == [q.answer_index == 0 for q in asked]
     assert {r.mode for r in records} == {"practice"}
+
+
+def wait_for_screen(term: _Terminal, text: str, timeout: float = 30.0) -> None:
+    """Until ``text`` shows in what the program drew since this call (styles removed)."""
+    start = len(term.output)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        drawn = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z~]", b"", bytes(term.output[start:]))
+        if text in drawn.decode(errors="replace"):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} was not drawn")
+
+
+def _exam_in_a_terminal(tmp_path: Path, terminal: list[_Terminal]) -> tuple[_Terminal, Path]:
+    db = tmp_path / "p.db"
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    argv = [*PROGRAM, "--glossary", str(GLOSSARY), "exam", str(PAPER)]
+    argv += ["--db", str(db), "--profile", PROFILE]
+    term = _Terminal(argv, env)
+    terminal.append(term)
+    term.wait_quiet()
+    return term, db
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and POSIX signals")
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_an_exam_answer_is_kept_the_moment_it_is_chosen_and_a_signal_ends_cleanly(
+    tmp_path: Path, terminal: list[_Terminal], signum: int
+) -> None:
+    term, db = _exam_in_a_terminal(tmp_path, terminal)
+    term.send("b")  # option B of question 1: chosen, not confirmed, not moved on from
+    wait_for_answers(db, 1)
+    term.wait_quiet()
+    term.process.send_signal(signum)
+    assert term.process.wait(timeout=20) == 128 + signum  # ended by us, not killed
+    time.sleep(0.2)  # the last of the output
+    shown = bytes(term.output)
+    assert b"Traceback" not in shown
+    assert shown.rstrip().endswith(b"\x1b[?1049l") or b"\x1b[?1049l" in shown[-400:]
+    with ProgressStore.open(db) as store:
+        [record] = store.answers(PROFILE)
+    assert record.mode == "exam" and record.question == 1 and record.given
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGKILL")
+def test_a_killed_exam_keeps_the_answer_being_typed(
+    tmp_path: Path, terminal: list[_Terminal]
+) -> None:
+    glossary = load_glossary(GLOSSARY)
+    from carbon_glossary.core.paper import build_paper, load_paper
+
+    paper = build_paper(glossary, load_paper(PAPER, glossary))
+    typing = next(i for i, q in enumerate(paper.questions) if q.kind == "pinyin")
+    term, db = _exam_in_a_terminal(tmp_path, terminal)
+    for number in range(2, typing + 2):  # PgDn to the pinyin question, one at a time
+        term.send("\x1b[6~")
+        wait_for_screen(term, f"第 {number}/{len(paper.questions)} 题")
+    term.send("chu3 neng2")
+    deadline = time.monotonic() + 20
+    given = None
+    while time.monotonic() < deadline and given != "chu3 neng2":
+        time.sleep(0.1)
+        if answer_count(db):
+            with sqlite3.connect(db, timeout=10) as connection:
+                row = connection.execute("SELECT given FROM answers").fetchone()
+            given = row[0] if row else None
+    term.kill()
+    assert given == "chu3 neng2"

@@ -187,7 +187,9 @@ class ExamScreen(StoreBackedScreen):
         self._update_bar()
 
     def on_unmount(self) -> None:
-        self.writer.close(wait=False)
+        # Whatever is still waiting is written before the store can be closed (a write
+        # takes milliseconds; leaving by a key has already waited for it).
+        self.writer.close()
 
     @work(thread=True, group="open")
     def _open_store(self) -> None:

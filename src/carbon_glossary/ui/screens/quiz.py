@@ -156,7 +156,9 @@ class QuizScreen(StoreBackedScreen):
         self._load_deck()
 
     def on_unmount(self) -> None:
-        self.writer.close(wait=False)
+        # Whatever is still waiting is written before the store can be closed (a write
+        # takes milliseconds; leaving by a key has already waited for it).
+        self.writer.close()
 
     # --- loading ---
 
