@@ -7,6 +7,7 @@ screens over itself through :mod:`carbon_glossary.ui.plans`.)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from typing import TYPE_CHECKING
 
@@ -56,10 +57,9 @@ class QuizApp(CarbonGlossaryApp):
         for name in ("SIGTERM", "SIGHUP"):
             signum = getattr(signal, name, None)
             if signum is not None:
-                try:
+                # Not on Windows, nor outside the main thread (tests): nothing to do then.
+                with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.add_signal_handler(signum, self.end_on_signal, signum)
-                except (NotImplementedError, RuntimeError):  # Windows; not the main thread
-                    pass
 
     def end_on_signal(self, signum: int) -> None:
         """End cleanly: each screen writes what is waiting as it closes (an exam's answers
