@@ -296,9 +296,6 @@ def test_help_figures_agree_with_the_engine() -> None:
     assert quiz_cli.KINDS == core_quiz.KINDS
     assert DEFAULT_SETTINGS.new_per_day == quiz_cli.NEW_PER_DAY
     assert quiz_cli.PRACTICE_COUNT == decks.DEFAULT_PRACTICE_COUNT
-    from carbon_glossary.ui.screens.stats import ACTIVITY_DAYS
-
-    assert quiz_cli.ACTIVITY_DAYS == ACTIVITY_DAYS
 
 
 def test_building_the_parser_imports_neither_the_quiz_engine_nor_fsrs() -> None:

@@ -18,12 +18,14 @@ from carbon_glossary.subcommands.context import CommandFailed, Context, whole_nu
 from carbon_glossary.subcommands.output import columns
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
     from carbon_glossary.session.progress import Progress
-    from carbon_glossary.store import ProgressStore, Stats
+    from carbon_glossary.session.stats import StatsView
 
-__all__ = ["register", "stats_to_json"]
+__all__ = ["register", "stats_lines"]
 
 # Figures shown in the help, written out here so that building the parser (for every
 # command, ``list`` included) imports neither the quiz engine nor FSRS; tests check that
@@ -31,7 +33,6 @@ __all__ = ["register", "stats_to_json"]
 KINDS = ("term-def", "def-term", "en-term", "pinyin", "cloze", "truefalse", "match")
 NEW_PER_DAY = 20
 PRACTICE_COUNT = 10
-ACTIVITY_DAYS = 14
 
 _BAR_WIDTH = 20
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -256,87 +257,20 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
 
 def run_stats(args: argparse.Namespace, context: Context) -> int:
     """The person's figures, as text or one JSON object."""
+    from carbon_glossary.session.stats import read_stats, stats_to_json, stats_view
+
     glossary = context.glossary()
     progress = _open_progress(args, context)
     try:
-        stats = _read_stats(progress.store(), progress.profile, glossary)
+        stats = read_stats(progress.store(), progress.profile, glossary, _now())
     finally:
         progress.close()
     if args.json:
-        data = stats_to_json(stats)
-        _write_json(context, data)
+        _write_json(context, stats_to_json(stats))
         return 0
-    for line in stats_lines(stats, glossary, _now()):
+    for line in stats_lines(stats_view(stats, glossary, _now())):
         print(line, file=context.out)
     return 0
-
-
-def _read_stats(store: ProgressStore, profile: str, glossary: Glossary) -> Stats:
-    return store.stats(
-        profile, _now(), ACTIVITY_DAYS, term_ids=[term.id for term in glossary.terms]
-    )
-
-
-def _accuracy(correct: int, answers: int) -> float | None:
-    return round(correct / answers, 4) if answers else None
-
-
-def stats_to_json(stats: Stats) -> dict[str, Any]:
-    """The figures as plain data; keys are stable and language-independent."""
-    return {
-        "profile": stats.profile,
-        "answers": stats.answers,
-        "correct": stats.correct,
-        "accuracy": _accuracy(stats.correct, stats.answers),
-        "categories": [
-            {
-                "category": c.category,
-                "answers": c.answers,
-                "correct": c.correct,
-                "accuracy": _accuracy(c.correct, c.answers),
-            }
-            for c in stats.categories
-        ],
-        "days": [
-            {"date": d.day.isoformat(), "answers": d.answers, "correct": d.correct}
-            for d in stats.days
-        ],
-        "weakest": [
-            {
-                "term_id": w.term_id,
-                "term": w.term_text,
-                "category": w.category,
-                "answers": w.answers,
-                "correct": w.correct,
-                "accuracy": _accuracy(w.correct, w.answers),
-                "last_answered_at": w.last_answered_at.isoformat(),
-            }
-            for w in stats.weakest
-        ],
-        "mistakes": stats.mistakes,
-        "cards": stats.cards,
-        "due_today": stats.due_today,
-        "new_today": stats.new_today,
-        "exams": [
-            {
-                "exam_id": e.exam_id,
-                "title": e.exam_title,
-                "attempt_id": e.attempt_id,
-                "score": e.score,
-                "max_score": e.max_score,
-                "percent": round(e.percent, 2) if e.percent is not None else None,
-                "pass_mark": e.pass_mark,
-                "passed": e.passed,
-                "started_at": e.started_at.isoformat(),
-                "finished_at": e.finished_at.isoformat(),
-            }
-            for e in stats.exams
-        ],
-    }
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
 
 
 def _bar(fraction: float | None) -> str:
@@ -346,97 +280,42 @@ def _bar(fraction: float | None) -> str:
     return filled + "░" * (_BAR_WIDTH - len(filled))
 
 
-def _sparkline(values: list[int]) -> str:
+def _sparkline(values: Sequence[int]) -> str:
     top = max(values, default=0)
     if top == 0:
         return _SPARKS[0] * len(values)
     return "".join(_SPARKS[round(v / top * (len(_SPARKS) - 1))] for v in values)
 
 
-def stats_lines(stats: Stats, glossary: Glossary, now: datetime) -> list[str]:
-    """The figures as text for the terminal."""
-    lines = [t("quizui.stats.title", profile=stats.profile), ""]
-    if stats.answers:
-        lines.append(
-            t(
-                "quizui.stats.summary",
-                answers=stats.answers,
-                correct=stats.correct,
-                accuracy=_percent(stats.accuracy),
-            )
-        )
-    else:
-        lines.append(t("quizui.stats.nothing_yet"))
-    lines.append(
-        t(
-            "quizui.stats.cards",
-            cards=stats.cards,
-            due=stats.due_today,
-            new=stats.new_today,
-            mistakes=stats.mistakes,
-        )
-    )
-    if stats.categories:
+def stats_lines(view: StatsView) -> list[str]:
+    """The progress view as text for the terminal: bars of block characters, a sparkline
+    and aligned columns (the progress screen draws the same view with widgets)."""
+    lines = [view.title, "", *view.summary]
+    if view.categories:
         lines += ["", t("quizui.stats.categories")]
+        rows = [["  " + c.label, _bar(c.share), c.figures] for c in view.categories]
+        lines += columns(rows, caps=(18, _BAR_WIDTH, 40))
+    if view.activity:
+        lines += ["", view.activity_title]
+        lines.append("  " + _sparkline(view.activity))
+        lines.append("  " + view.activity_caption)
+    lines += ["", t("quizui.stats.weakest")]
+    if view.weakest:
         rows = [
             [
-                "  " + (c.category or t("stats.uncategorised")),
-                _bar(c.accuracy),
-                t(
-                    "quizui.stats.category_figures",
-                    answers=c.answers,
-                    correct=c.correct,
-                    accuracy=_percent(c.accuracy),
-                ),
+                "  " + w.term + (" " + t("stats.removed_term") if w.removed else ""),
+                w.category,
+                w.right_of,
+                w.percent,
             ]
-            for c in stats.categories
+            for w in view.weakest
         ]
-        lines += columns(rows, caps=(18, _BAR_WIDTH, 40))
-    if stats.days:
-        lines += ["", t("quizui.stats.activity", days=len(stats.days))]
-        lines.append("  " + _sparkline([d.answers for d in stats.days]))
-        lines.append(
-            "  "
-            + t(
-                "quizui.stats.activity_caption",
-                first=stats.days[0].day.strftime("%m-%d"),
-                last=stats.days[-1].day.strftime("%m-%d"),
-                most=max(d.answers for d in stats.days),
-                today=stats.days[-1].answers,
-            )
-        )
-    lines += ["", t("quizui.stats.weakest")]
-    if stats.weakest:
-        rows = []
-        for w in stats.weakest:
-            name = w.term_text
-            if glossary.by_id(w.term_id) is None:
-                name += " " + t("stats.removed_term")
-            rows.append(
-                [
-                    "  " + name,
-                    w.category or t("stats.uncategorised"),
-                    t("quizui.stats.right_of", right=w.correct, answers=w.answers),
-                    _percent(w.accuracy),
-                ]
-            )
         lines += columns(rows, caps=(30, 14, 16, 6))
     else:
         lines.append("  " + t("quizui.stats.no_weak"))
     lines += ["", t("quizui.stats.exams")]
-    if stats.exams:
-        rows = []
-        for e in stats.exams:
-            percent = None if e.percent is None else e.percent / 100
-            rows.append(
-                [
-                    "  " + e.finished_at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M"),
-                    e.exam_title,
-                    f"{e.score:g}/{e.max_score:g}",
-                    _percent(percent),
-                    t("quizui.stats.passed" if e.passed else "quizui.stats.failed"),
-                ]
-            )
+    if view.exams:
+        rows = [["  " + e.finished, e.title, e.score, e.percent, e.verdict] for e in view.exams]
         lines += columns(rows, caps=(18, 40, 10, 6, 8))
     else:
         lines.append("  " + t("quizui.stats.no_exams"))

@@ -18,8 +18,9 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 from carbon_glossary.i18n import t
 from carbon_glossary.session.clock import Clock, SystemClock
 from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.stats import ACTIVITY_DAYS, StatsView, read_stats, stats_view
 from carbon_glossary.ui import commands
-from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.safe import visible, visible_line
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, leave_screen
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
 from carbon_glossary.ui.widgets.bars import BarChart, BarRow
@@ -28,16 +29,10 @@ if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.store import Stats
 
-__all__ = ["ACTIVITY_DAYS", "StatsScreen", "percent"]
+__all__ = ["StatsScreen"]
 
-ACTIVITY_DAYS = 14  # as the command line's ``stats``
 WEAKEST = 8
 EXAMS_SHOWN = 10
-
-
-def percent(value: float | None) -> str:
-    """``81%``, or ``–`` when there is nothing to divide."""
-    return "–" if value is None else f"{value * 100:.0f}%"
 
 
 class StatsScreen(StoreBackedScreen):
@@ -94,10 +89,9 @@ class StatsScreen(StoreBackedScreen):
     def _load(self) -> None:
         from carbon_glossary.store import StoreError
 
-        term_ids = [term.id for term in self.glossary.terms] if self.glossary else None
         try:
-            stats = self.progress.store().stats(
-                self.progress.profile, self.clock.now(), ACTIVITY_DAYS, term_ids=term_ids
+            stats = read_stats(
+                self.progress.store(), self.progress.profile, self.glossary, self.clock.now()
             )
         except StoreError as error:
             self.post_message(self.Failed(error.message))
@@ -114,7 +108,6 @@ class StatsScreen(StoreBackedScreen):
 
     def _draw(self) -> None:
         self.title = t("quizui.stats.title", profile=visible_line(self.progress.profile))
-        stats = self.stats
         summary = self.query_one("#stats-summary", Static)
         self.query_one("#stats-categories-title", Label).update(t("quizui.stats.categories"))
         self.query_one("#stats-activity-title", Label).update(
@@ -122,113 +115,46 @@ class StatsScreen(StoreBackedScreen):
         )
         self.query_one("#stats-weakest-title", Label).update(t("quizui.stats.weakest"))
         self.query_one("#stats-exams-title", Label).update(t("quizui.stats.exams"))
-        if stats is None:
+        if self.stats is None:
             summary.update(Text(t("quizui.loading")))
             return
-        summary.update(Text(summary_text(stats)))
-        self.query_one("#stats-categories", BarChart).set_rows(category_rows(stats))
-        self.query_one("#stats-activity", Sparkline).data = [day.answers for day in stats.days]
-        self.query_one("#stats-activity-caption", Static).update(Text(activity_caption(stats)))
-        self.query_one("#stats-weakest", Static).update(self._weakest())
-        self.query_one("#stats-exams", Static).update(self._exams())
+        view = stats_view(self.stats, self.glossary, self.clock.now())
+        summary.update(Text(visible("\n".join(view.summary))))
+        self.query_one("#stats-categories", BarChart).set_rows(
+            [BarRow(visible_line(c.label), c.share, c.figures) for c in view.categories]
+        )
+        self.query_one("#stats-activity", Sparkline).data = list(view.activity)
+        self.query_one("#stats-activity-caption", Static).update(Text(view.activity_caption))
+        self.query_one("#stats-weakest", Static).update(_weakest(view))
+        self.query_one("#stats-exams", Static).update(_exams(view))
         self.refresh_bindings()
 
-    def _weakest(self) -> Table | Text:
-        stats = self.stats
-        assert stats is not None
-        if not stats.weakest:
-            return Text(t("quizui.stats.no_weak"), style="italic")
-        table = Table.grid(padding=(0, 2))
-        for _ in range(4):
-            table.add_column(no_wrap=True)
-        glossary = self.glossary
-        for figures in stats.weakest[:WEAKEST]:
-            name = Text(visible_line(figures.term_text))
-            if glossary is not None and glossary.by_id(figures.term_id) is None:
-                name.append(" " + t("stats.removed_term"), style="dim")
-            table.add_row(
-                name,
-                Text(visible_line(figures.category) or t("stats.uncategorised")),
-                Text(t("quizui.stats.right_of", right=figures.correct, answers=figures.answers)),
-                Text(percent(figures.accuracy)),
-            )
-        return table
 
-    def _exams(self) -> Table | Text:
-        stats = self.stats
-        assert stats is not None
-        if not stats.exams:
-            return Text(t("quizui.stats.no_exams"), style="italic")
-        table = Table.grid(padding=(0, 2))
-        for _ in range(4):
-            table.add_column(no_wrap=True)
-        now = self.clock.now()
-        for exam in stats.exams[:EXAMS_SHOWN]:
-            when = exam.finished_at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
-            verdict = t("quizui.stats.passed" if exam.passed else "quizui.stats.failed")
-            score = f"{exam.score:g}/{exam.max_score:g}  {percent(_share(exam.percent))}"
-            table.add_row(
-                Text(when), Text(visible_line(exam.exam_title)), Text(score), Text(verdict)
-            )
-        return table
+def _weakest(view: StatsView) -> Table | Text:
+    if not view.weakest:
+        return Text(t("quizui.stats.no_weak"), style="italic")
+    table = Table.grid(padding=(0, 2))
+    for _ in range(4):
+        table.add_column(no_wrap=True)
+    for row in view.weakest[:WEAKEST]:
+        name = Text(visible_line(row.term))
+        if row.removed:
+            name.append(" " + t("stats.removed_term"), style="dim")
+        table.add_row(name, Text(visible_line(row.category)), Text(row.right_of), Text(row.percent))
+    return table
 
 
-def _share(percent_value: float | None) -> float | None:
-    return None if percent_value is None else percent_value / 100
-
-
-def summary_text(stats: Stats) -> str:
-    """The headline figures in one paragraph."""
-    if not stats.answers:
-        lines = [t("quizui.stats.nothing_yet")]
-    else:
-        lines = [
-            t(
-                "quizui.stats.summary",
-                answers=stats.answers,
-                correct=stats.correct,
-                accuracy=percent(stats.accuracy),
-            )
-        ]
-    lines.append(
-        t(
-            "quizui.stats.cards",
-            cards=stats.cards,
-            due=stats.due_today,
-            new=stats.new_today,
-            mistakes=stats.mistakes,
+def _exams(view: StatsView) -> Table | Text:
+    if not view.exams:
+        return Text(t("quizui.stats.no_exams"), style="italic")
+    table = Table.grid(padding=(0, 2))
+    for _ in range(4):
+        table.add_column(no_wrap=True)
+    for row in view.exams[:EXAMS_SHOWN]:
+        table.add_row(
+            Text(row.finished),
+            Text(visible_line(row.title)),
+            Text(f"{row.score}  {row.percent}"),
+            Text(row.verdict),
         )
-    )
-    return "\n".join(lines)
-
-
-def category_rows(stats: Stats) -> list[BarRow]:
-    """One bar per category: its accuracy, with the number of answers beside it."""
-    return [
-        BarRow(
-            figures.category or t("stats.uncategorised"),
-            figures.accuracy,
-            t(
-                "quizui.stats.category_figures",
-                answers=figures.answers,
-                correct=figures.correct,
-                accuracy=percent(figures.accuracy),
-            ),
-        )
-        for figures in stats.categories
-    ]
-
-
-def activity_caption(stats: Stats) -> str:
-    """Dates under the sparkline, with the busiest day and today."""
-    if not stats.days:
-        return ""
-    first, last = stats.days[0].day, stats.days[-1].day
-    busiest = max(day.answers for day in stats.days)
-    return t(
-        "quizui.stats.activity_caption",
-        first=first.strftime("%m-%d"),
-        last=last.strftime("%m-%d"),
-        most=busiest,
-        today=stats.days[-1].answers,
-    )
+    return table
