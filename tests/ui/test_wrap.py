@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -12,7 +13,8 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from carbon_glossary.ui.widgets.wrap import NO_LINE_START, Fields, Paragraph, break_offsets
+from carbon_glossary.core.text import NO_LINE_START
+from carbon_glossary.ui.widgets.wrap import Fields, Paragraph, break_offsets
 
 
 def lines_of(text: str, width: int) -> list[str]:
@@ -76,3 +78,16 @@ def test_fields_hang_wrapped_values_beside_their_labels() -> None:
         "类别  核心概念",
         "      第二行",
     ]
+
+
+@pytest.mark.parametrize("mark", sorted(NO_LINE_START))
+def test_the_command_line_and_the_screens_break_lines_by_one_rule(mark: str) -> None:
+    """Both front ends keep every closing mark off the start of a line (the command line
+    used to let 〕 through, the screens 】 and 〉)."""
+    from carbon_glossary.subcommands.output import wrap
+
+    text = "一二三四五六七" + mark + "八九"
+    printed = wrap(text, 14)
+    drawn = lines_of(text, 14)
+    assert [line.rstrip() for line in drawn] == printed
+    assert not any(line.startswith(mark) for line in printed[1:])

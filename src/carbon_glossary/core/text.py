@@ -1,4 +1,5 @@
-"""Text normalisation: simplified/traditional conversion, folding for matching, ruby removal.
+"""Text normalisation: simplified/traditional conversion, folding for matching, ruby removal,
+and where a line of Chinese text may break.
 
 OpenCC converters are created on first use and kept: creating ``s2tw`` costs about 65 ms,
 a conversion about a microsecond. ``t2s`` is used for queries and imports, ``s2tw`` for
@@ -16,14 +17,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from carbon_glossary.core.pinyin import InvalidSyllableError, parse_syllable
 
-__all__ = ["BUILTIN_TRADITIONAL", "fold", "strip_ruby", "to_simplified", "to_traditional"]
+__all__ = [
+    "BUILTIN_TRADITIONAL",
+    "NO_LINE_END",
+    "NO_LINE_START",
+    "break_offsets",
+    "fold",
+    "longest_unbreakable",
+    "strip_ruby",
+    "to_simplified",
+    "to_traditional",
+]
 
 # Phrases OpenCC's s2tw converts wrongly in this field, each checked against OpenCC (the
 # comment says what it gives; tests/core/test_text.py checks it still does, so an entry OpenCC
@@ -130,3 +141,83 @@ def strip_ruby(raw: str) -> str:
         return match["hanzi"]
 
     return _RUBY.sub(replace, raw)
+
+
+# Line breaking (避头尾): the one rule every front end wraps Chinese text by.
+NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…—·,.;:?!)]}%")
+"""Closing punctuation: never at the start of a line (the character before moves down)."""
+NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
+"""Opening punctuation: never at the end of a line (it moves down with what follows)."""
+
+
+def _word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "-_'")
+
+
+def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int, int]]:
+    """(start, end, cells) of each unbreakable piece: a Latin/digit word, a space run,
+    or any other single character."""
+    units: list[tuple[int, int, int]] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        end = index + 1
+        if char.isascii() and char.isalnum():
+            while end < len(text) and _word_char(text[end]):
+                end += 1
+        elif char == " ":
+            while end < len(text) and text[end] == " ":
+                end += 1
+        units.append((index, end, cells(text[index:end])))
+        index = end
+    return units
+
+
+def longest_unbreakable(text: str, cells: Callable[[str], int]) -> int:
+    """Cells of the widest piece of one line of ``text`` that cannot be broken."""
+    return max((width for _, _, width in _break_units(text, cells) if width), default=1)
+
+
+def break_offsets(text: str, width: int, cells: Callable[[str], int]) -> list[int]:
+    """Offsets at which to break one line of ``text`` (no newlines) to fit ``width``
+    terminal cells, as measured by ``cells`` (each front end counts cells its own way).
+
+    A line may break between any two hanzi; Latin words and numbers stay whole when they fit
+    (a longer one is folded by characters); spaces at a break stay at the end of the line.
+    No line starts with closing punctuation and none ends with an opening bracket: the
+    character before such punctuation moves down with it, while a line keeps at least one
+    piece.
+    """
+    width = max(width, 2)
+    offsets: list[int] = []
+    units = _break_units(text, cells)
+    line_start = 0  # index into units
+    line_cells = 0
+    i = 0
+    while i < len(units):
+        start, end, size = units[i]
+        if line_cells + size <= width or text[start] == " ":
+            line_cells += size
+            i += 1
+            continue
+        if i == line_start:  # one unit wider than the line: fold it by characters
+            taken = 0
+            cut = start
+            while cut < end and taken + cells(text[cut]) <= width:
+                taken += cells(text[cut])
+                cut += 1
+            cut = max(cut, start + 1)
+            offsets.append(cut)
+            units[i] = (cut, end, cells(text[cut:end]))
+            line_start, line_cells = i, 0
+            continue
+        brk = i
+        while brk - 1 > line_start and (
+            text[units[brk][0]] in NO_LINE_START or text[units[brk - 1][1] - 1] in NO_LINE_END
+        ):
+            brk -= 1
+        offsets.append(units[brk][0])
+        line_start = brk
+        line_cells = 0
+        i = brk
+    return offsets

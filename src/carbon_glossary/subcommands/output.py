@@ -11,6 +11,7 @@ import os
 import shutil
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import TextIO
 
 __all__ = [
@@ -25,10 +26,6 @@ __all__ = [
     "wrap",
 ]
 
-# Characters that must not begin a line in Chinese typesetting (避头点), and ones that must
-# not end one (避尾点).
-_NO_LINE_START = frozenset("，。、；：？！）》」』】〉”’…—·,.;:?!)]}%")
-_NO_LINE_END = frozenset("（《「『【〈“‘([{")
 _BOLD, _RESET = "\x1b[1;4m", "\x1b[0m"
 
 
@@ -137,66 +134,15 @@ def columns(
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """``text`` broken into lines of at most ``width`` cells.
+    """``text`` broken into lines of at most ``width`` cells, by the rule of
+    :func:`carbon_glossary.core.text.break_offsets` (Latin words whole, Chinese between any
+    two characters, 避头尾 punctuation). Existing line breaks are kept."""
+    from carbon_glossary.core.text import break_offsets
 
-    Latin words stay whole (unless longer than a line); Chinese may break between any two
-    characters, except that closing punctuation never starts a line and opening punctuation
-    never ends one. Existing line breaks are kept.
-    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(_wrap_paragraph(paragraph, max(4, width)))
-    return lines
-
-
-def _tokens(text: str) -> list[str]:
-    """Breakable units: a Latin word with its trailing space, or one wide character."""
-    tokens: list[str] = []
-    current = ""
-    for char in text:
-        wide = cell_width(char) == 2
-        if wide or char == " ":
-            if current:
-                tokens.append(current + (char if char == " " else ""))
-                current = ""
-                if char == " ":
-                    continue
-            elif char == " ":
-                if tokens:
-                    tokens[-1] += " "
-                continue
-            tokens.append(char)
-        else:
-            current += char
-    if current:
-        tokens.append(current)
-    return tokens
-
-
-def _wrap_paragraph(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    line: list[str] = []
-    used = 0
-    for token in _tokens(text):
-        size = cell_width(token.rstrip(" "))
-        if line and used + size > width:
-            carry: list[str] = []
-            # Keep punctuation with its neighbour: pull the last token down with it.
-            if token[0] in _NO_LINE_START and len(line) > 1:
-                carry.append(line.pop())
-            while len(line) > 1 and line[-1] and line[-1][-1] in _NO_LINE_END:
-                carry.insert(0, line.pop())
-            lines.append("".join(line).rstrip())
-            line = carry
-            used = sum(cell_width(t) for t in line)
-        while size > width and not line:  # a word longer than a line: cut it
-            head = truncate(token, width)[:-1]
-            lines.append(head)
-            token = token[len(head) :]
-            size = cell_width(token.rstrip(" "))
-        line.append(token)
-        used += cell_width(token)
-    lines.append("".join(line).rstrip())
+        offsets = [0, *break_offsets(paragraph, max(4, width), cell_width), len(paragraph)]
+        lines.extend(paragraph[a:b].rstrip() for a, b in pairwise(offsets))
     return lines
 
 

@@ -1,10 +1,9 @@
 """Line breaking for Chinese text: a paragraph renderable that follows the basic rules.
 
 Rich wraps at spaces and folds anything longer at the exact cell, so a Chinese sentence
-(which has no spaces) can put "，" or "。" at the start of a line. Here a line may break
-between any two hanzi, Latin words stay whole when they fit, and the common rules of
-Chinese typesetting (避头尾) hold: no line starts with closing punctuation, none ends
-with an opening bracket; the character before such punctuation moves down with it.
+(which has no spaces) can put "，" or "。" at the start of a line. Here lines break by the
+rule the command line's output follows too (:func:`carbon_glossary.core.text.break_offsets`,
+避头尾), with rich's count of cells.
 """
 
 from __future__ import annotations
@@ -18,72 +17,15 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from carbon_glossary.core import text as text_rules
+
 __all__ = ["Fields", "Paragraph", "break_offsets"]
-
-NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…—·,.;:?!)]}%")
-NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
-
-
-def _word_char(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in "-_'")
-
-
-def _units(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, cells) of each unbreakable piece: a Latin/digit word, a space run,
-    or any other single character."""
-    units: list[tuple[int, int, int]] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        end = index + 1
-        if char.isascii() and char.isalnum():
-            while end < len(text) and _word_char(text[end]):
-                end += 1
-        elif char == " ":
-            while end < len(text) and text[end] == " ":
-                end += 1
-        units.append((index, end, cell_len(text[index:end])))
-        index = end
-    return units
 
 
 def break_offsets(text: str, width: int) -> list[int]:
-    """Offsets at which to break one line of ``text`` (no newlines) to fit ``width`` cells."""
-    width = max(width, 2)
-    offsets: list[int] = []
-    units = _units(text)
-    line_start = 0  # index into units
-    line_cells = 0
-    i = 0
-    while i < len(units):
-        start, end, cells = units[i]
-        if line_cells + cells <= width or text[start] == " ":
-            line_cells += cells
-            i += 1
-            continue
-        if i == line_start:  # one unit wider than the line: fold it by characters
-            taken = 0
-            cut = start
-            while cut < end and taken + cell_len(text[cut]) <= width:
-                taken += cell_len(text[cut])
-                cut += 1
-            cut = max(cut, start + 1)
-            offsets.append(cut)
-            units[i] = (cut, end, cell_len(text[cut:end]))
-            line_start, line_cells = i, 0
-            continue
-        brk = i
-        # Pull the previous unit down with punctuation that may not start a line, and keep
-        # an opening bracket with what follows it, while the line keeps at least one unit.
-        while brk - 1 > line_start and (
-            text[units[brk][0]] in NO_LINE_START or text[units[brk - 1][1] - 1] in NO_LINE_END
-        ):
-            brk -= 1
-        offsets.append(units[brk][0])
-        line_start = brk
-        line_cells = 0
-        i = brk
-    return offsets
+    """Offsets at which to break one line of ``text`` (no newlines) to fit ``width`` cells,
+    by the rule in :func:`carbon_glossary.core.text.break_offsets`, in rich's cell count."""
+    return text_rules.break_offsets(text, width, cell_len)
 
 
 class Paragraph:
@@ -96,7 +38,7 @@ class Paragraph:
         lines = self.text.plain.split("\n")
         widest = max((cell_len(line) for line in lines), default=0)
         longest_unit = max(
-            (cells for line in lines for _, _, cells in _units(line) if cells), default=1
+            (text_rules.longest_unbreakable(line, cell_len) for line in lines), default=1
         )
         return Measurement(min(longest_unit, 2), widest).clamp(max_width=options.max_width)
 
