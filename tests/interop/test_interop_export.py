@@ -19,7 +19,7 @@ import pytest
 
 from carbon_glossary.cli import main
 from carbon_glossary.core.loader import load_glossary
-from carbon_glossary.core.paper import build_paper, load_paper
+from carbon_glossary.core.paper import Paper, build_paper, load_paper
 from carbon_glossary.core.pinyin import is_hanzi
 from carbon_glossary.interop import anki
 from carbon_glossary.interop.formats import FORMATS, PAPER_FORMATS
@@ -40,7 +40,7 @@ def export(capsys: pytest.CaptureFixture[str], fmt: str, out: Path, *extra: str)
 def test_every_registered_format_is_exported_here() -> None:
     tested = {"csv", "xlsx", "anki", "anki-tsv", "moodle-glossary", "gift", "handout"}
     assert set(FORMATS) == tested  # csv and xlsx: read back in test_interop_import.py
-    assert set(PAPER_FORMATS) == {"moodle", "gift"}
+    assert set(PAPER_FORMATS) == {"moodle", "gift", "html", "html-key"}
 
 
 class TestAnki:
@@ -154,6 +154,58 @@ def test_export_and_another_paper_action_at_once_is_refused(
     argv = ["--glossary", str(SHIPPED), "exam", str(PAPER), "--export", "moodle", "-o", str(out)]
     assert main([*argv, "--key"]) == 2
     assert not out.exists()
+
+
+class TestPaperPages:
+    def paper(self) -> Paper:
+        glossary = load_glossary(SHIPPED)
+        return build_paper(glossary, load_paper(PAPER, glossary))
+
+    def test_student_copy_has_every_question_and_no_answer(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = tmp_path / "paper.html"
+        argv = ["--glossary", str(SHIPPED), "exam", str(PAPER), "--export", "html", "-o", str(out)]
+        assert main(argv) == 0, capsys.readouterr().err
+        text = out.read_text(encoding="utf-8")
+        page = _Page()
+        page.feed(text)
+        paper = self.paper()
+        assert text.count('<div class="question">') == len(paper.questions)
+        assert "姓名：" in text and page.urls == [] and page.ruby == 0
+        for question in paper.questions:
+            if question.kind == "pinyin":
+                assert question.answer not in text  # the reading asked for is not shown
+
+    def test_answer_key_has_one_line_per_question(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = tmp_path / "key.html"
+        argv = [
+            "--glossary",
+            str(SHIPPED),
+            "exam",
+            str(PAPER),
+            "--export",
+            "html-key",
+            "-o",
+            str(out),
+        ]
+        assert main(argv) == 0, capsys.readouterr().err
+        text = out.read_text(encoding="utf-8")
+        paper = self.paper()
+        answers = re.findall(r"<li>(\d+)\. ", text)
+        assert answers == [str(n) for n in range(1, len(paper.questions) + 1)]
+        pinyin = [n for n, q in enumerate(paper.questions, 1) if q.kind == "pinyin"]
+        for n in pinyin:
+            assert f"<li>{n}. {paper.questions[n - 1].answer}</li>" in text
+
+    def test_only_pages_print_to_pdf(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = tmp_path / "paper.pdf"
+        argv = ["--glossary", str(SHIPPED), "exam", str(PAPER), "--export", "gift", "-o", str(out)]
+        assert main(argv) == 2 and not out.exists()
 
 
 class TestGift:

@@ -937,7 +937,8 @@ MESSAGES: dict[str, str] = {
     "interop.cli.category": "export this category only",
     "interop.cli.pdf": "also print the handout to PDF with this computer's Chromium/Chrome/Edge",
     "interop.cli.exam_export": (
-        "write the paper's questions as Moodle XML or GIFT instead of sitting it"
+        "write the paper as Moodle XML, GIFT or a printable HTML page (student copy, answer "
+        "key) instead of sitting it"
     ),
     "interop.cli.exam_output": "output file for --export",
     "interop.format.csv": "CSV with a BOM (opens in Excel; can be imported again)",
@@ -949,6 +950,9 @@ MESSAGES: dict[str, str] = {
     "interop.format.handout": "printable handout (HTML, pinyin over the characters)",
     "interop.format.moodle_paper": "Moodle XML questions",
     "interop.format.gift_paper": "GIFT questions",
+    "interop.format.paper_print": "the student copy (printable HTML; -o FILE.pdf prints it to PDF)",
+    "interop.format.paper_key": "the answer key (printable HTML; -o FILE.pdf prints it to PDF)",
+    "interop.pdf_paper_printable": "only html and html-key can be printed to PDF",
     "interop.handout.source": "Source: ",
     "interop.handout.meta": "{count} terms · version {version}",
     "interop.handout.no_category": "Other",

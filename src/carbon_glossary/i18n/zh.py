@@ -763,7 +763,9 @@ MESSAGES: dict[str, str] = {
     "interop.cli.export_output": "输出文件（默认：术语表文件名加格式的扩展名）",
     "interop.cli.category": "只导出这个类别",
     "interop.cli.pdf": "讲义同时用本机的 Chromium/Chrome/Edge 打印为 PDF",
-    "interop.cli.exam_export": "把试卷的题目导出为 Moodle XML 或 GIFT，不开始考试",
+    "interop.cli.exam_export": (
+        "把试卷导出为 Moodle XML、GIFT 或可打印的 HTML（学员用试卷、参考答案），不开始考试"
+    ),
     "interop.cli.exam_output": "--export 的输出文件",
     "interop.format.csv": "CSV（带 BOM，Excel 可直接打开；可再导入）",
     "interop.format.xlsx": "Excel 工作簿（可再导入）",
@@ -774,6 +776,9 @@ MESSAGES: dict[str, str] = {
     "interop.format.handout": "打印讲义（HTML，拼音标在汉字上方）",
     "interop.format.moodle_paper": "Moodle XML 题目",
     "interop.format.gift_paper": "GIFT 题目",
+    "interop.format.paper_print": "学员用试卷（可打印的 HTML，-o 文件.pdf 则打印为 PDF）",
+    "interop.format.paper_key": "参考答案（可打印的 HTML，-o 文件.pdf 则打印为 PDF）",
+    "interop.pdf_paper_printable": "只有 html 和 html-key 可以打印为 PDF",
     "interop.handout.source": "出处：",
     "interop.handout.meta": "共 {count} 个术语 · 版本 {version}",
     "interop.handout.no_category": "其他",

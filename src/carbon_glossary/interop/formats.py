@@ -26,6 +26,7 @@ __all__ = [
     "ExportFormat",
     "ExportRequest",
     "PaperFormat",
+    "PaperRequest",
     "glossary_table",
     "request_for",
     "template_table",
@@ -51,11 +52,21 @@ class ExportFormat:
 
 
 @dataclass(frozen=True, slots=True)
+class PaperRequest:
+    """A built paper and its answer key as text (``exam --key``'s words: the session layer
+    owns the answer-sheet notation, so it is handed in rather than worked out here)."""
+
+    paper: Paper
+    key_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PaperFormat:
     name: str
     suffix: str
     help_key: str
-    write: Callable[[Paper, Path], None]
+    write: Callable[[PaperRequest, Path], None]
+    printable: bool = False  # an HTML page that --pdf (or -o FILE.pdf) can print
 
 
 def request_for(glossary: Glossary, category: str | None = None, lang: str = "zh") -> ExportRequest:
@@ -145,16 +156,28 @@ def _handout(request: ExportRequest, path: Path) -> None:
     write_handout(request, path)
 
 
-def _moodle_paper(paper: Paper, path: Path) -> None:
+def _moodle_paper(request: PaperRequest, path: Path) -> None:
     from carbon_glossary.interop.moodle import write_paper
 
-    write_paper(paper, path)
+    write_paper(request.paper, path)
 
 
-def _gift_paper(paper: Paper, path: Path) -> None:
+def _gift_paper(request: PaperRequest, path: Path) -> None:
     from carbon_glossary.interop.gift import write_paper
 
-    write_paper(paper, path)
+    write_paper(request.paper, path)
+
+
+def _student_copy(request: PaperRequest, path: Path) -> None:
+    from carbon_glossary.interop.paper_html import student_copy_html
+
+    path.write_text(student_copy_html(request.paper), encoding="utf-8")
+
+
+def _answer_key(request: PaperRequest, path: Path) -> None:
+    from carbon_glossary.interop.paper_html import answer_key_html
+
+    path.write_text(answer_key_html(request.paper, request.key_text), encoding="utf-8")
 
 
 FORMATS: Mapping[str, ExportFormat] = {
@@ -175,5 +198,7 @@ PAPER_FORMATS: Mapping[str, PaperFormat] = {
     for f in (
         PaperFormat("moodle", ".xml", "interop.format.moodle_paper", _moodle_paper),
         PaperFormat("gift", ".gift.txt", "interop.format.gift_paper", _gift_paper),
+        PaperFormat("html", ".html", "interop.format.paper_print", _student_copy, True),
+        PaperFormat("html-key", ".key.html", "interop.format.paper_key", _answer_key, True),
     )
 }

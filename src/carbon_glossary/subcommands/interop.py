@@ -244,17 +244,29 @@ def _print_pdf(context: Context, page: Path, pdf: Path) -> int:
 
 
 def export_paper(paper: Paper, args: argparse.Namespace, context: Context) -> int:
-    """``exam PAPER --export moodle|gift -o FILE``: the paper's questions for Moodle."""
+    """``exam PAPER --export FORMAT -o FILE``: the paper's questions for Moodle, or the
+    student copy / answer key as a printable page (printed to PDF when FILE ends in .pdf)."""
     from carbon_glossary.interop.files import write_atomically
-    from carbon_glossary.interop.formats import PAPER_FORMATS
+    from carbon_glossary.interop.formats import PAPER_FORMATS, PaperRequest
+    from carbon_glossary.session.marking import answer_key_text
 
     chosen = PAPER_FORMATS[args.export]
     output = Path(args.output) if args.output else Path(Path(args.paper).stem + chosen.suffix)
-    _refuse_existing(context, output, getattr(args, "force", False), merge_hint=False)
-    write_atomically(output, lambda path: chosen.write(paper, path))
-    print(
-        t("interop.paper_exported", path=str(output), count=len(paper.questions)), file=context.out
-    )
+    pdf = None
+    if output.suffix.lower() == ".pdf":
+        if not chosen.printable:
+            raise context.fail(t("interop.pdf_paper_printable"), 2)
+        output, pdf = output.with_suffix(".html"), output
+    force = getattr(args, "force", False)
+    _refuse_existing(context, output, force, merge_hint=False)
+    if pdf is not None:
+        _refuse_existing(context, pdf, force, merge_hint=False)
+    request = PaperRequest(paper, answer_key_text(paper))
+    write_atomically(output, lambda path: chosen.write(request, path))
+    count = len(paper.questions)
+    print(t("interop.paper_exported", path=str(output), count=count), file=context.out)
+    if pdf is not None:
+        return _print_pdf(context, output, pdf)
     return 0
 
 
