@@ -204,6 +204,16 @@ class TestBadRows:
         assert f"{source}:3:1: 错误: 无法识别这个 CSV 文件的编码" in err
         assert list(tmp_path.iterdir()) == [source]
 
+    @pytest.mark.parametrize("suffix", [".xls", ".ods"])
+    def test_other_spreadsheet_formats_say_what_to_save(
+        self, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        source = tmp_path / f"terms{suffix}"
+        source.write_bytes(b"\xd0\xcf\x11\xe0 old binary workbook")
+        code, _, err = run(capsys, "import", str(source))
+        assert code == 2 and ".xlsx" in err and "Traceback" not in err
+        assert list(tmp_path.iterdir()) == [source]
+
     def test_not_a_workbook(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         source = tmp_path / "terms.xlsx"
         source.write_bytes(b"PK\x03\x04 this is no workbook")

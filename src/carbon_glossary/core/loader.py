@@ -737,7 +737,7 @@ def analyse_glossary(
     import tomllib
 
     suffix = Path(path).suffix.lower()
-    if suffix in (".csv", ".xlsx", ".xls") or data.startswith(b"PK\x03\x04"):
+    if suffix in (".csv", ".xlsx", ".xls", ".ods") or data.startswith(b"PK\x03\x04"):
         # A spreadsheet (XLSX is a zip file): say how to make a glossary of it.
         return None, [Problem(path, 0, 0, "error", "check.spreadsheet", (("path", path),))]
     try:

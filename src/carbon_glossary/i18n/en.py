@@ -853,6 +853,10 @@ MESSAGES: dict[str, str] = {
     ),
     "interop.csv_syntax": "the CSV is malformed: {detail}",
     "interop.xlsx_unreadable": "cannot open this as an Excel workbook (.xlsx): {detail}",
+    "interop.save_as_xlsx": (
+        "{suffix} files cannot be read; save the sheet as an Excel workbook (.xlsx) or CSV "
+        "and import that"
+    ),
     "interop.sheet_empty": (
         "the sheet is empty; its first row should name the columns (term, pinyin, definition…)"
     ),

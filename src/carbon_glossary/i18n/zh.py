@@ -701,6 +701,9 @@ MESSAGES: dict[str, str] = {
     ),
     "interop.csv_syntax": "CSV 格式有误：{detail}",
     "interop.xlsx_unreadable": "无法作为 Excel 工作簿（.xlsx）打开：{detail}",
+    "interop.save_as_xlsx": (
+        "不能直接读取 {suffix} 文件；请在表格软件中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入"
+    ),
     "interop.sheet_empty": "表格是空的；第一行应当是列名（术语、拼音、释义……）",
     "interop.header_missing": (
         "这一列有内容，但第一行没有列名；请写上列名（如“释义”），否则这一列无法导入"

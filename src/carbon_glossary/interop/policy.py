@@ -18,8 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from carbon_glossary.core.pinyin import InvalidSyllableError, is_hanzi, parse_syllable
+
+if TYPE_CHECKING:
+    import rjieba
 
 __all__ = ["Document", "Repair", "Section", "Sentence", "clean_text", "read_document"]
 
@@ -108,7 +112,7 @@ def _reads_as(char: str, ruby: str | None) -> bool:
 
 
 @cache
-def _dictionary() -> object:
+def _dictionary() -> rjieba.Jieba:
     import rjieba
 
     return rjieba.Jieba()
@@ -117,7 +121,7 @@ def _dictionary() -> object:
 def _is_word(text: str) -> bool:
     from carbon_glossary.core.text import to_simplified
 
-    return bool(_dictionary().has_word(to_simplified(text)))  # type: ignore[attr-defined]
+    return _dictionary().has_word(to_simplified(text))
 
 
 def _restore(match: re.Match[str]) -> str | None:

@@ -126,10 +126,12 @@ def read_sheet(path: str | os.PathLike[str]) -> Sheet:
 
     shown = os.fspath(path)
     data = read_glossary_bytes(path)  # missing, folder, permission: the loader's messages
-    if Path(path).suffix.lower() == ".xlsx":
-        rows = _read_xlsx(Path(path))
-    else:
-        rows = _read_csv(data, shown)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".xls", ".ods", ".et", ".numbers"):
+        raise FileProblemError(
+            [Problem(shown, 0, 0, "error", "interop.save_as_xlsx", (("suffix", suffix),))]
+        )
+    rows = _read_xlsx(Path(path)) if suffix == ".xlsx" else _read_csv(data, shown)
     rows = [(n, tuple(cell.strip() for cell in cells)) for n, cells in rows]
     filled = [(n, cells) for n, cells in rows if any(cells)]
     if not filled:
