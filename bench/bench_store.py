@@ -14,7 +14,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from carbon_glossary.store import AnswerRecord, ProgressStore
+from carbon_glossary.store import AnswerRecord
+from carbon_glossary.store.sqlite import SqliteStore
 
 START = datetime(2025, 1, 1, 8, 0, tzinfo=UTC)
 TERMS = 500
@@ -48,7 +49,7 @@ def timed(action: Callable[[], object], repeat: int = 5) -> float:
 
 
 def answer_latency(folder: Path, synchronous: str, count: int = 300) -> tuple[float, float]:
-    with ProgressStore.open(folder / f"latency-{synchronous}.sqlite3") as store:
+    with SqliteStore.open(folder / f"latency-{synchronous}.sqlite3") as store:
         store._conn.execute(f"PRAGMA synchronous = {synchronous}")
         samples = []
         for index in range(count):
@@ -63,7 +64,7 @@ def filled(folder: Path, size: int) -> Path:
     """A file with ``size`` answers, written through the store in one go (fast, not per
     answer: this measures reading, not writing)."""
     path = folder / f"filled-{size}.sqlite3"
-    with ProgressStore.open(path) as store:
+    with SqliteStore.open(path) as store:
         conn = store._conn
         conn.execute("BEGIN")
         for index in range(size):
@@ -104,10 +105,10 @@ def main() -> int:
             path = filled(folder, size)
             megabytes = path.stat().st_size / 1e6
             now = START + timedelta(minutes=7 * size)
-            with ProgressStore.open(path) as store:
+            with SqliteStore.open(path) as store:
                 stats_ms = timed(lambda store=store, now=now: store.stats("alice", now))
                 mistakes_ms = timed(lambda store=store: store.mistakes("alice"))
-            open_ms = timed(lambda path=path: ProgressStore.open(path).close())
+            open_ms = timed(lambda path=path: SqliteStore.open(path).close())
             print(f"{size:>8} {megabytes:8.1f} {open_ms:8.1f} {stats_ms:8.1f} {mistakes_ms:9.1f}")
     return 0
 

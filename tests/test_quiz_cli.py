@@ -25,8 +25,8 @@ from carbon_glossary.core import quiz as core_quiz
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.scheduling import DEFAULT_SETTINGS
 from carbon_glossary.session import decks
-from carbon_glossary.session.decks import PracticePlan, practice_deck
-from carbon_glossary.store import AnswerRecord, ExamResult, ProgressStore
+from carbon_glossary.session.decks import PracticePlan, practice_deck, record_answer
+from carbon_glossary.store import AnswerRecord, ExamResult, open_store
 from carbon_glossary.subcommands import quiz as quiz_cli
 from carbon_glossary.subcommands.output import cell_width
 
@@ -176,8 +176,9 @@ class TestNothingToDo:
         glossary = load_glossary(GLOSSARY)
         term = glossary.terms[0]
         now = datetime.now(UTC)
-        with ProgressStore.open(db) as store:
-            store.record_answer(
+        with open_store(db) as store:
+            record_answer(
+                store,
                 AnswerRecord(
                     profile=PROFILE,
                     term_id=term.id,
@@ -189,7 +190,7 @@ class TestNothingToDo:
                     correct=True,
                     elapsed_ms=1000,
                     answered_at=now,
-                )
+                ),
             )
         code, out, err = run(capsys, "study", "--new", "0", "--db", str(db), "--profile", PROFILE)
         assert code == 0 and err == ""
@@ -208,7 +209,7 @@ class TestStats:
     @pytest.fixture
     def filled(self, db: Path) -> Path:
         now = datetime.now(UTC)
-        with ProgressStore.open(db) as store:
+        with open_store(db) as store:
             for minutes, (correct, term_id, text, category) in enumerate(
                 [
                     (False, "tan-da-feng", "碳达峰", "核心概念"),
@@ -218,7 +219,7 @@ class TestStats:
                 ]
             ):
                 at = now - timedelta(minutes=10 - minutes)
-                store.record_answer(record(term_id, text, category, correct, at))
+                record_answer(store, record(term_id, text, category, correct, at))
             store.record_exam_result(
                 ExamResult(
                     profile=PROFILE,
@@ -281,14 +282,38 @@ class TestStats:
         _, out, _ = run(capsys, "stats", "--json", "--profile", PROFILE)
         assert json.loads(out)["answers"] == 4
 
-    def test_a_damaged_file_is_moved_aside_and_reported(
-        self, capsys: pytest.CaptureFixture[str], db: Path
+    def test_a_file_that_never_was_a_progress_file_is_refused_untouched(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        db.write_bytes(b"not a database at all " * 20)
-        code, out, err = run(capsys, "stats", "--json", "--db", str(db))
-        assert code == 0 and json.loads(out)["answers"] == 0
-        assert f"进度文件 {db} 已损坏" in err
-        assert any(p.name.startswith("progress.db.corrupt-") for p in db.parent.iterdir())
+        """Issue 12: ``stats --db notes.txt`` moved the notes aside and called them damaged."""
+        notes = tmp_path / "mine" / "notes.txt"
+        notes.parent.mkdir()
+        notes.write_text("会议记录：碳达峰\n" * 20, encoding="utf-8")
+        before = notes.read_bytes()
+        code, out, err = run(capsys, "stats", "--json", "--db", str(notes))
+        assert code == 2 and out == ""
+        assert f"{notes} 不是本程序的进度文件" in err and "Traceback" not in err
+        assert notes.read_bytes() == before
+        assert [p.name for p in notes.parent.iterdir()] == ["notes.txt"]
+
+    def test_stats_never_moves_a_damaged_progress_file(
+        self, capsys: pytest.CaptureFixture[str], filled: Path
+    ) -> None:
+        cut = filled.read_bytes()[: filled.stat().st_size // 2]
+        filled.write_bytes(cut)
+        code, _, err = run(capsys, "stats", "--db", str(filled))
+        assert code == 2 and f"进度文件 {filled} 已损坏" in err and "未改动" in err
+        assert filled.read_bytes() == cut
+        assert not any(".corrupt-" in p.name for p in filled.parent.iterdir())
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+    def test_a_pipe_as_the_progress_file_is_refused_at_once(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        pipe = tmp_path / "progress.fifo"
+        os.mkfifo(pipe)  # opening it to read would wait for a writer forever
+        code, _, err = run(capsys, "stats", "--db", str(pipe))
+        assert code == 2 and "不是普通文件" in err
 
 
 def test_help_figures_agree_with_the_engine() -> None:
@@ -423,7 +448,7 @@ def test_practice_in_a_real_terminal_killed_loses_no_answer(
     glossary = load_glossary(GLOSSARY)
     plan = PracticePlan(kinds=tuple(kinds.split(",")), count=5, seed=11)
     asked = practice_deck(glossary, None, PROFILE, plan, random.Random(11)).questions[:3]
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         records = list(reversed(store.answers(PROFILE)))
         assert store.cards(PROFILE) == {}
     assert [(r.term_id, r.kind) for r in records] == [(q.term_id, q.kind) for q in asked]
@@ -474,7 +499,7 @@ def test_an_exam_answer_is_kept_the_moment_it_is_chosen_and_a_signal_ends_cleanl
     shown = bytes(term.output)
     assert b"Traceback" not in shown
     assert shown.rstrip().endswith(b"\x1b[?1049l") or b"\x1b[?1049l" in shown[-400:]
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         [record] = store.answers(PROFILE)
     assert record.mode == "exam" and record.question == 1 and record.given
 

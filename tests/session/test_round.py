@@ -12,7 +12,12 @@ from session_support import PROFILE, FakeClock, quiz_glossary
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.quiz import Question, Verdict
-from carbon_glossary.session.decks import PracticePlan, StudyPlan, empty_mistake_book_message
+from carbon_glossary.session.decks import (
+    PracticePlan,
+    StudyPlan,
+    empty_mistake_book_message,
+    record_answer,
+)
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.round import Incomplete, Phase, Round
 from carbon_glossary.session.writer import AnswerWriter
@@ -82,7 +87,8 @@ def test_study_shows_a_new_terms_card_before_asking_and_counts_down(
 def test_a_due_card_is_asked_straight_away(glossary: Glossary, progress: Progress) -> None:
     first = glossary.terms[0]
     store = progress.store()
-    store.record_answer(
+    record_answer(  # with the card FSRS makes of it, as a round writes it
+        store,
         AnswerRecord(
             profile=PROFILE,
             term_id=first.id,
@@ -94,7 +100,7 @@ def test_a_due_card_is_asked_straight_away(glossary: Glossary, progress: Progres
             correct=False,
             elapsed_ms=1000,
             answered_at=datetime(2025, 3, 1, tzinfo=UTC),
-        )
+        ),
     )
     round_ = start(glossary, progress, StudyPlan(kinds=("term-def",), seed=2))
     assert round_.question is not None and round_.question.term_id == first.id

@@ -18,7 +18,7 @@ from carbon_glossary.store import StoreError
 class SlowStore:
     """Stands in for a store whose writes take a random while: records the order."""
 
-    recovered = None
+    notices: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         self.written: list[int] = []
@@ -65,7 +65,7 @@ def test_a_later_answer_to_the_same_question_wins(tmp_path: Path) -> None:
 
 def test_a_store_error_is_reported_and_kept_in_the_future(tmp_path: Path) -> None:
     class Broken:
-        recovered = None
+        notices: tuple[str, ...] = ()
 
         def write(self) -> None:
             raise StoreError("store.write_failed", path=tmp_path, reason="disk full")

@@ -4,7 +4,7 @@ and every answer in the progress store the moment it is given."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,8 @@ from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.paper import score_paper
 from carbon_glossary.core.quiz import Question
 from carbon_glossary.i18n import t
-from carbon_glossary.session.decks import PracticePlan, StudyPlan
-from carbon_glossary.store import AnswerRecord, ProgressStore
+from carbon_glossary.session.decks import PracticePlan, StudyPlan, record_answer
+from carbon_glossary.store import AnswerRecord, open_store
 from carbon_glossary.ui.plans import StatsPlan
 from carbon_glossary.ui.screens.exam import ExamResultScreen, ExamScreen, QuestionPicker
 from carbon_glossary.ui.screens.quiz import ConfirmDialog, QuizScreen
@@ -122,7 +122,7 @@ async def test_study_right_answer_is_explained_saved_and_scheduled(
         assert flat("回答正确") in shown
         assert flat(question.pinyin) in shown and flat(question.source) in shown
         assert flat("已保存 1") in shown
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         (record,) = store.answers(PROFILE)
         card = store.card(PROFILE, question.term_id)
     assert record.mode == "study" and record.correct and record.kind == question.kind
@@ -150,7 +150,7 @@ async def test_study_wrong_answer_shows_the_right_one_and_goes_in_the_mistake_bo
         await settle(pilot)
         assert screen.round.index == 1 and screen.question is not None
         assert screen.question.term_id == glossary.terms[1].id
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         (record,) = store.answers(PROFILE)
         card = store.card(PROFILE, question.term_id)
         mistakes = store.mistakes(PROFILE)
@@ -223,7 +223,7 @@ async def test_practice_never_touches_the_schedule(glossary: Glossary, db: Path)
             await pilot.press("enter")
             await settle(pilot)
         assert screen.phase == "done" and flat("答对 3/3") in screen_text(screen)
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         records = store.answers(PROFILE)
         cards = store.cards(PROFILE)
     assert cards == {}
@@ -250,12 +250,12 @@ async def test_practice_mistakes_replays_the_mistake_book(glossary: Glossary, db
             answered_at=clock.now() - timedelta(minutes=minutes),
         )
 
-    with ProgressStore.open(db) as store:
-        store.record_answer(record("碳中和", "pinyin", False, 30))
-        store.record_answer(record("光伏", "en-term", False, 20))
-        store.record_answer(record("风能", "term-def", False, 15))
-        store.record_answer(record("风能", "term-def", True, 10))  # put right since
-        store.record_answer(record("碳中和", "pinyin", False, 5))  # latest mistake first
+    with open_store(db) as store:
+        record_answer(store, record("碳中和", "pinyin", False, 30))
+        record_answer(store, record("光伏", "en-term", False, 20))
+        record_answer(store, record("风能", "term-def", False, 15))
+        record_answer(store, record("风能", "term-def", True, 10))  # put right since
+        record_answer(store, record("碳中和", "pinyin", False, 5))  # latest mistake first
 
     app = make_quiz_app(glossary, PracticePlan(mistakes=True, seed=1), db, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -271,7 +271,7 @@ async def test_practice_mistakes_replays_the_mistake_book(glossary: Glossary, db
             await pilot.press("enter")
             await settle(pilot)
         assert screen.phase == "done"
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         assert store.mistakes(PROFILE) == []
 
 
@@ -326,7 +326,7 @@ async def test_matching_by_number_then_letter(glossary: Glossary, db: Path) -> N
         shown = screen_text(screen)
         assert screen.phase == "revealed" and flat("配对正确 0/5") in shown
         assert all(flat(f"“{item}”的定义是") in shown for item in question.items)
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         records = store.answers(PROFILE)
     assert sorted(r.term_id for r in records) == sorted(question.item_ids)
     assert not any(r.correct for r in records)
@@ -367,7 +367,7 @@ async def test_escape_asks_before_leaving_and_loses_nothing(glossary: Glossary, 
         await pilot.press("y")
         await settle(pilot)
         assert not app.is_running
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         assert len(store.answers(PROFILE)) == len(question.term_ids)
 
 
@@ -387,7 +387,23 @@ async def test_language_switch_relabels_the_question(glossary: Glossary, db: Pat
 async def test_a_damaged_progress_file_is_moved_aside_with_a_notification(
     glossary: Glossary, db: Path
 ) -> None:
-    db.write_bytes(b"this is not a database, just some bytes" * 10)
+    with open_store(db) as store:  # a progress file of ours, then cut in half
+        for index in range(200):
+            store.record_answer(
+                AnswerRecord(
+                    profile="someone",
+                    term_id=f"t{index}",
+                    term_text="术" * 200,
+                    category="",
+                    kind="term-def",
+                    mode="practice",
+                    given="x",
+                    correct=True,
+                    elapsed_ms=1,
+                    answered_at=datetime(2025, 3, 10, tzinfo=UTC),
+                )
+            )
+    db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
     app = make_quiz_app(glossary, PracticePlan(count=2, seed=1), db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -397,7 +413,7 @@ async def test_a_damaged_progress_file_is_moved_aside_with_a_notification(
         assert question is not None
         await answer(pilot, right_keys(question))
     assert any(p.name.startswith("progress.db.corrupt-") for p in db.parent.iterdir())
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         assert len(store.answers(PROFILE)) == len(question.term_ids)
 
 
@@ -434,7 +450,7 @@ async def test_exam_navigation_and_a_changed_answer(glossary: Glossary, db: Path
         await pilot.press("abcd"[right], "pagedown")
         await settle(pilot)
         assert screen.index == 1 and screen.states[0].choice == right
-        with ProgressStore.open(db) as store:
+        with open_store(db) as store:
             [kept] = store.answers(PROFILE)  # the changed answer replaced the first one
         assert kept.correct and kept.question == 1
         # The question list shows what is answered and jumps.
@@ -446,7 +462,7 @@ async def test_exam_navigation_and_a_changed_answer(glossary: Glossary, db: Path
         await settle(pilot)
         assert app.screen is screen and screen.index == 2
         assert flat("已答 1/6") in screen_text(screen)
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         records = store.answers(PROFILE)
     # Each answer was written when given; the change replaced the first, so the paper's
     # figures count the answer handed in. The exam's ids are on it.
@@ -502,7 +518,7 @@ async def test_handing_in_asks_first_then_shows_and_records_the_result(
         assert figures["能源"].startswith("1/")  # true/false right, pinyin unanswered
         assert len(chart.rows) == len(result.by_category)
         assert flat("成绩已保存") in shown
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         (stored,) = store.exam_results(PROFILE)
     assert stored.attempt_id == screen.attempt_id and stored.exam_id == plan.exam_id
     assert stored.score == 2 and stored.max_score == 6 and not stored.passed
@@ -540,7 +556,7 @@ async def test_time_up_hands_the_paper_in(glossary: Glossary, db: Path) -> None:
         assert app.screen.result.points == 1
         # Only the time-up message: the warnings are gone with the paper.
         assert [n.message for n in app._notifications] == [t("quizui.exam.time_up")]
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         assert len(store.exam_results(PROFILE)) == 1
         records = store.answers(PROFILE)
     # The answer given is kept; every question left blank is written as a wrong answer.
@@ -674,7 +690,7 @@ async def test_page_keys_leave_a_typing_box_for_the_next_question(
         assert screen.index == typing + 1
         await pilot.press("pageup")
         assert screen.index == typing and screen.view.input.value == "chu3 neng2"
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         (saved,) = store.answers(PROFILE)
     assert saved.correct and saved.given == "chu3 neng2"
 
@@ -697,7 +713,7 @@ async def test_round_summary_names_only_the_terms_missed(glossary: Glossary, db:
         shown = screen_text(screen)
         assert flat(f"答错的术语：{question.items[0]}、{question.items[1]}。") in shown
         assert not any(flat(item) in shown for item in question.items[2:])
-    with ProgressStore.open(db) as store:
+    with open_store(db) as store:
         wrong = {m.term_text for m in store.mistakes(PROFILE)}
     assert wrong == set(question.items[:2])
 

@@ -32,8 +32,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from carbon_glossary.core.model import Glossary
-from carbon_glossary.session.decks import PracticePlan
-from carbon_glossary.store import AnswerRecord, ExamResult, ProgressStore
+from carbon_glossary.session.decks import PracticePlan, record_answer
+from carbon_glossary.store import AnswerRecord, ExamResult, open_store
 from carbon_glossary.ui.plans import StatsPlan
 from carbon_glossary.ui.screens.exam import ExamScreen
 from carbon_glossary.ui.screens.quiz import QuizScreen
@@ -130,12 +130,13 @@ class TestProgress:
         db = tmp_path / "p.db"
         now = clock.now()
         terms = glossary.terms
-        with ProgressStore.open(db) as store:
+        with open_store(db) as store:
             # Twelve days of answers, a few a day, some wrong; one exam the day before.
             for day in range(12):
                 for n in range(day % 4 + 1):
                     term = terms[(day * 3 + n) % len(terms)]
-                    store.record_answer(
+                    record_answer(
+                        store,
                         AnswerRecord(
                             profile=PROFILE,
                             term_id=term.id,
@@ -147,7 +148,7 @@ class TestProgress:
                             correct=(day + n) % 3 != 0,
                             elapsed_ms=3000,
                             answered_at=now - timedelta(days=11 - day, hours=n),
-                        )
+                        ),
                     )
             store.record_exam_result(
                 ExamResult(

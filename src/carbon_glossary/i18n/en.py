@@ -699,6 +699,49 @@ MESSAGES: dict[str, str] = {
     "session.mistakes.never_wrong": "The mistake book is empty: no answer has been wrong so far.",
     #
     # --- progress stores: SQLite and PostgreSQL (issue 8) ---
+    "store.not_ours": (
+        "{path} is not a progress file of this program (or is damaged beyond recognition); it"
+        " was left untouched. Use --db to name a progress file, or a new file name."
+    ),
+    "store.not_a_file": (
+        "The progress path {path} is not a regular file (a pipe or device?); use --db to name"
+        " a file."
+    ),
+    "store.read_only": (
+        "The progress file {path} or its folder cannot be written, so answers could not be"
+        " saved; check its permissions or use --db to name another file."
+    ),
+    "store.damaged_read_only": (
+        "The progress file {path} is damaged ({reason}). This command only reads, so the file"
+        " was left untouched; running a practice or study command moves it aside and starts"
+        " a new one."
+    ),
+    "store.network_drive": (
+        "Warning: the progress file {path} is on a network drive ({filesystem}). SQLite's locking"
+        " is not reliable on network shares, and several PCs writing at once can damage it. To"
+        " share progress between PCs use a database server: --db postgresql://… (see the README)."
+    ),
+    "store.unknown_scheme": (
+        'Unsupported progress store address "{scheme}://". Use a file path, sqlite:///path or'
+        " postgresql://user@host/database."
+    ),
+    "store.pg.bad_url": "The progress store address {location} cannot be read: {reason}",
+    "store.pg.no_driver": (
+        "A PostgreSQL progress store needs psycopg: pip install 'psycopg[binary]'"
+    ),
+    "store.pg.cannot_connect": "Cannot connect to the progress server {location}: {reason}",
+    "store.pg.auth_failed": (
+        "The progress server {location} refused the login: wrong user name or password, or"
+        " the user may not connect to this database."
+    ),
+    "store.pg.no_privilege": (
+        "The user lacks privileges on the progress server {location} ({reason}). It must be able"
+        " to create tables in the database, or an administrator must have created them and"
+        " granted it read and write access (see the README)."
+    ),
+    "store.pg.unavailable": "The connection to the progress server {location} was lost: {reason}",
+    "store.pg.read_failed": "Cannot read from the progress server {location}: {reason}",
+    "store.pg.write_failed": "Cannot write answers to the progress server {location}: {reason}",
     #
     #
     # --- training sessions and room report (issue 9) ---

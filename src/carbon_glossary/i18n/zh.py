@@ -593,6 +593,42 @@ MESSAGES: dict[str, str] = {
     "session.mistakes.never_wrong": "错题本是空的：到目前为止一道题也没有答错。",
     #
     # --- progress stores: SQLite and PostgreSQL (issue 8) ---
+    "store.not_ours": (
+        "{path} 不是本程序的进度文件（或已损坏到无法辨认），未作任何改动。"
+        "请用 --db 指定进度文件，或一个尚不存在的新文件名。"
+    ),
+    "store.not_a_file": (
+        "进度文件路径 {path} 不是普通文件（可能是管道或设备）；请用 --db 指定一个文件。"
+    ),
+    "store.read_only": (
+        "进度文件 {path} 或其所在文件夹不可写，答题记录无法保存；"
+        "请检查权限，或用 --db 指定另一个文件。"
+    ),
+    "store.damaged_read_only": (
+        "进度文件 {path} 已损坏（{reason}）。此命令只读，文件未改动；"
+        "运行一次练习或学习命令会把它移到一旁并新建进度文件。"
+    ),
+    "store.network_drive": (
+        "注意：进度文件 {path} 位于网络驱动器（{filesystem}）上。"
+        "SQLite 的文件锁在网络共享上不可靠，多台电脑同时写入可能损坏记录。"
+        "多台电脑共用进度请改用数据库服务器：--db postgresql://…（见 README）。"
+    ),
+    "store.unknown_scheme": (
+        "不支持的进度库地址类型“{scheme}://”。请用文件路径、sqlite:///路径 或 postgresql://用户@主机/数据库。"
+    ),
+    "store.pg.bad_url": "进度库地址 {location} 无法解析：{reason}",
+    "store.pg.no_driver": "要使用 PostgreSQL 进度库需要安装 psycopg：pip install 'psycopg[binary]'",
+    "store.pg.cannot_connect": "无法连接进度库服务器 {location}：{reason}",
+    "store.pg.auth_failed": (
+        "进度库服务器 {location} 拒绝登录：用户名或密码不对，或该用户无权连接此数据库。"
+    ),
+    "store.pg.no_privilege": (
+        "进度库服务器 {location} 上的用户权限不足（{reason}）。该用户需能在数据库中建表，"
+        "或表已由管理员建好并授予读写权限（见 README）。"
+    ),
+    "store.pg.unavailable": "与进度库服务器 {location} 的连接中断：{reason}",
+    "store.pg.read_failed": "无法从进度库服务器 {location} 读取：{reason}",
+    "store.pg.write_failed": "无法把答题记录写入进度库服务器 {location}：{reason}",
     #
     #
     # --- training sessions and room report (issue 9) ---

@@ -24,6 +24,7 @@ from carbon_glossary.i18n import t
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.core.paper import Paper
+    from carbon_glossary.core.scheduling import CardState, Settings
     from carbon_glossary.store import AnswerRecord, Mode, ProgressStore
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "next_due",
     "nothing_due_message",
     "practice_deck",
+    "record_answer",
     "study_deck",
 ]
 
@@ -123,11 +125,16 @@ def study_deck(
     now: datetime,
     plan: StudyPlan,
     rng: random.Random,
+    settings: Settings | None = None,
 ) -> Deck:
     """The terms to study now (due first, then new ones), one question each."""
+    from carbon_glossary.core.scheduling import DEFAULT_SETTINGS, study_queue
+
+    settings = settings or DEFAULT_SETTINGS
     term_ids = [term.id for term in glossary.terms]
-    queue = store.study_queue(profile, term_ids, now)
     cards = store.cards(profile)
+    new_today = store.new_cards_introduced_today(profile, now)
+    queue = study_queue(term_ids, cards, now, new_today=new_today, settings=settings)
     questions: list[Question] = []
     due = 0
     new_ids: set[str] = set()
@@ -147,7 +154,7 @@ def study_deck(
         return Deck(
             tuple(questions), cards_due=due, new_terms=len(new_ids), new_ids=frozenset(new_ids)
         )
-    return Deck((), nothing_due_message(glossary, store, profile, now))
+    return Deck((), nothing_due_message(glossary, store, profile, now, settings))
 
 
 def next_due(glossary: Glossary, store: ProgressStore, profile: str) -> datetime | None:
@@ -177,14 +184,20 @@ def format_due(moment: datetime, now: datetime) -> str:
 
 
 def nothing_due_message(
-    glossary: Glossary, store: ProgressStore, profile: str, now: datetime
+    glossary: Glossary,
+    store: ProgressStore,
+    profile: str,
+    now: datetime,
+    settings: Settings | None = None,
 ) -> str:
     """Why there is nothing to study now, and when the next card comes due."""
+    from carbon_glossary.core.scheduling import DEFAULT_SETTINGS
+
     parts = [t("quizui.study.nothing_due")]
     upcoming = next_due(glossary, store, profile)
     if upcoming is not None:
         parts.append(t("quizui.study.next_due", when=format_due(upcoming, now)))
-    allowance = store.settings.new_per_day
+    allowance = (settings or DEFAULT_SETTINGS).new_per_day
     studied = store.cards(profile)
     unseen = sum(1 for term in glossary.terms if term.id not in studied)
     if unseen == 0:
@@ -313,3 +326,32 @@ def answer_records(
             )
         )
     return records
+
+
+def record_answer(
+    store: ProgressStore, record: AnswerRecord, settings: Settings | None = None
+) -> CardState | None:
+    """Write one answer; a study answer also reviews the term's card (FSRS, in
+    :mod:`carbon_glossary.core.scheduling`) and the store saves the new card with the
+    answer, in one transaction. Returns the new card, or None for practice and exam answers.
+    If the same person reviewed the term elsewhere meanwhile, the card is reviewed again
+    from what is stored now, so no review is lost."""
+    from carbon_glossary.core.scheduling import DEFAULT_SETTINGS, review
+    from carbon_glossary.store import CardChanged
+
+    if record.mode != "study":
+        store.record_answer(record)
+        return None
+    while True:
+        card = review(
+            store.card(record.profile, record.term_id),
+            record.correct,
+            timedelta(milliseconds=record.elapsed_ms),
+            record.answered_at,
+            settings or DEFAULT_SETTINGS,
+        )
+        try:
+            store.record_answer(record, card)
+        except CardChanged:
+            continue
+        return card

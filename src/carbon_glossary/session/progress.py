@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from carbon_glossary.core.scheduling import Settings
     from carbon_glossary.store import ProgressStore
+    from carbon_glossary.store.location import StoreLocation
 
 __all__ = ["Progress"]
 
 
 class Progress:
-    """Whose progress, in which file; the store itself opened once, on first use.
+    """Whose progress, in which store (a file path or a server URL); the store itself
+    opened once, on first use.
 
     :meth:`store` blocks (it may open the file): call it from a worker thread. A damaged
     file moved aside at opening leaves a notice that :meth:`take_notice` hands out once.
@@ -27,7 +28,7 @@ class Progress:
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: StoreLocation,
         profile: str,
         *,
         store: ProgressStore | None = None,
@@ -39,16 +40,16 @@ class Progress:
         self._store = store
         self._lock = threading.Lock()
         self._notice: str | None = None
-        if store is not None and store.recovered is not None:
-            self._notice = store.recovered.message
+        if store is not None and store.notices:
+            self._notice = "\n".join(store.notices)
 
     @classmethod
     def default(cls) -> Progress:
         """The progress file and profile a bare ``carbon-glossary`` uses: the
         ``CARBON_GLOSSARY_DB`` file or the user's data folder, and the login name."""
-        from carbon_glossary.store import db_path_from, profile_from
+        from carbon_glossary.store import db_location_from, profile_from
 
-        return cls(db_path_from(None), profile_from(None))
+        return cls(db_location_from(None), profile_from(None))
 
     def settings(self) -> Settings:
         """The scheduling settings, with this session's daily allowance of new terms."""
@@ -62,15 +63,16 @@ class Progress:
         """The open store (opened now if needed); raises ``StoreError`` if it cannot be."""
         with self._lock:
             if self._store is None:
-                from carbon_glossary.store import ProgressStore
+                from carbon_glossary.store import open_store
 
-                self._store = ProgressStore.open(self.db_path, settings=self.settings())
-                if self._store.recovered is not None:
-                    self._notice = self._store.recovered.message
+                self._store = open_store(self.db_path)
+                if self._store.notices:
+                    self._notice = "\n".join(self._store.notices)
             return self._store
 
     def take_notice(self) -> str | None:
-        """The damaged-file message, the first time it is asked for; then None."""
+        """What the store said at opening (a damaged file moved aside, a network drive),
+        the first time it is asked for; then None."""
         with self._lock:
             notice, self._notice = self._notice, None
             return notice

@@ -30,6 +30,7 @@ from carbon_glossary.session.decks import (
     StudyPlan,
     answer_records,
     practice_deck,
+    record_answer,
     study_deck,
 )
 
@@ -107,7 +108,13 @@ class Round:
         """The next deck (blocks on the store: call from a worker thread)."""
         if isinstance(self.plan, StudyPlan):
             return study_deck(
-                self.glossary, store, self.profile, self.clock.now(), self.plan, self.rng
+                self.glossary,
+                store,
+                self.profile,
+                self.clock.now(),
+                self.plan,
+                self.rng,
+                self.writer.progress.settings(),
             )
         return practice_deck(self.glossary, store, self.profile, self.plan, self.rng)
 
@@ -184,10 +191,12 @@ class Round:
         self.verdicts.append(verdict)
         self.phase = Phase.REVEALED
 
+        settings = self.writer.progress.settings()
+
         def write(store: ProgressStore) -> CardState | None:
             card = None
             for record in records:
-                card = store.record_answer(record)
+                card = record_answer(store, record, settings)
             return card
 
         self.saving = self.writer.submit(write)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from carbon_glossary.i18n import t
 
-__all__ = ["CorruptFileMoved", "StoreError", "StoreTooNewError"]
+__all__ = ["CardChanged", "CorruptFileMoved", "StoreError", "StoreTooNewError", "StoreUnavailable"]
 
 
 class StoreError(Exception):
@@ -28,10 +28,27 @@ class StoreError(Exception):
         return t(self.key, **self.params)
 
 
-class StoreTooNewError(StoreError):
-    """The file was written by a newer version of the program; we refuse to downgrade it."""
+class CardChanged(Exception):
+    """A study answer's new card was worked out from a card that another program has
+    reviewed since (the same person studying the same term in two places at once). Nothing
+    was written: read the card again, review it again and write the answer again."""
 
-    def __init__(self, path: Path, found: int, supported: int) -> None:
+    def __init__(self, profile: str, term_id: str) -> None:
+        self.profile = profile
+        self.term_id = term_id
+        super().__init__(f"the card of {term_id!r} for {profile!r} changed meanwhile")
+
+
+class StoreUnavailable(StoreError):
+    """The database server could not be reached (down, restarting, network gone). Nothing of
+    the call that raised it was written, or the write's fate is unknown; writing the same
+    record again is what to do once the server is back."""
+
+
+class StoreTooNewError(StoreError):
+    """The store was written by a newer version of the program; we refuse to downgrade it."""
+
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
         self.path = path
         self.found = found
         self.supported = supported

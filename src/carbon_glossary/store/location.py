@@ -1,25 +1,35 @@
-"""Where the progress file lives and whose progress it is.
+"""Where the progress store is and whose progress it is.
 
-The file: ``--db PATH`` > ``CARBON_GLOSSARY_DB`` > the user's data directory (platformdirs).
+The store: ``--db`` > ``CARBON_GLOSSARY_DB`` > a file in the user's data directory
+(platformdirs). A server URL (``postgresql://…``) is kept as written; anything else is a path.
 The person: ``--profile NAME`` > the name they logged in with.
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import unicodedata
 from pathlib import Path
 
-from carbon_glossary.core.paths import default_db_path
+from carbon_glossary.core.paths import DB_ENV, default_db_path
+from carbon_glossary.store.opening import is_server_url
 
-__all__ = ["db_path_from", "default_profile", "profile_from"]
+__all__ = ["StoreLocation", "db_location_from", "default_profile", "profile_from"]
 
 FALLBACK_PROFILE = "user"
 
+StoreLocation = str | Path
+"""A SQLite file's path, or a store's address as written (``postgresql://…``)."""
 
-def db_path_from(arg: str | None) -> Path:
-    """The progress file to use: the flag, else ``CARBON_GLOSSARY_DB``, else the user's data
-    directory (the rule lives in :mod:`carbon_glossary.core.paths`)."""
+
+def db_location_from(arg: str | None) -> StoreLocation:
+    """The store to use: the flag, else ``CARBON_GLOSSARY_DB``, else the user's data
+    directory. A URL comes back as the string it is (``Path`` would fold its ``//``); a path
+    follows :func:`carbon_glossary.core.paths.default_db_path`."""
+    chosen = arg if arg and arg.strip() else os.environ.get(DB_ENV)
+    if chosen and is_server_url(chosen):
+        return chosen.strip()
     return default_db_path(arg)
 
 

@@ -9,7 +9,18 @@ from typing import Literal, get_args
 from carbon_glossary.core.scheduling import to_utc
 from carbon_glossary.core.stats import CategoryFigures, DayActivity, TermFigures, accuracy
 
-__all__ = ["MODES", "AnswerRecord", "ExamResult", "Mistake", "Mode", "Stats"]
+__all__ = [
+    "MODES",
+    "SOURCES",
+    "AnswerRecord",
+    "Attempt",
+    "ExamResult",
+    "Mistake",
+    "Mode",
+    "ProfileInfo",
+    "Source",
+    "Stats",
+]
 
 Mode = Literal["study", "practice", "exam"]
 MODES: tuple[Mode, ...] = get_args(Mode)
@@ -130,3 +141,53 @@ class Stats:
     @property
     def accuracy(self) -> float | None:
         return accuracy(self.correct, self.answers)
+
+
+Source = Literal["screen", "sheet", "browser"]
+SOURCES: tuple[Source, ...] = get_args(Source)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileInfo:
+    """How a person is shown: ``profile`` is the normalised id their progress is kept
+    under; ``display_name`` and ``department`` are as they typed them (or the roster has
+    them)."""
+
+    profile: str
+    display_name: str
+    department: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One sitting of an exam paper, recorded the moment it starts.
+
+    ``time_limit_s`` is the limit it started with (None: untimed), so an interrupted sitting
+    resumes with the time left; ``handed_in_at`` is None while it is open or was abandoned.
+    ``source`` says where it was sat: on a terminal screen, on a paper answer sheet marked
+    afterwards, or in a browser. Times are timezone-aware and kept in UTC.
+    """
+
+    attempt_id: str
+    exam_id: str
+    exam_title: str
+    profile: str
+    display_name: str
+    department: str
+    started_at: datetime
+    time_limit_s: int | None
+    handed_in_at: datetime | None
+    source: Source
+
+    def __post_init__(self) -> None:
+        if not self.attempt_id:
+            raise ValueError("attempt_id must not be empty")
+        if not self.profile:
+            raise ValueError("profile must not be empty")
+        if self.source not in SOURCES:
+            raise ValueError(f"source must be one of {SOURCES}, not {self.source!r}")
+        if self.time_limit_s is not None and self.time_limit_s < 0:
+            raise ValueError(f"time_limit_s must not be negative, not {self.time_limit_s}")
+        object.__setattr__(self, "started_at", to_utc(self.started_at))
+        if self.handed_in_at is not None:
+            object.__setattr__(self, "handed_in_at", to_utc(self.handed_in_at))

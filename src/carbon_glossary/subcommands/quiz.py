@@ -152,21 +152,25 @@ def _category(text: str | None, glossary: Glossary, context: Context) -> str | N
 
 
 def _open_progress(
-    args: argparse.Namespace, context: Context, new_per_day: int | None = None
+    args: argparse.Namespace,
+    context: Context,
+    new_per_day: int | None = None,
+    *,
+    read_only: bool = False,
 ) -> Progress:
     """The progress file opened now, so that a problem with it is printed before any
     screen starts; a damaged file moved aside is reported on stderr (and in the app)."""
     from carbon_glossary.session.progress import Progress
-    from carbon_glossary.store import ProgressStore, StoreError, db_path_from, profile_from
+    from carbon_glossary.store import StoreError, db_location_from, open_store, profile_from
 
-    progress = Progress(db_path_from(args.db), profile_from(args.profile), new_per_day=new_per_day)
+    location = db_location_from(args.db)
     try:
-        store = ProgressStore.open(progress.db_path, settings=progress.settings())
+        store = open_store(location, read_only=read_only)
     except StoreError as error:
         raise context.fail(error.message, code=2) from None
-    if store.recovered is not None:
-        print(store.recovered.message, file=context.err)
-    return Progress(progress.db_path, progress.profile, store=store, new_per_day=new_per_day)
+    for notice in store.notices:
+        print(notice, file=context.err)
+    return Progress(location, profile_from(args.profile), store=store, new_per_day=new_per_day)
 
 
 def _now() -> datetime:
@@ -186,6 +190,7 @@ def _start(
 
 def run_study(args: argparse.Namespace, context: Context) -> int:
     """Spaced repetition; says so (and when the next card is due) if nothing is due."""
+    from carbon_glossary.core.scheduling import study_queue
     from carbon_glossary.session.decks import STUDY_KINDS, StudyPlan, nothing_due_message
 
     glossary = context.glossary()
@@ -193,8 +198,17 @@ def run_study(args: argparse.Namespace, context: Context) -> int:
     progress = _open_progress(args, context, new_per_day=args.new)
     store, now = progress.store(), _now()
     ids = [term.id for term in glossary.terms]
-    if not store.study_queue(progress.profile, ids, now, limit=1):
-        print(nothing_due_message(glossary, store, progress.profile, now), file=context.out)
+    queue = study_queue(
+        ids,
+        store.cards(progress.profile),
+        now,
+        new_today=store.new_cards_introduced_today(progress.profile, now),
+        settings=progress.settings(),
+        limit=1,
+    )
+    if not queue:
+        message = nothing_due_message(glossary, store, progress.profile, now, progress.settings())
+        print(message, file=context.out)
         progress.close()
         return 0
     return _start(context, glossary, StudyPlan(kinds=kinds, seed=args.seed), progress)
@@ -260,7 +274,7 @@ def run_stats(args: argparse.Namespace, context: Context) -> int:
     from carbon_glossary.session.stats import read_stats, stats_to_json, stats_view
 
     glossary = context.glossary()
-    progress = _open_progress(args, context)
+    progress = _open_progress(args, context, read_only=True)
     try:
         stats = read_stats(progress.store(), progress.profile, glossary, _now())
     finally:

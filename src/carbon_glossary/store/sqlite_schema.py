@@ -1,4 +1,4 @@
-"""The progress file's tables, versioned with ``PRAGMA user_version``.
+"""The progress file's tables (SQLite), versioned with ``PRAGMA user_version``.
 
 ``MIGRATIONS[n]`` takes a file from version ``n`` to ``n + 1``. To change the schema, add a
 function at the end of the list and never edit one that has shipped: files in the field
@@ -17,7 +17,9 @@ from pathlib import Path
 
 from carbon_glossary.store.errors import StoreTooNewError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
+
+APPLICATION_ID = 0x43474C53  # "CGLS": marks a SQLite file as a carbon-glossary progress file
 
 
 def _v1_initial(conn: sqlite3.Connection) -> None:
@@ -94,9 +96,70 @@ def _v2_exam_question(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3_sittings(conn: sqlite3.Connection) -> None:
+    """Who sat (profiles), every sitting from its first second (attempts) and answers a
+    trainer accepted afterwards (regrading). Sittings of older files are filled in from their
+    results (handed in) and their answers (not handed in); the time limit they had is not
+    known. The file is marked as ours with an application id."""
+    statements = [
+        """
+        CREATE TABLE profiles (
+            profile      TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            department   TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        """
+        CREATE TABLE attempts (
+            attempt_id   TEXT    PRIMARY KEY,
+            exam_id      TEXT    NOT NULL,
+            exam_title   TEXT    NOT NULL,
+            profile      TEXT    NOT NULL,
+            display_name TEXT    NOT NULL,
+            department   TEXT    NOT NULL DEFAULT '',
+            started_at   TEXT    NOT NULL,
+            time_limit_s INTEGER CHECK (time_limit_s >= 0),
+            handed_in_at TEXT,
+            source       TEXT    NOT NULL CHECK (source IN ('screen', 'sheet', 'browser'))
+        )
+        """,
+        "CREATE INDEX attempts_by_exam ON attempts (exam_id, started_at)",
+        "CREATE INDEX attempts_by_profile ON attempts (profile, started_at)",
+        """
+        CREATE TABLE accepted_answers (
+            exam_id     TEXT    NOT NULL,
+            question    INTEGER NOT NULL,
+            answer      TEXT    NOT NULL,
+            accepted_at TEXT    NOT NULL,
+            PRIMARY KEY (exam_id, question, answer)
+        )
+        """,
+        """
+        INSERT INTO attempts (attempt_id, exam_id, exam_title, profile, display_name,
+            department, started_at, time_limit_s, handed_in_at, source)
+        SELECT attempt_id, exam_id, exam_title, profile, profile, '', started_at, NULL,
+            finished_at, 'screen'
+        FROM exam_results
+        """,
+        """
+        INSERT INTO attempts (attempt_id, exam_id, exam_title, profile, display_name,
+            department, started_at, time_limit_s, handed_in_at, source)
+        SELECT attempt_id, MIN(exam_id), COALESCE(MIN(exam_title), ''), MIN(profile),
+            MIN(profile), '', MIN(answered_at), NULL, NULL, 'screen'
+        FROM answers
+        WHERE attempt_id IS NOT NULL AND exam_id IS NOT NULL
+            AND attempt_id NOT IN (SELECT attempt_id FROM exam_results)
+        GROUP BY attempt_id
+        """,
+        f"PRAGMA application_id = {APPLICATION_ID}",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_exam_question]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_exam_question, _v3_sittings]
 
 
 def latest_version() -> int:
