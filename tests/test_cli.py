@@ -150,8 +150,9 @@ class TestShippedGlossary:
         assert code == 0
         assert json.loads(out)[0]["term"] == "碳达峰"
 
-    def test_check_prints_nothing_and_succeeds(self, capsys: pytest.CaptureFixture[str]) -> None:
-        assert run(capsys, "check", glossary=None) == (0, "", "")
+    def test_check_succeeds_with_a_summary(self, capsys: pytest.CaptureFixture[str]) -> None:
+        terms = SHIPPED.read_text(encoding="utf-8").count("[[term]]")
+        assert run(capsys, "check", glossary=None) == (0, "", f"0个错误，0个警告，{terms}条术语\n")
 
     def test_list_shows_every_term(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "list", "--json", glossary=None)
@@ -184,7 +185,7 @@ class TestCheck:
     def test_without_files_checks_the_glossary_in_use(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        assert run(capsys, "check") == (0, "", "")
+        assert run(capsys, "check") == (0, "", "0个错误，0个警告，5条术语\n")
         code, out, _ = run(capsys, "check", glossary=BROKEN / "many.toml")
         assert code == 2 and len(out.splitlines()) == 9
 

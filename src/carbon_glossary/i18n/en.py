@@ -676,6 +676,13 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "cli.search.more_at_least": (
+        "At least {more} more matches not shown; add --limit {total} to list more"
+    ),
+    "cli.search.more": (
+        "{more} more matches not shown ({total} in all); add --limit {total} to list them all"
+    ),
+    "check.summary_terms": "{errors} errors, {warnings} warnings, {terms} terms",
     "ui.quit.hint": "To quit, press Ctrl+Q (or q in the list or the card)",
     "ui.copy.sent": (
         "Sent “{term}” to the clipboard; if pasting gives nothing, the terminal ignores "

@@ -578,6 +578,9 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "cli.search.more_at_least": "还有至少 {more} 个匹配没有列出；加 --limit {total} 列出更多",
+    "cli.search.more": "还有 {more} 个匹配没有列出（共 {total} 个）；加 --limit {total} 全部列出",
+    "check.summary_terms": "{errors}个错误，{warnings}个警告，{terms}条术语",
     "ui.quit.hint": "要退出，请按 Ctrl+Q（在列表或卡片里也可按 q）",
     "ui.copy.sent": "已把“{term}”发往剪贴板；若粘贴不出，是终端不支持 OSC 52，可用鼠标选中后复制",
     #
