@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.cells import cell_len
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -9,7 +11,9 @@ from ui_support import browse, make_app, settle, type_text
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.i18n import t
+from carbon_glossary.ui.app import CarbonGlossaryApp
 from carbon_glossary.ui.listing import Heading
+from carbon_glossary.ui.settings import SettingsFile
 from carbon_glossary.ui.widgets.term_list import TermList
 from quiz_glossary import make_glossary, make_term
 
@@ -182,3 +186,57 @@ def cut_cells(line: str, start: int, size: int) -> str:
             out.append(char)
         position += width
     return "".join(out)
+
+
+def app_with_settings(glossary: Glossary, path: Path) -> CarbonGlossaryApp:
+    """The app as ``run_browser`` builds it, on the settings file at ``path``."""
+    settings = SettingsFile(path)
+    saved, notice = settings.load()
+    app = CarbonGlossaryApp(
+        glossary,
+        saved.language or "zh",
+        traditional=saved.traditional,
+        settings=settings,
+        notice=notice,
+    )
+    app.theme = "textual-dark"
+    return app
+
+
+async def test_language_and_script_are_remembered_across_restarts(
+    glossary: Glossary, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.toml"
+    app = app_with_settings(glossary, path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "L", "t")
+        await settle(pilot)
+        assert app.language == "en" and browse(pilot).traditional
+    app = app_with_settings(glossary, path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        assert app.language == "en"
+        assert screen.traditional and screen.term_list.traditional
+        assert screen.notice is None
+
+
+async def test_a_corrupt_settings_file_is_reported_and_left_alone(
+    glossary: Glossary, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"language = en\n")
+    app = app_with_settings(glossary, path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        assert screen.notice == t("settings.unreadable", path=path)
+        status = screen.query_one("#status")
+        shown = "".join(status.render_line(y).text for y in range(status.size.height))
+        # Shown whole (wrapped over the lines it needs), not cut at the edge.
+        assert "".join(shown.split()) == "".join(t("settings.unreadable", path=path).split())
+        await pilot.press("tab", "L", "t")
+        await settle(pilot)
+        assert app.language == "en"  # the choices still work, for this run
+    assert path.read_bytes() == b"language = en\n"

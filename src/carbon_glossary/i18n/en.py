@@ -676,6 +676,14 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "settings.unreadable": (
+        "The settings file {path} cannot be read or holds wrong values: defaults are used "
+        "this time and the file is left as it is"
+    ),
+    "settings.unwritable": (
+        "Cannot write the settings file {path}: this language and script choice will not "
+        "be kept for the next start"
+    ),
     "cli.search.more_at_least": (
         "At least {more} more matches not shown; add --limit {total} to list more"
     ),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from carbon_glossary import i18n
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
 from carbon_glossary.subcommands.output import (
@@ -114,7 +116,11 @@ def run_browse(args: argparse.Namespace, context: Context) -> int:
             raise
         context.parser.print_help(context.out)
         return 0
-    return run_browser(context.glossary_path, context.lang, context.glossary())
+    # A language given for this start wins; otherwise the browser uses the one chosen last.
+    chosen = getattr(args, "lang", None) or i18n.normalise_language(
+        os.environ.get("CARBON_GLOSSARY_LANG")
+    )
+    return run_browser(context.glossary_path, chosen, context.glossary())
 
 
 def run_list(args: argparse.Namespace, context: Context) -> int:

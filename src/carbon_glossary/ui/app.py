@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from carbon_glossary.core.problems import Problem
+    from carbon_glossary.ui.settings import SettingsFile
 
 __all__ = ["CarbonGlossaryApp", "run_browser"]
 
@@ -50,17 +51,63 @@ class CarbonGlossaryApp(App[object]):
     language: reactive[str] = reactive("zh", init=False)
     """Interface language; screens watch it to relabel themselves."""
 
-    def __init__(self, source: Glossary | Path, language: str = "zh") -> None:
+    def __init__(
+        self,
+        source: Glossary | Path,
+        language: str = "zh",
+        *,
+        traditional: bool = False,
+        settings: SettingsFile | None = None,
+        notice: str | None = None,
+    ) -> None:
+        """``settings``: where language and script choices are kept (None: not kept);
+        ``notice``: something to tell the person once the first screen is up."""
         i18n.set_language(language)
         super().__init__()
         self.source = source
         self.glossary: Glossary | None = source if isinstance(source, Glossary) else None
         self.problems: tuple[Problem, ...] = ()
+        self.traditional = traditional
+        self._settings = settings
+        self._notice = notice
         self.set_reactive(CarbonGlossaryApp.language, i18n.get_language())
         self.title = t("ui.app.title")
 
     def get_default_screen(self) -> Screen[object]:
-        return BrowseScreen(self.source, self.language)
+        return BrowseScreen(self.source, self.language, traditional=self.traditional)
+
+    def on_mount(self) -> None:
+        if self._notice is not None:
+            self.call_after_refresh(self.say, self._notice)
+
+    def say(self, notice: str) -> None:
+        """Tell the person something: in the browse screen's status line when it is in front
+        (a toast over the list and card drops CJK characters, Textual issue #6357)."""
+        screen = self.screen
+        if isinstance(screen, BrowseScreen):
+            screen.say(notice)
+        else:
+            self.notify(notice, markup=False)
+
+    def on_browse_screen_script_changed(self, message: BrowseScreen.ScriptChanged) -> None:
+        self.traditional = message.traditional
+        self._remember()
+
+    def _remember(self) -> None:
+        """Keep the language and script choices for the next start (in a thread: file I/O)."""
+        settings = self._settings
+        if settings is None or not settings.writable:
+            return
+        from carbon_glossary.ui.settings import Settings
+
+        chosen = Settings(self.language, self.traditional)
+
+        def save() -> None:
+            notice = settings.save(chosen)
+            if notice is not None:
+                self.call_from_thread(self.say, notice)
+
+        self.run_worker(save, thread=True, group="settings", exit_on_error=False)
 
     def on_browse_screen_glossary_loaded(self, message: BrowseScreen.GlossaryLoaded) -> None:
         self.glossary = message.glossary
@@ -76,6 +123,7 @@ class CarbonGlossaryApp(App[object]):
             if isinstance(screen, BrowseScreen):
                 screen.language = language
         self.refresh_bindings()
+        self._remember()
 
     def action_toggle_language(self) -> None:
         self.language = "en" if self.language == "zh" else "zh"
@@ -87,12 +135,7 @@ class CarbonGlossaryApp(App[object]):
         this action (its own hint is in English). Quitting on it is left out on purpose:
         people press Ctrl+C to copy, and an exam would end under them.
         """
-        hint = t("ui.quit.hint")
-        screen = self.screen
-        if isinstance(screen, BrowseScreen):
-            screen.say(hint)
-        else:
-            self.notify(hint, markup=False)
+        self.say(t("ui.quit.hint"))
 
     def action_help(self) -> None:
         from carbon_glossary.ui.screens.help import HelpScreen
@@ -128,13 +171,26 @@ class CarbonGlossaryApp(App[object]):
         return ()
 
 
-def run_browser(glossary_path: Path, lang: str, glossary: Glossary | None = None) -> int:
+def run_browser(glossary_path: Path, lang: str | None, glossary: Glossary | None = None) -> int:
     """Run the browser on a glossary file; the exit code (2 if the file has errors).
 
-    A caller that has already loaded the file may pass it as ``glossary`` to spare a second
-    read; otherwise it is loaded in a worker while the screen comes up.
+    ``lang`` None: the person did not choose one for this start (``--lang``, the
+    environment), so the language chosen last time is used, else Chinese. The script
+    (简/繁) is always the one chosen last time. A caller that has already loaded the file
+    may pass it as ``glossary`` to spare a second read; otherwise it is loaded in a worker
+    while the screen comes up.
     """
-    app = CarbonGlossaryApp(glossary if glossary is not None else glossary_path, lang)
+    from carbon_glossary.ui.settings import SettingsFile, default_settings_path
+
+    settings = SettingsFile(default_settings_path())
+    saved, notice = settings.load()
+    app = CarbonGlossaryApp(
+        glossary if glossary is not None else glossary_path,
+        lang or saved.language or "zh",
+        traditional=saved.traditional,
+        settings=settings,
+        notice=notice,
+    )
     # Every object alive now (modules, classes, the glossary) lives as long as the app:
     # keep them out of the collector's full sweeps. Without this the first full sweep
     # comes while the first frame is drawn and scans them all (~12 ms on a 2-core machine).

@@ -101,6 +101,14 @@ class BrowseScreen(commands.LocalisedBindings):
             super().__init__()
             self.error = error
 
+    class ScriptChanged(Message):
+        """The person switched between simplified and traditional (bubbles to the app,
+        which remembers it)."""
+
+        def __init__(self, traditional: bool) -> None:
+            super().__init__()
+            self.traditional = traditional
+
     class Indexed(Message):
         """The loading worker finished: the index and the first listing are ready."""
 
@@ -119,7 +127,9 @@ class BrowseScreen(commands.LocalisedBindings):
             self.keep = keep
             self.serial = serial
 
-    def __init__(self, source: Glossary | Path, language: str = "zh") -> None:
+    def __init__(
+        self, source: Glossary | Path, language: str = "zh", *, traditional: bool = False
+    ) -> None:
         super().__init__()
         self._source = source
         self.browser: Browser | None = None
@@ -130,6 +140,7 @@ class BrowseScreen(commands.LocalisedBindings):
         self._notice: str | None = None
         self._notice_timer: Timer | None = None
         self.set_reactive(BrowseScreen.language, language)
+        self.set_reactive(BrowseScreen.traditional, traditional)
 
     def compose(self) -> ComposeResult:
         # Start with the breakpoint class the first resize will give, so that resize does
@@ -258,8 +269,10 @@ class BrowseScreen(commands.LocalisedBindings):
             return  # a later keystroke has superseded this search
         with self.app.batch_update():
             self.term_list.show(message.listing, keep=message.keep)
-            self._notice = None  # the new listing's count is the news now
-            self._update_status()
+            if self._notice is not None:
+                self._end_notice()  # the new listing's count is the news now
+            else:
+                self._update_status()
             self._refresh_bindings_if_changed()
 
     @on(Input.Changed, "#search")
@@ -361,28 +374,28 @@ class BrowseScreen(commands.LocalisedBindings):
         if self._notice_timer is not None:
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(self.NOTICE_SECONDS, self._end_notice)
-        self._update_status()
+        self._update_status(layout=True)  # a long notice takes up to three lines
 
     def _end_notice(self) -> None:
         if self._notice_timer is not None:
             self._notice_timer.stop()
         self._notice = None
         self._notice_timer = None
-        self._update_status()
+        self._update_status(layout=True)  # back to one line
 
     @property
     def notice(self) -> str | None:
         """The notice now in the status line, if any."""
         return self._notice
 
-    def _update_status(self) -> None:
+    def _update_status(self, layout: bool = False) -> None:
         status = self.query_one("#status", Static)
         if self._notice is not None:
-            status.update(self._notice, layout=False)
+            status.update(self._notice, layout=layout)
             return
         listing = self.listing
         if self.browser is None or listing is None:
-            status.update(t("ui.status.loading"), layout=False)
+            status.update(t("ui.status.loading"), layout=layout)
             return
         parts = []
         if listing.query:
@@ -395,7 +408,7 @@ class BrowseScreen(commands.LocalisedBindings):
             name = visible_line(listing.category) or t("ui.list.no_category")
             parts.append(t("ui.status.category", category=name))
         parts.append(t("ui.script.traditional" if self.traditional else "ui.script.simplified"))
-        status.update(t("ui.status.separator").join(parts), layout=False)
+        status.update(t("ui.status.separator").join(parts), layout=layout)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         listing = self.listing
@@ -478,6 +491,7 @@ class BrowseScreen(commands.LocalisedBindings):
 
     def action_toggle_script(self) -> None:
         self.traditional = not self.traditional
+        self.post_message(self.ScriptChanged(self.traditional))
 
     def action_copy_term(self) -> None:
         if self.current is None:
