@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.cells import cell_len
+from textual.geometry import Region
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 from ui_support import browse, make_app, settle, type_text
@@ -240,3 +242,29 @@ async def test_a_corrupt_settings_file_is_reported_and_left_alone(
         await settle(pilot)
         assert app.language == "en"  # the choices still work, for this run
     assert path.read_bytes() == b"language = en\n"
+
+
+async def test_a_wrapped_related_term_is_indented_under_its_text() -> None:
+    title = make_term(
+        "《关于〈槐荫区碳达峰工作方案〉的解读》",
+        "guan1 yu2 huai2 yin1 qu1 tan4 da2 feng1 gong1 zuo4 fang1 an4 de5 jie3 du2",
+        "定义。",
+        term_id="jie-du",
+    )
+    peak = replace(make_term("碳达峰", "tan4 da2 feng1", "定义。"), related=("jie-du",))
+    app = make_app(make_glossary(peak, title))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "碳达峰")
+        await pilot.press("enter")
+        await settle(pilot)
+        related = browse(pilot).card.query_one("#card-related")
+        lines = [
+            line.text.rstrip()
+            for line in related.render_lines(Region(0, 0, related.size.width, related.size.height))
+        ]
+        rows = [line for line in lines[1:] if line.strip()]
+        assert len(rows) >= 2  # the row is wider than the card: it wraps
+        assert rows[0].startswith(" ▸ 《关于")
+        for continuation in rows[1:]:
+            assert continuation.startswith("   ") and continuation[3] != " ", rows

@@ -262,21 +262,21 @@ class TermCard(VerticalScroll, can_focus=True):
             widget.display = False
             return
         widget.display = True
-        lines = Text(t("ui.card.related"), style=self._style("term-card--label"))
-        lines.no_wrap = True
-        lines.overflow = "ellipsis"
+        heading = Text(t("ui.card.related"), style=self._style("term-card--label"))
+        heading.no_wrap = True
+        heading.overflow = "ellipsis"
+        # A row too long for the card wraps under its term, not under the arrow.
+        rows = Fields(Style(), gap=1)
         cursor = self._style("term-card--cursor")
         for number, term in enumerate(self._related):
-            line = Text("\n")
-            row = Text(" ▸ " + visible_line(shown_term(term, self.traditional)) + "  ")
+            row = Text(visible_line(shown_term(term, self.traditional)) + "  ")
             row.append(
                 visible_line(pinyin_of(term.term, term.marks)), self._style("term-card--pinyin")
             )
             if self.has_focus and number == self.related_index:
                 row.stylize(cursor)
-            lines.append_text(line)
-            lines.append_text(row)
-        widget.update(lines)
+            rows.add(" ▸", row)
+        widget.update(Group(heading, rows))
 
 
 def rejoin_spans(
