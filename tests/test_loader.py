@@ -402,3 +402,25 @@ def test_terms_written_as_an_inline_array_get_their_lines(tmp_path: Path) -> Non
     assert [t.line for t in load_glossary(write(tmp_path, text)).terms] == [4]
     inline = 'term = [\n  { term = "碳汇" },\n  { term = "碳源" },\n]\n'
     assert [t.line for t in load_glossary(write(tmp_path, inline)).terms] == [2, 3]
+
+
+def test_broader_names_terms_by_text_or_id(tmp_path: Path) -> None:
+    """``broader`` (issue 7 item 1): the terms a term is a kind or part of, resolved to ids
+    like ``related``; a name that is no term is an error at its place."""
+    path = tmp_path / "g.toml"
+    path.write_text(
+        '[glossary]\ntitle = "t"\n\n'
+        '[[term]]\nid = "tan-hui"\nterm = "碳汇"\ndefinition = "吸收二氧化碳。"\n\n'
+        '[[term]]\nterm = "生态碳汇"\ndefinition = "生态系统的碳汇。"\nbroader = ["碳汇"]\n\n'
+        '[[term]]\nterm = "林业碳汇"\ndefinition = "森林的碳汇。"\n'
+        'broader = ["tan-hui", "无此术语"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(FileProblemError) as refused:
+        load_glossary(path)
+    (problem,) = refused.value.problems
+    assert problem.key == "check.term.broader_unknown"
+    assert (problem.line, problem.column) == (17, 23)
+    path.write_text(path.read_text(encoding="utf-8").replace(', "无此术语"', ""), encoding="utf-8")
+    glossary = load_glossary(path)
+    assert [t.broader for t in glossary.terms] == [(), ("tan-hui",), ("tan-hui",)]

@@ -365,3 +365,22 @@ def test_lenient_paper_ignores_tones() -> None:
     assert score_paper(paper, toneless).passed
     strict = Paper(PaperSpec("卷", 1, paper.spec.sections), paper.questions, paper.section_of)
     assert score_paper(strict, toneless).points == 0
+
+
+def test_a_paper_may_ask_the_reading_of_longer_terms() -> None:
+    """Issue 7 item 3: pinyin questions are for terms of up to six syllables, unless the
+    paper says otherwise."""
+    shipped = load_glossary(SHIPPED_GLOSSARY)
+    text = '[paper]\ntitle = "卷"\nseed = 1\n{extra}\n[[section]]\nkind = "pinyin"\ncount = 70\n'
+    with pytest.raises(FileProblemError) as refused:
+        parse_paper(text.format(extra=""), shipped)
+    assert [p.key for p in refused.value.problems] == ["quiz.paper.count_too_large_rest"]
+    spec = parse_paper(text.format(extra="pinyin_max_syllables = 30\n"), shipped)
+    assert spec.pinyin_max_syllables == 30
+    longest = max(len(q.syllables) for q in build_paper(shipped, spec).questions)
+    assert longest > 6
+    short = parse_paper(text.format(extra="").replace("70", "10"), shipped)
+    assert max(len(q.syllables) for q in build_paper(shipped, short).questions) <= 6
+    with pytest.raises(FileProblemError) as zero:
+        parse_paper(text.format(extra="pinyin_max_syllables = 0\n"), shipped)
+    assert "quiz.paper.max_syllables" in [p.key for p in zero.value.problems]

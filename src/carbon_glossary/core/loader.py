@@ -62,6 +62,7 @@ TERM_KEYS: Mapping[str, str] = {
     "source": _STRING,
     "aliases": _STRINGS,
     "related": _STRINGS,
+    "broader": _STRINGS,
     "examples": _STRINGS,
     "sort_as": _STRING,
 }
@@ -317,7 +318,8 @@ class _Checker:
         self.duplicates(drafts)
         readings = {draft.index: self.reading(draft, phrases) for draft in drafts}
         ids = self.assign_ids(drafts, readings)
-        related = self.related(drafts, ids)
+        related = self.links(drafts, ids, "related")
+        broader = self.links(drafts, ids, "broader")
         if self.want_warnings:
             for draft in drafts:
                 reading = readings[draft.index]
@@ -330,7 +332,7 @@ class _Checker:
             title=title,
             language=language,
             version=version,
-            terms=tuple(self.build_terms(drafts, ids, related, readings, traditional)),
+            terms=tuple(self.build_terms(drafts, ids, related, broader, readings, traditional)),
             phrase_pinyin=dict(phrases),
             path=self.report.path,
             phrase_traditional=traditional,
@@ -617,19 +619,22 @@ class _Checker:
             ids[draft.index] = candidate
         return ids
 
-    def related(self, drafts: list[_Draft], ids: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
+    def links(
+        self, drafts: list[_Draft], ids: Mapping[int, str], key: str
+    ) -> dict[int, tuple[str, ...]]:
+        """``related`` or ``broader``: names of other terms, by text or id, resolved to ids."""
         by_id = set(ids.values())
         by_text = {d.text: ids[d.index] for d in drafts}
         resolved: dict[int, tuple[str, ...]] = {}
         for draft in drafts:
-            names: tuple[str, ...] = draft.values.get("related", ())
+            names: tuple[str, ...] = draft.values.get(key, ())
             targets: list[str] = []
             for position, name in enumerate(names):
                 target = name if name in by_id else by_text.get(name)
                 if target is None:
                     self.report.error(
-                        ("term", draft.index, "related", position),
-                        "check.term.related_unknown",
+                        ("term", draft.index, key, position),
+                        f"check.term.{key}_unknown",
                         n=draft.index + 1,
                         term=draft.text,
                         name=name,
@@ -644,6 +649,7 @@ class _Checker:
         drafts: list[_Draft],
         ids: Mapping[int, str],
         related: Mapping[int, tuple[str, ...]],
+        broader: Mapping[int, tuple[str, ...]],
         readings: Mapping[int, Reading],
         traditional: Mapping[str, str],
     ) -> list[Term]:
@@ -670,6 +676,7 @@ class _Checker:
                     source=v.get("source", "").strip(),
                     aliases=v.get("aliases", ()),
                     related=related.get(draft.index, ()),
+                    broader=broader.get(draft.index, ()),
                     examples=v.get("examples", ()),
                     sort_as=v.get("sort_as", "").strip(),
                     position=len(terms),

@@ -32,6 +32,9 @@ class Term:
     source: str = ""
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()  # ids of other terms, resolved at load time
+    # ids of the terms this one is a kind or a part of (可再生能源 → 非化石能源), resolved at
+    # load time: a quiz never offers the two as rival answers
+    broader: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     sort_as: str = ""
     position: int = 0  # index in the file: "document order"

@@ -9,6 +9,7 @@ A spec names a title, a seed, an optional time limit and a pass mark, and sectio
     time_limit_minutes = 30  # optional
     pass_mark_percent = 60   # optional, 60 when left out
     tones = "strict"         # optional: "lenient" ignores tones in pinyin answers
+    pinyin_max_syllables = 6 # optional: longest term asked as pinyin (6 when left out)
 
     [[section]]
     category = "核心概念"     # optional: leave out to draw from every category
@@ -41,6 +42,7 @@ from carbon_glossary.core.problems import FileProblemError, Localized, Problem
 from carbon_glossary.core.quiz import (
     CHOICE_KINDS,
     KINDS,
+    PINYIN_MAX_SYLLABLES,
     Given,
     Kind,
     Question,
@@ -75,7 +77,14 @@ __all__ = [
 
 Tones = Literal["strict", "lenient"]
 DEFAULT_PASS_MARK = 60
-_PAPER_KEYS = ("title", "seed", "time_limit_minutes", "pass_mark_percent", "tones")
+_PAPER_KEYS = (
+    "title",
+    "seed",
+    "time_limit_minutes",
+    "pass_mark_percent",
+    "tones",
+    "pinyin_max_syllables",
+)
 _SECTION_KEYS = ("category", "kind", "count")
 _TOP_KEYS = ("paper", "section")
 
@@ -101,6 +110,7 @@ class PaperSpec:
     pass_mark_percent: float = DEFAULT_PASS_MARK
     tones: Tones = "strict"
     path: str = ""
+    pinyin_max_syllables: int = PINYIN_MAX_SYLLABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +263,7 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
     minutes: int | None = None
     pass_mark: int | float = DEFAULT_PASS_MARK
     tones: Tones = "strict"
+    max_syllables = PINYIN_MAX_SYLLABLES
     if paper is None:
         check.add((), "quiz.paper.missing_table")
     elif not isinstance(paper, dict):
@@ -289,16 +300,22 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
                 tones = cast(Tones, tone_value)
             else:
                 check.add_value((*where, "tones"), "quiz.paper.tones", value=tone_value)
+        value = check.number(paper, "pinyin_max_syllables", where, whole=True)
+        if value is not None:
+            if value < 1:
+                check.add_value((*where, "pinyin_max_syllables"), "quiz.paper.max_syllables")
+            else:
+                max_syllables = int(value)
 
-    sections = _check_sections(data, glossary, check)
+    sections = _check_sections(data, glossary, check, max_syllables)
     if check.problems:
         raise FileProblemError(sorted(check.problems, key=lambda p: (p.line, p.column)))
     assert title is not None and seed is not None
-    return PaperSpec(title, seed, tuple(sections), minutes, pass_mark, tones, path)
+    return PaperSpec(title, seed, tuple(sections), minutes, pass_mark, tones, path, max_syllables)
 
 
 def _check_sections(
-    data: Mapping[str, Any], glossary: Glossary, check: _Checker
+    data: Mapping[str, Any], glossary: Glossary, check: _Checker, max_syllables: int
 ) -> list[PaperSection]:
     raw = data.get("section")
     if raw is None:
@@ -351,11 +368,14 @@ def _check_sections(
 
     # Sections with a category draw first from their own category; a section without one
     # (at most one per kind) gets the terms they leave. See build_paper.
+    def supported(kind: str, category: str | None) -> int:
+        return len(supported_terms(glossary, kind, category, pinyin_max_syllables=max_syllables))
+
     for origin, section in zip(origins, sections, strict=True):
-        available = len(supported_terms(glossary, section.kind, section.category))
+        available = supported(section.kind, section.category)
         if section.category is None:
             available -= sum(
-                min(s.count, len(supported_terms(glossary, s.kind, s.category)))
+                min(s.count, supported(s.kind, s.category))
                 for s in sections
                 if s.kind == section.kind and s.category is not None
             )
@@ -413,13 +433,20 @@ def build_paper(glossary: Glossary, spec: PaperSpec) -> Paper:
         taken = used.setdefault(section.kind, set())
         pool = [
             term
-            for term in supported_terms(glossary, section.kind, section.category)
+            for term in supported_terms(
+                glossary,
+                section.kind,
+                section.category,
+                pinyin_max_syllables=spec.pinyin_max_syllables,
+            )
             if term.id not in taken
         ]
         chosen = rng.sample(pool, min(section.count, len(pool)))
         questions = []
         for term in chosen:
-            made = make_question(glossary, term, section.kind, rng)
+            made = make_question(
+                glossary, term, section.kind, rng, pinyin_max_syllables=spec.pinyin_max_syllables
+            )
             if isinstance(made, Question):
                 questions.append(made)
                 taken.add(term.id)

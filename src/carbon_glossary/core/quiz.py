@@ -20,6 +20,8 @@ draw distractors from) gives a :class:`Skip` with a reason the caller can show, 
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import random
 import re
 import unicodedata
@@ -43,6 +45,7 @@ __all__ = [
     "KINDS",
     "MATCH_SIZE",
     "OPTION_COUNT",
+    "PINYIN_MAX_SYLLABLES",
     "TRUE_FALSE_OPTIONS",
     "Given",
     "Kind",
@@ -69,12 +72,21 @@ CHOICE_KINDS: frozenset[str] = frozenset({"term-def", "def-term", "en-term", "cl
 _TERM_ANSWER_KINDS = frozenset({"def-term", "en-term", "cloze"})
 
 SkipReason = Literal[
-    "no_definition", "no_english", "no_reading", "no_sentence", "too_few_terms", "unknown_kind"
+    "no_definition",
+    "no_english",
+    "no_reading",
+    "no_sentence",
+    "too_few_terms",
+    "unknown_kind",
+    "too_long",
+    "giveaway",
 ]
 
 BLANK = "＿＿"
 OPTION_COUNT = 4
 MATCH_SIZE = 5
+# Longest term, in syllables, asked as ``pinyin`` unless a caller (a paper) asks otherwise.
+PINYIN_MAX_SYLLABLES = 6
 # True/false options are content, like the glossary (zh-CN), so a paper is the same in any
 # interface language; a UI may label them by index (0 = true, 1 = false).
 TRUE_FALSE_OPTIONS = ("对", "错")
@@ -250,16 +262,51 @@ def _forms(term: Term) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in forms if f and f.strip()))
 
 
+# A note on how a character of the term is read (“荷”读hè（负荷），不读hé。) names a character
+# of the answer: it is dropped from every text a question shows.
+_READING_NOTE = re.compile(r"[^。；;]*“[^”]{1,4}”[读讀][^。；;]*[。；;]?")
+# "X的简称", "X的英文缩写", "X的习惯简称": X is the term's full form, that is, its meaning.
+_EXPANSION_TAIL = r"[”\"]?的(?:习惯|英文)?(?:简称|缩写)"
+# A definition that keeps fewer characters than this once its term is blanked defines nothing.
+_MIN_DEFINITION_CHARS = 6
+
+
+def _without_reading_notes(text: str) -> str:
+    """``text`` without its notes on how a character of the term is read."""
+    return _READING_NOTE.sub("", text).strip() if "读" in text or "讀" in text else text
+
+
+def _expansions(term: Term) -> tuple[str, ...]:
+    """The aliases that the definition gives as the term's full form (“两高”项目 is
+    高耗能、高排放项目的简称). They are what the term means, so masking them would leave a
+    definition that defines nothing; they are shown, unless they contain the term itself
+    (“光伏发电”的简称 would show 光伏)."""
+    own = [normalise_text(f) for f in (term.term, term.traditional) if f]
+    found = []
+    for alias in term.aliases:
+        key = normalise_text(alias)
+        contains_term = any(o and o in key for o in own)
+        if (
+            key
+            and not contains_term
+            and re.search(re.escape(alias) + _EXPANSION_TAIL, term.definition)
+        ):
+            found.append(alias)
+    return tuple(found)
+
+
 def _own_pattern(
     term: Term, protected: Iterable[str] = ()
 ) -> tuple[re.Pattern[str], set[str]] | None:
     """A pattern finding the term's forms and the ``protected`` longer words containing them
-    (matched so that they can be left alone), longest first; and the term's own forms."""
-    own = _forms(term)
+    (matched so that they can be left alone), longest first; and the term's own forms. The
+    term's expansions (see :func:`_expansions`) are protected too."""
+    expansions = _expansions(term)
+    own = [f for f in _forms(term) if f not in expansions]
     if not own:
         return None
     own_keys = {f.casefold() for f in own}
-    alternatives = sorted(set(own) | set(protected), key=lambda f: (-len(f), f))
+    alternatives = sorted(set(own) | set(protected) | set(expansions), key=lambda f: (-len(f), f))
     pattern = re.compile("|".join(re.escape(f) for f in alternatives), re.IGNORECASE)
     return pattern, own_keys
 
@@ -269,7 +316,8 @@ def mask_term(text: str, term: Term, glossary: Glossary | None = None) -> str:
     (碳达峰碳中和 is blanked whole, not as 碳达峰 + 碳中和), Latin letters in any case.
 
     With ``glossary``, a form inside a longer term of the glossary is left alone: masking
-    碳排放 leaves 二氧化碳排放 whole rather than showing 二氧化＿＿.
+    碳排放 leaves 二氧化碳排放 whole rather than showing 二氧化＿＿. An alias that the term
+    abbreviates (绿证 is 可再生能源绿色电力证书的简称) is its meaning and is never blanked.
     """
     found = _CACHE.get(glossary).pattern(term) if glossary is not None else _own_pattern(term)
     if found is None:
@@ -278,16 +326,25 @@ def mask_term(text: str, term: Term, glossary: Glossary | None = None) -> str:
     return pattern.sub(lambda m: BLANK if m.group(0).casefold() in own_keys else m.group(0), text)
 
 
+def _hanzi(text: str) -> frozenset[str]:
+    return frozenset(c for c in text if is_hanzi(c))
+
+
 @dataclass(frozen=True, slots=True)
 class _Facts:
     """What distractor choice needs to know about one term, computed once per glossary."""
 
     term: Term
     form_keys: frozenset[str]
-    definition: str  # masked with the term's own forms
-    definition_key: str  # normalised masked definition ("" when none is left)
+    definition: str  # as a question shows it: reading notes dropped, own forms masked
+    definition_key: str  # normalised shown definition ("" when it no longer defines)
     raw_definition_key: str
     english_keys: frozenset[str]
+    chars: frozenset[str]  # the hanzi of the term as an option shows it
+    definition_chars: frozenset[str]  # the hanzi of the definition as an option shows it
+    links: frozenset[str]  # ids of the terms it is linked to by related or broader, both ways
+    ancestors: frozenset[str]  # ids of the terms it is a kind or part of (broader, transitively)
+    head: str  # its last hanzi: 系统 in 分布式能源系统, 汇 in 生态碳汇
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,8 +372,14 @@ class _Context:
         self._facts: dict[str, _Facts] = {}
         self._shapes: dict[str, _Shape] = {}
         self.by_category: dict[str, list[Term]] = {}
+        # related and broader, both ways: "碳汇 related 生态碳汇" links 生态碳汇 to 碳汇 too
+        self._links: dict[str, set[str]] = {}
         for term in glossary.terms:
             self.by_category.setdefault(term.category, []).append(term)
+            for linked in (*term.related, *term.broader):
+                self._links.setdefault(term.id, set()).add(linked)
+                self._links.setdefault(linked, set()).add(term.id)
+        self._by_char: dict[str, list[Term]] | None = None
 
     def pattern(self, term: Term) -> tuple[re.Pattern[str], set[str]] | None:
         if term.id not in self._patterns or self.glossary.by_id(term.id) is not term:
@@ -359,15 +422,48 @@ class _Context:
                 self._shapes[term.id] = known
         return known
 
+    def terms_with_char(self, char: str) -> list[Term]:
+        """The terms whose text holds ``char``, in document order (built on first use)."""
+        if self._by_char is None:
+            by_char: dict[str, list[Term]] = {}
+            for term in self.glossary.terms:
+                for c in dict.fromkeys(term.term):
+                    if is_hanzi(c):
+                        by_char.setdefault(c, []).append(term)
+            self._by_char = by_char
+        return self._by_char.get(char, [])
+
+    def ancestors(self, term: Term) -> frozenset[str]:
+        """Ids of the terms ``term`` is a kind or part of, following ``broader`` upwards."""
+        found: list[str] = []
+        todo = list(term.broader)
+        while todo:
+            term_id = todo.pop()
+            if term_id in found or term_id == term.id:
+                continue
+            found.append(term_id)
+            upper = self.glossary.by_id(term_id)
+            if upper is not None:
+                todo.extend(upper.broader)
+        return frozenset(found)
+
     def _compute_facts(self, term: Term) -> _Facts:
-        definition = self.mask(term.definition, term) if term.definition.strip() else ""
+        shown = _without_reading_notes(term.definition.strip())
+        definition = self.mask(shown, term) if shown else ""
+        key = normalise_text(definition.replace(BLANK, ""))
+        hanzi = [c for c in term.term if is_hanzi(c)]
         return _Facts(
             term=term,
             form_keys=frozenset(k for k in (normalise_text(f) for f in _forms(term)) if k),
             definition=definition,
-            definition_key=normalise_text(definition),
+            definition_key=normalise_text(definition) if len(key) >= _MIN_DEFINITION_CHARS else "",
             raw_definition_key=normalise_text(term.definition),
             english_keys=frozenset(k for k in (normalise_text(e) for e in term.english) if k),
+            chars=frozenset(hanzi),
+            definition_chars=_hanzi(definition),
+            links=frozenset(self._links.get(term.id, ())),
+            ancestors=self.ancestors(term),
+            head=hanzi[-1] if hanzi else "",
         )
 
     def mask(self, text: str, term: Term) -> str:
@@ -413,6 +509,80 @@ def _distinct_definitions(a: _Facts, b: _Facts) -> bool:
     return a.raw_definition_key != b.raw_definition_key and a.definition_key != b.definition_key
 
 
+# When another term would be right too. Each rule is a relation the glossary states or
+# shows, so that a test can prove that no question offers such a pair (issue 7, item 1).
+
+
+def _nested(a: _Facts, b: _Facts) -> bool:
+    """One term is written inside the other (碳汇 / 生态碳汇, 碳排放 / 二氧化碳排放)."""
+    return any(x in y or y in x for x in a.form_keys for y in b.form_keys)
+
+
+def _same_thing(a: _Facts, b: _Facts) -> bool:
+    """One term names the other or a kind of it: nested, or linked by ``broader``."""
+    return _nested(a, b) or b.term.id in a.ancestors or a.term.id in b.ancestors
+
+
+def _could_define(context: _Context, a: _Facts, b: _Facts) -> bool:
+    """``b``'s definition might be true of ``a`` or the other way round: the same thing, or
+    one named in the other's definition (可再生能源 is defined as a 非化石能源 that …; 非化石
+    能源 as energy other than fossil energy, including 可再生能源 …)."""
+    return (
+        _same_thing(a, b)
+        or context.contains(a.term.definition, b.term)
+        or context.contains(b.term.definition, a.term)
+    )
+
+
+def _could_fit(context: _Context, a: _Facts, b: _Facts) -> bool:
+    """``b`` might also make a sentence about ``a`` true: it could define it (above), or the
+    glossary links the two by ``related`` (严格＿＿，新上项目须落实煤炭减量替代 fits 能耗双控
+    as well as 煤炭消费总量控制)."""
+    return _could_define(context, a, b) or b.term.id in a.links
+
+
+def _could_fill(context: _Context, a: _Facts, b: _Facts) -> bool:
+    """``b`` might fill the blank of a sentence about ``a``: it could fit (above), or it is
+    of the same kind: both kinds of one broader term (太阳能 / 地热能 in 增加太阳能、＿＿等可再生
+    能源), or both with the same head (分布式能源系统 / 新型电力系统 in 推动＿＿建设)."""
+    return (
+        _could_fit(context, a, b)
+        or bool(a.ancestors & b.ancestors)
+        or (bool(a.head) and a.head == b.head)
+    )
+
+
+def _fits(context: _Context, kind: str, answer: _Facts) -> _Fits:
+    """Which other terms may serve as distractors for this kind and answer.
+
+    A definition (term-def, def-term, match) rules out terms it could define; a sentence
+    (cloze) or a statement to judge (truefalse: a near-synonym's definition is not plainly
+    错) also terms it merely relates to; an English name only another name of the same thing.
+    """
+    if kind in ("term-def", "truefalse", "match", "def-term"):
+        rival = _could_fit if kind == "truefalse" else _could_define
+        return lambda c: (
+            bool(c.definition_key)
+            and _distinct_definitions(c, answer)
+            and _distinct_terms(c, answer)
+            and not rival(context, c, answer)
+        )
+    if kind == "cloze":
+        return lambda c: _distinct_terms(c, answer) and not _could_fill(context, c, answer)
+    return lambda c: _distinct_terms(c, answer) and not _same_thing(c, answer)
+
+
+def _distinct_for(context: _Context, kind: str) -> _Distinct:
+    if kind == "match":
+        # every item is the answer to one definition: no two may fit each other's
+        return lambda a, b: (
+            _distinct_definitions(a, b) and _distinct_terms(a, b) and not _could_fit(context, a, b)
+        )
+    if kind == "term-def":
+        return _distinct_definitions
+    return _distinct_terms
+
+
 def _similarity(answer: _Shape, other: _Shape) -> float:
     """How tempting ``other`` is as a distractor for ``answer``, category aside:
     shared characters (碳达峰 / 碳中和), shared syllables, the same syllable count."""
@@ -446,6 +616,11 @@ def _ranked(context: _Context, answer: Term, rng: random.Random) -> Iterator[_Fa
             yield context.facts_for(other)
 
 
+def _in_order(context: _Context, answer: Term) -> Iterator[_Facts]:
+    """Other terms in document order: the order in which support is checked."""
+    return (context.facts_for(o) for o in context.glossary.terms if o.id != answer.id)
+
+
 class _Replay:
     """An iterator that can be iterated again: items already produced are replayed."""
 
@@ -465,17 +640,81 @@ class _Replay:
             index += 1
 
 
+def _visible(kind: str, answer: _Facts, prompt: str) -> frozenset[str]:
+    """The pairs of adjacent characters of the answer that a question's text shows: 山东 of
+    《山东省碳达峰实施方案》 in 山东省人民政府于2022年12月印发的文件…. Some distractor must hold
+    one of the two characters of each, or the one option that holds both is the answer,
+    known or not (issue 7, item 3). Single characters are allowed to show: a definition
+    explains its term's morphemes (碳达峰: 排放量达到…峰值), which is meaning, not a hint."""
+    if kind in ("def-term", "term-def"):  # shown as the prompt, or as the right option
+        text = answer.definition
+    elif kind == "cloze":
+        text = prompt
+    else:
+        return frozenset()
+    # the term as its option shows it: its aliases are no option (an expansion it
+    # abbreviates may well show, being its meaning)
+    pairs = (a + b for a, b in itertools.pairwise(answer.term.term) if is_hanzi(a) and is_hanzi(b))
+    return frozenset(pair for pair in pairs if pair in text)
+
+
+def _term_chars(facts: _Facts) -> frozenset[str]:
+    return facts.chars
+
+
+def _definition_chars(facts: _Facts) -> frozenset[str]:
+    return facts.definition_chars
+
+
 def _pick(
-    candidates: Iterable[_Facts], count: int, fits: _Fits, distinct: _Distinct
-) -> list[_Facts]:
-    """The first ``count`` candidates that fit and are pairwise distinct."""
+    context: _Context,
+    answer: _Facts,
+    candidates: Iterable[_Facts],
+    count: int,
+    fits: _Fits,
+    distinct: _Distinct,
+    cover: frozenset[str] = frozenset(),
+    shown: Callable[[_Facts], frozenset[str]] | None = None,
+) -> list[_Facts] | SkipReason:
+    """``count`` candidates that fit and are pairwise distinct, showing between them a
+    character of each pair in ``cover`` (``shown`` gives the characters a candidate's option
+    shows: its term, or its definition): first, for each pair not yet covered, the first
+    candidate showing one of its characters (terms found by character, in document order);
+    then the first candidates in ``candidates``' order."""
+    shown = shown or _term_chars
     chosen: list[_Facts] = []
-    for candidate in candidates:
-        if fits(candidate) and all(distinct(candidate, c) for c in chosen):
+
+    def take(candidate: _Facts) -> bool:
+        if (
+            len(chosen) < count
+            and candidate not in chosen
+            and fits(candidate)
+            and all(distinct(candidate, c) for c in chosen)
+        ):
             chosen.append(candidate)
-            if len(chosen) == count:
-                break
-    return chosen
+            return True
+        return False
+
+    for pair in sorted(cover):
+        if any(set(pair) & shown(c) for c in chosen):
+            continue
+        if shown is _term_chars:
+            holders: Iterable[_Facts] = (
+                context.facts_for(t)
+                for t in heapq.merge(
+                    *(context.terms_with_char(char) for char in pair), key=lambda t: t.position
+                )
+                if t.id != answer.term.id
+            )
+        else:
+            holders = candidates
+        if not any(set(pair) & shown(c) and take(c) for c in holders):
+            return "giveaway"
+    for candidate in candidates:
+        if len(chosen) == count:
+            break
+        take(candidate)
+    return chosen if len(chosen) == count else "too_few_terms"
 
 
 def _sentences(
@@ -499,6 +738,67 @@ def _sentences(
     return own_usable, [pair for pair in usable if pair not in own]
 
 
+def _prompts(
+    context: _Context, term: Term, kind: str, rng: random.Random | None
+) -> list[tuple[str, str]]:
+    """The texts a question of ``kind`` may show, with their source, in the order to try
+    them: the English names (en-term), the sentences to blank (cloze), else one empty
+    prompt. Shuffled by ``rng`` when given."""
+    if kind == "en-term":
+        prompts = [(english, term.source) for english in term.english]
+    elif kind == "cloze":
+        own, others = _sentences(context, term)
+        # every occurrence is blanked, also inside longer terms: the answer must not show
+        prompts = [(mask_term(_without_reading_notes(s), term), src) for s, src in (own or others)]
+        prompts = [(p, src) for p, src in prompts if BLANK in p]
+    else:
+        prompts = [("", term.source)]
+    if rng is not None:
+        rng.shuffle(prompts)
+    return prompts
+
+
+def _choose(
+    context: _Context, answer: _Facts, kind: str, candidates: Iterable[_Facts], prompt: str
+) -> list[_Facts] | SkipReason:
+    """The distractors for a question of ``kind`` showing ``prompt``, or why there are none."""
+    fits = _fits(context, kind, answer)
+    if kind == "en-term":
+        prompt_key = normalise_text(prompt)
+        base = fits
+        fits = lambda c: base(c) and prompt_key not in c.english_keys  # noqa: E731
+    elif kind == "cloze":
+        base = fits
+        fits = lambda c: base(c) and not context.contains(prompt, c.term)  # noqa: E731
+    return _pick(
+        context,
+        answer,
+        candidates,
+        _needs(kind),
+        fits,
+        _distinct_for(context, kind),
+        _visible(kind, answer, prompt),
+        _definition_chars if kind == "term-def" else _term_chars,
+    )
+
+
+def _first_choice(
+    context: _Context,
+    answer: _Facts,
+    kind: str,
+    prompts: Sequence[tuple[str, str]],
+    ranked: _Replay | None,
+) -> tuple[str, str, list[_Facts]] | None:
+    """(prompt, source, distractors) for the first prompt that can be asked, candidates
+    taken from ``ranked`` or, when None, in document order."""
+    for prompt, source in prompts:
+        candidates = ranked if ranked is not None else _Replay(_in_order(context, answer.term))
+        picked = _choose(context, answer, kind, candidates, prompt)
+        if not isinstance(picked, str):
+            return prompt, source, picked
+    return None
+
+
 def _needs(kind: str) -> int:
     if kind == "match":
         return MATCH_SIZE - 1
@@ -507,40 +807,19 @@ def _needs(kind: str) -> int:
     return OPTION_COUNT - 1
 
 
-def _fits(kind: str, answer: _Facts) -> _Fits:
-    """Which other terms may serve as distractors for this kind and answer."""
-    if kind in ("term-def", "truefalse", "match"):
-        # a term sharing a written form with the answer would make its definition right too
-        return lambda c: (
-            bool(c.definition_key)
-            and _distinct_definitions(c, answer)
-            and _distinct_terms(c, answer)
-        )
-    if kind == "def-term":
-        return lambda c: _distinct_terms(c, answer) and _distinct_definitions(c, answer)
-    if kind == "cloze":
-        return lambda c: _distinct_terms(c, answer) and not _nested(c, answer)
-    return lambda c: _distinct_terms(c, answer)
-
-
-def _nested(a: _Facts, b: _Facts) -> bool:
-    """One term is written inside the other (碳汇 / 生态碳汇): both could fill the same blank."""
-    return any(x in y or y in x for x in a.form_keys for y in b.form_keys)
-
-
-def _distinct_for(kind: str) -> _Distinct:
-    if kind in ("term-def", "match"):
-        if kind == "match":
-            return lambda a, b: _distinct_definitions(a, b) and _distinct_terms(a, b)
-        return _distinct_definitions
-    return _distinct_terms
-
-
-def check_support(glossary: Glossary, term: Term, kind: str) -> Skip | None:
+def check_support(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    *,
+    pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
+) -> Skip | None:
     """Why ``term`` cannot be asked as ``kind`` in this glossary, or None when it can.
 
     Independent of chance: when this returns None, :func:`make_question` gives a question
-    for any random generator.
+    for any random generator. ``pinyin_max_syllables`` bounds the terms asked as ``pinyin``
+    (typing the reading of a long document title tests typing, not vocabulary); None for
+    no bound.
     """
     if kind not in KINDS:
         return Skip(kind, term.id, term=term.term, reason="unknown_kind")
@@ -551,35 +830,49 @@ def check_support(glossary: Glossary, term: Term, kind: str) -> Skip | None:
     if kind == "en-term" and not answer.english_keys:
         return Skip(kind, term.id, term=term.term, reason="no_english")
     if kind == "pinyin":
-        return None if term.syllables else Skip(kind, term.id, term=term.term, reason="no_reading")
-    if kind == "cloze":
-        own, others = _sentences(context, term)
-        if not own and not others:
-            return Skip(kind, term.id, term=term.term, reason="no_sentence")
-    fits = _fits(kind, answer)
-    if kind == "en-term":
-        english = answer.english_keys
-        base = fits
-        fits = lambda c: base(c) and not (c.english_keys & english)  # noqa: E731
-    others_in_order = (context.facts_for(o) for o in glossary.terms if o.id != term.id)
-    if len(_pick(others_in_order, _needs(kind), fits, _distinct_for(kind))) < _needs(kind):
-        return Skip(kind, term.id, term=term.term, reason="too_few_terms")
-    return None
+        if not term.syllables:
+            return Skip(kind, term.id, term=term.term, reason="no_reading")
+        if pinyin_max_syllables is not None and len(term.syllables) > pinyin_max_syllables:
+            return Skip(kind, term.id, term=term.term, reason="too_long")
+        return None
+    prompts = _prompts(context, term, kind, None)
+    if not prompts:
+        return Skip(kind, term.id, term=term.term, reason="no_sentence")
+    reason: SkipReason = "too_few_terms"
+    for prompt, _ in prompts:
+        found = _choose(context, answer, kind, _Replay(_in_order(context, term)), prompt)
+        if not isinstance(found, str):
+            return None
+        reason = found if found == "giveaway" else reason
+    return Skip(kind, term.id, term=term.term, reason=reason)
 
 
-def supported_terms(glossary: Glossary, kind: str, category: str | None = None) -> list[Term]:
+def supported_terms(
+    glossary: Glossary,
+    kind: str,
+    category: str | None = None,
+    *,
+    pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
+) -> list[Term]:
     """The terms (of ``category``, if given) that can be asked as ``kind``, in document order."""
     return [
         term
         for term in glossary.terms
         if (category is None or term.category == category)
-        and check_support(glossary, term, kind) is None
+        and check_support(glossary, term, kind, pinyin_max_syllables=pinyin_max_syllables) is None
     ]
 
 
-def make_question(glossary: Glossary, term: Term, kind: str, rng: random.Random) -> Question | Skip:
+def make_question(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
+) -> Question | Skip:
     """A question of ``kind`` about ``term``, or a :class:`Skip` saying why there is none."""
-    skip = check_support(glossary, term, kind)
+    skip = check_support(glossary, term, kind, pinyin_max_syllables=pinyin_max_syllables)
     if skip is not None:
         return skip
     context = _CACHE.get(glossary)
@@ -602,29 +895,16 @@ def make_question(glossary: Glossary, term: Term, kind: str, rng: random.Random)
             syllables=term.syllables,
             **common,
         )
+    prompts = _prompts(context, term, kind, rng)
     ranked = _Replay(_ranked(context, term, rng))
-    fits = _fits(kind, answer)
-    prompt = ""
-    source = term.source
-    if kind == "en-term":
-        prompt = rng.choice(term.english)
-        prompt_key = normalise_text(prompt)
-        base = fits
-        fits = lambda c: base(c) and prompt_key not in c.english_keys  # noqa: E731
-    elif kind == "cloze":
-        own, others = _sentences(context, term)
-        sentence, source = rng.choice(own or others)
-        # every occurrence is blanked, also inside longer terms: the answer must not show
-        prompt = mask_term(sentence, term)
-        base = fits
-        fits = lambda c: base(c) and not context.contains(prompt, c.term)  # noqa: E731
-    distractors = _pick(ranked, _needs(kind), fits, _distinct_for(kind))
-    if len(distractors) < _needs(kind):  # only when the prompt excluded too many
-        if kind == "cloze":
-            distractors = _pick(ranked, _needs(kind), _fits(kind, answer), _distinct_for(kind))
-        if len(distractors) < _needs(kind):
-            return Skip(kind, term.id, term=term.term, reason="too_few_terms")
-    common["source"] = source
+    # the most tempting distractors for a prompt taken at random; failing that, the ones
+    # check_support found (in document order), so a supported term always gets a question
+    chosen = _first_choice(context, answer, kind, prompts, ranked) or _first_choice(
+        context, answer, kind, prompts, None
+    )
+    if chosen is None:
+        return Skip(kind, term.id, term=term.term, reason="too_few_terms")
+    prompt, common["source"], distractors = chosen
 
     if kind == "truefalse":
         true = rng.random() < 0.5
@@ -687,6 +967,8 @@ def make_quiz(
     rng: random.Random,
     category: str | None = None,
     terms: Sequence[Term] | None = None,
+    *,
+    pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
 ) -> list[Question]:
     """Up to ``count`` questions mixing ``kinds`` (all kinds when empty) over ``terms`` (or
     the glossary, or one ``category`` of it).
@@ -721,7 +1003,9 @@ def make_quiz(
             if (term.id, kind) in used:
                 continue
             used.add((term.id, kind))
-            made = make_question(glossary, term, kind, rng)
+            made = make_question(
+                glossary, term, kind, rng, pinyin_max_syllables=pinyin_max_syllables
+            )
             if isinstance(made, Question):
                 questions.append(made)
                 break

@@ -653,6 +653,17 @@ MESSAGES: dict[str, str] = {
     "quizui.cli.paper_refused": "The paper {path} has errors and cannot be used; fix them first.",
     # --- fairness and search (issue 7 items 1-4, 15; issue 12 items 9, 12) ---
     #
+    "quiz.paper.max_syllables": "pinyin_max_syllables must be at least 1",
+    "quiz.skip.too_long": (
+        "“{term}” is too long to be asked as {kind}: typing its reading tests typing, not the term."
+    ),
+    "quiz.skip.giveaway": (
+        "“{term}” cannot be asked as {kind}: the question would show a character only the "
+        "answer has."
+    ),
+    "check.term.broader_unknown": (
+        "in term {n} “{term}”, broader names “{name}”, which is no term or id in this glossary"
+    ),
     #
     # --- glossary content and script conversion (issue 7 items 11-14) ---
     "check.trad.not_table": (

@@ -559,6 +559,12 @@ MESSAGES: dict[str, str] = {
     "quizui.cli.paper_refused": "试卷 {path} 有错误，无法使用；改正后再试。",
     # --- fairness and search (issue 7 items 1-4, 15; issue 12 items 9, 12) ---
     #
+    "quiz.paper.max_syllables": "pinyin_max_syllables（写拼音题的术语最多几个音节）至少为 1",
+    "quiz.skip.too_long": "“{term}”的读音太长，写拼音考的是打字而不是术语，不出{kind}题。",
+    "quiz.skip.giveaway": "“{term}”的题面会露出只有答案才有的字，不出{kind}题。",
+    "check.term.broader_unknown": (
+        "第{n}个术语“{term}”的 broader 中，“{name}”不是本术语表里的术语或 id"
+    ),
     #
     # --- glossary content and script conversion (issue 7 items 11-14) ---
     "check.trad.not_table": (

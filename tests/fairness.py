@@ -1,0 +1,190 @@
+"""An oracle for unfair questions, written apart from the quiz engine so that it can judge it.
+
+A question is unfair when another option would also be right, or when the text it shows
+gives the answer away (issue 7, items 1 and 3). The relations come from the glossary itself:
+
+- *same thing*: one term's written form inside the other's (碳汇 / 生态碳汇), or one a
+  ``broader`` term of the other, directly or through others;
+- *could define*: the same thing, or one named in the other's definition (masked as the
+  quiz masks, so 碳排放 inside 二氧化碳排放 does not count);
+- *could fit a sentence*: could define, or linked by ``related`` (either way);
+- *could fill a blank*: could fit, or two kinds of one broader term, or the same head (last
+  hanzi: 分布式能源系统 / 新型电力系统).
+
+Used by tests/test_quiz_fairness.py and bench/scan_fairness.py.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+
+from carbon_glossary.core.grading import normalise_text
+from carbon_glossary.core.model import Glossary, Term
+from carbon_glossary.core.paper import PaperSpec, build_paper
+from carbon_glossary.core.quiz import KINDS, Question, make_quiz, mask_term
+
+READING_NOTE = re.compile(r"“[^”]{1,4}”[读讀][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _forms(term: Term) -> set[str]:
+    return {
+        k for k in (normalise_text(f) for f in (term.term, term.traditional, *term.aliases)) if k
+    }
+
+
+def _ancestors(glossary: Glossary, term: Term) -> set[str]:
+    found: set[str] = set()
+    todo = list(getattr(term, "broader", ()))
+    while todo:
+        upper = glossary.by_id(todo.pop())
+        if upper is not None and upper.id not in found and upper.id != term.id:
+            found.add(upper.id)
+            todo.extend(getattr(upper, "broader", ()))
+    return found
+
+
+def _named(glossary: Glossary, text: str, term: Term) -> bool:
+    return bool(text) and mask_term(text, term, glossary) != text
+
+
+def _nested(a: Term, b: Term) -> bool:
+    return any(x in y or y in x for x in _forms(a) for y in _forms(b))
+
+
+def _related(a: Term, b: Term) -> bool:
+    return b.id in {*a.related, *getattr(a, "broader", ())} or a.id in {
+        *b.related,
+        *getattr(b, "broader", ()),
+    }
+
+
+def _head(term: Term) -> str:
+    return "".join([c for c in term.term if _is_hanzi(c)][-1:])
+
+
+# (rule, test); a rule's name says which relation made two options both fit
+RULES = {
+    "nested": lambda g, a, b: _nested(a, b),
+    "broader": lambda g, a, b: b.id in _ancestors(g, a) or a.id in _ancestors(g, b),
+    "named": lambda g, a, b: _named(g, a.definition, b) or _named(g, b.definition, a),
+    "related": lambda g, a, b: _related(a, b),
+    "sibling": lambda g, a, b: bool(_ancestors(g, a) & _ancestors(g, b)),
+    "head": lambda g, a, b: bool(_head(a)) and _head(a) == _head(b),
+}
+SAME_THING = ("nested", "broader")
+COULD_DEFINE = (*SAME_THING, "named")
+COULD_FIT = (*COULD_DEFINE, "related")
+COULD_FILL = (*COULD_FIT, "sibling", "head")
+
+
+def why(glossary: Glossary, a: Term, b: Term, rules: tuple[str, ...]) -> str:
+    """The first of ``rules`` by which ``a`` and ``b`` both fit, or ""."""
+    return next((rule for rule in rules if RULES[rule](glossary, a, b)), "")
+
+
+def same_thing(glossary: Glossary, a: Term, b: Term) -> bool:
+    return bool(why(glossary, a, b, SAME_THING))
+
+
+def could_define(glossary: Glossary, a: Term, b: Term) -> bool:
+    return bool(why(glossary, a, b, COULD_DEFINE))
+
+
+def could_fit(glossary: Glossary, a: Term, b: Term) -> bool:
+    return bool(why(glossary, a, b, COULD_FIT))
+
+
+def could_fill(glossary: Glossary, a: Term, b: Term) -> bool:
+    return bool(why(glossary, a, b, COULD_FILL))
+
+
+def _shown_pairs(term: Term, text: str) -> list[str]:
+    pairs = (x + y for x, y in zip(term.term, term.term[1:], strict=False))
+    return [p for p in pairs if _is_hanzi(p[0]) and _is_hanzi(p[1]) and p in text]
+
+
+def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
+    """What is unfair about one question, as (rule, explanation); [] when nothing. The rule
+    is one of :data:`RULES` (two options fit), ``giveaway`` or ``reading note``."""
+    by_text = {t.term: t for t in glossary.terms}
+    found: list[tuple[str, str]] = []
+    answer = glossary.by_id(q.term_id)
+    assert answer is not None
+    texts = [q.prompt, q.statement, *q.options] if q.kind != "pinyin" else []
+    found += [("reading note", t[:20]) for t in texts if READING_NOTE.search(t)]
+
+    def pair(a: Term, b: Term, rules: tuple[str, ...], what: str) -> None:
+        rule = why(glossary, a, b, rules)
+        if rule:
+            found.append((rule, f"{q.kind}: {b.term} {what} {a.term}"))
+
+    if q.kind in ("cloze", "def-term", "en-term"):
+        rules = {"cloze": COULD_FILL, "def-term": COULD_DEFINE, "en-term": SAME_THING}[q.kind]
+        for option in q.options:
+            if option != answer.term:
+                pair(answer, by_text[option], rules, "fits as well as")
+    if q.kind == "term-def":
+        for index, option in enumerate(q.options):
+            if index == q.answer_index:
+                continue
+            key = normalise_text(option)
+            for other in glossary.terms:
+                shown = normalise_text(mask_term(other.definition, other, glossary))
+                if other.definition and shown.startswith(key):
+                    pair(answer, other, COULD_DEFINE, "has a definition that fits")
+    if q.kind == "truefalse" and q.answer_index == 1:
+        pair(answer, by_text[q.statement_term], COULD_FIT, "has a definition not plainly wrong for")
+    if q.kind == "match":
+        items = [by_text[i] for i in q.items]
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                pair(a, b, COULD_DEFINE, "can take the definition of")
+    # giveaways: a pair of adjacent characters of the answer shown, held by no other option
+    if q.kind in ("def-term", "cloze"):
+        others = [o for o in q.options if o != q.answer]
+        for chars in _shown_pairs(answer, q.prompt):
+            if not any(set(chars) & set(o) for o in others):
+                found.append(("giveaway", f"{chars} of {answer.term} shown in the prompt"))
+    if q.kind == "term-def" and q.answer_index is not None:
+        others = [o for i, o in enumerate(q.options) if i != q.answer_index]
+        for chars in _shown_pairs(answer, q.options[q.answer_index]):
+            if not any(set(chars) & set(o) for o in others):
+                found.append(("giveaway", f"{chars} of {answer.term} shown in the right option"))
+    return found
+
+
+def questions(glossary: Glossary, paper: PaperSpec, seeds: range) -> Iterator[tuple[str, Question]]:
+    """The example paper built with each seed, then a 60-question quiz of every kind."""
+    for seed in seeds:
+        for q in build_paper(glossary, replace(paper, seed=seed)).questions:
+            yield "paper", q
+        for q in make_quiz(glossary, list(KINDS), 60, random.Random(seed)):
+            yield "quiz", q
+
+
+def scan(
+    glossary: Glossary, paper: PaperSpec, seeds: range
+) -> tuple[Counter[str], Counter[str], Counter[str], list[str]]:
+    """(questions per source and kind, unfair ones per source and kind, unfair ones per
+    source, kind and rule, examples)."""
+    asked: Counter[str] = Counter()
+    unfair: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    examples: list[str] = []
+    for where, q in questions(glossary, paper, seeds):
+        asked[f"{where} {q.kind}"] += 1
+        found = problems(glossary, q)
+        if found:
+            unfair[f"{where} {q.kind}"] += 1
+            for rule in dict.fromkeys(rule for rule, _ in found):
+                by_rule[f"{where} {q.kind} {rule}"] += 1
+            examples.append(f"{where} {q.kind} {q.prompt[:30]!r}: {found[0][1]}")
+    return asked, unfair, by_rule, examples
