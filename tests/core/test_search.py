@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -266,3 +268,31 @@ def test_a_term_filed_elsewhere_by_sort_as_is_still_found_from_its_first_syllabl
         assert "CCUS封存" in full, query
         for limit in (1, 2, 3):
             assert [m.term.term for m in index.search(query, limit)] == full[:limit]
+
+
+@pytest.mark.parametrize(
+    ("query", "gloss"),
+    [
+        ("optimization", "optimisation"),  # issue 7 item 13: the gloss says optimisation
+        ("optimisation", "optimization"),
+        ("energy mix optimization", "energy mix optimisation"),
+        ("color", "colour"),
+        ("modeling", "modelling"),
+        ("centre", "center"),
+        ("analyze", "analyse"),
+    ],
+)
+def test_british_and_american_spellings_find_each_other(query: str, gloss: str) -> None:
+    glossary = make_glossary(
+        [
+            {"term": "能源结构优化", "english": (gloss,), "definition": "调整能源结构。"},
+            {"term": "碳汇", "english": ("carbon sink",)},
+        ]
+    )
+    sink = replace(glossary.terms[1], definition_en=f"Not {gloss}: a sink.")
+    index = SearchIndex.build(replace(glossary, terms=(glossary.terms[0], sink)))
+    match, *rest = index.search(query)
+    assert match.term.term == "能源结构优化" and match.field == "english"
+    assert match.spans["english"] == ((0, len(gloss)),)
+    assert [m.term.term for m in rest] == ["碳汇"]  # found in its English definition
+    assert rest[0].spans["definition_en"] == ((4, 4 + len(gloss)),)

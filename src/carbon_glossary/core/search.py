@@ -68,6 +68,52 @@ _CONTROLS = re.compile(r"[\x01-\x1f\x7f]")
 _CONTROLS_AND_NUL = re.compile(r"[\x00-\x1f\x7f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
+# British and American spellings of the same English word, (British, American) patterns
+# applied to a whole folded query: glosses are written one way (optimisation), people type
+# either. Each side's pattern becomes the other's replacement.
+_SPELLINGS: tuple[tuple[str, str, str, str], ...] = (
+    # (British pattern, American replacement, American pattern, British replacement)
+    (
+        r"(?<=[a-z]{2})is(ation|ations|e|ed|es|ing|er|ers)\b",
+        r"iz\1",
+        r"(?<=[a-z]{2})iz(ation|ations|e|ed|es|ing|er|ers)\b",
+        r"is\1",
+    ),
+    (r"ys(e|ed|es|ing)\b", r"yz\1", r"yz(e|ed|es|ing)\b", r"ys\1"),
+    (
+        r"\b(col|behavi|lab|fav|harb|neighb|hon|vap|flav|hum|vig)our",
+        r"\1or",
+        r"\b(col|behavi|lab|fav|harb|neighb|hon|vap|flav|hum|vig)or",
+        r"\1our",
+    ),
+    (r"([ae])ll(ing|ed|er|ers)\b", r"\1l\2", r"([ae])l(ing|ed|er|ers)\b", r"\1ll\2"),
+    (
+        r"(cent|met|lit|fib|theat)re(s?)\b",
+        r"\1er\2",
+        r"(cent|met|lit|fib|theat)er(s?)\b",
+        r"\1re\2",
+    ),
+    (r"(catal|dial|anal)ogue", r"\1og", r"(catal|dial|anal)og(?!ue)", r"\1ogue"),
+    (r"(defen|offen|licen)ce", r"\1se", r"(defen|offen|licen)se", r"\1ce"),
+    (r"sulph", "sulf", r"sulf", "sulph"),
+    (r"aluminium", "aluminum", r"aluminum", "aluminium"),
+    (r"programme", "program", r"program(?!me)", "programme"),
+)
+_BRITISH_TO_AMERICAN = tuple((re.compile(b), a) for b, a, _, _ in _SPELLINGS)
+_AMERICAN_TO_BRITISH = tuple((re.compile(a), b) for _, _, a, b in _SPELLINGS)
+
+
+def _spellings(folded: str) -> tuple[str, ...]:
+    """The query as typed, spelt the American way and spelt the British way (those that
+    differ): ``optimization`` also looks for ``optimisation``, and the other way round."""
+    forms = [folded]
+    for rules in (_BRITISH_TO_AMERICAN, _AMERICAN_TO_BRITISH):
+        form = folded
+        for pattern, replacement in rules:
+            form = pattern.sub(replacement, form)
+        forms.append(form)
+    return tuple(dict.fromkeys(forms))
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -412,6 +458,7 @@ class _Search:
         if any(is_hanzi(char) for char in self.simplified):
             self.simplified = "".join(self.simplified.split())
         self.term_field = "traditional" if self.simplified != self.folded else "term"
+        self.spellings = _spellings(self.folded)  # for English text
 
     def full(self) -> bool:
         return self.limit is not None and len(self.results) >= self.limit
@@ -540,34 +587,36 @@ class _Search:
         self.add_lines(self.index._aliases.find_lines(needle), _ALIAS, "alias", spans)
 
     def english_spans(self, rank: int) -> Spans:
-        return {"english": _occurrences(self.index._english.lines[rank], self.folded)}
+        return {"english": _spelled(self.index._english.lines[rank], self.spellings)}
 
     def english(self) -> None:
-        needle, spans = self.folded, self.english_spans
-        glosses = self.index._glosses
+        spans, glosses, english = self.english_spans, self.index._glosses, self.index._english
         exact: list[int] = []
         prefixed: list[int] = []
-        for position in range(bisect.bisect_left(glosses, (needle,)), len(glosses)):
-            gloss, rank = glosses[position]
-            if not gloss.startswith(needle):
-                break
-            (exact if gloss == needle else prefixed).append(rank)
+        for needle in self.spellings:
+            for position in range(bisect.bisect_left(glosses, (needle,)), len(glosses)):
+                gloss, rank = glosses[position]
+                if not gloss.startswith(needle):
+                    break
+                (exact if gloss == needle else prefixed).append(rank)
         self.add_lines(sorted(set(exact)), _ENGLISH_EXACT, "english", spans)
         self.add_lines(sorted(set(prefixed)), _ENGLISH_START, "english", spans)
-        self.add_lines(self.index._english.find_lines(needle), _ENGLISH, "english", spans)
+        found = heapq.merge(*(english.find_lines(needle) for needle in self.spellings))
+        self.add_lines(_unique(found), _ENGLISH, "english", spans)
 
     def definitions(self) -> None:
-        index, needle, folded = self.index, self.simplified, self.folded
+        index, needle, spellings = self.index, self.simplified, self.spellings
 
         def spans(rank: int) -> Spans:
             found = {
                 "definition": _occurrences(index._definition.lines[rank], needle),
-                "definition_en": _occurrences(index._definition_en.lines[rank], folded),
+                "definition_en": _spelled(index._definition_en.lines[rank], spellings),
             }
             return {key: value for key, value in found.items() if value}
 
         merged = heapq.merge(
-            index._definition.find_lines(needle), index._definition_en.find_lines(folded)
+            index._definition.find_lines(needle),
+            *(index._definition_en.find_lines(spelt) for spelt in spellings),
         )
         self.add_lines(_unique(merged), _DEFINITION, "definition", spans)
 
@@ -580,6 +629,13 @@ def _english_tier(line: str, needle: str) -> int:
     if any(gloss.startswith(needle) for gloss in glosses):
         return 1
     return 2
+
+
+def _spelled(haystack: str, needles: tuple[str, ...]) -> tuple[Span, ...]:
+    """Occurrences of any of ``needles`` (one query in several spellings), in order."""
+    if len(needles) == 1:
+        return _occurrences(haystack, needles[0])
+    return _merge(sorted(span for n in needles for span in _occurrences(haystack, n)), 0)
 
 
 def _joined(texts: tuple[str, ...]) -> str:
