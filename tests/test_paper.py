@@ -25,7 +25,7 @@ from carbon_glossary.core.paper import (
     score_paper,
 )
 from carbon_glossary.core.problems import FileProblemError
-from carbon_glossary.core.quiz import CHOICE_KINDS, Question, check_answer
+from carbon_glossary.core.quiz import CHOICE_KINDS, Question, check_answer, supported_terms
 from quiz_glossary import sample_glossary
 
 GLOSSARY = sample_glossary()
@@ -371,15 +371,21 @@ def test_a_paper_may_ask_the_reading_of_longer_terms() -> None:
     """Issue 7 item 3: pinyin questions are for terms of up to six syllables, unless the
     paper says otherwise."""
     shipped = load_glossary(SHIPPED_GLOSSARY)
-    text = '[paper]\ntitle = "卷"\nseed = 1\n{extra}\n[[section]]\nkind = "pinyin"\ncount = 70\n'
+    asked = len(supported_terms(shipped, "pinyin"))
+    every = len(supported_terms(shipped, "pinyin", pinyin_max_syllables=None))
+    assert asked < every
+    text = (
+        '[paper]\ntitle = "卷"\nseed = 1\n{extra}\n[[section]]\nkind = "pinyin"\n'
+        f"count = {every}\n"
+    )
     with pytest.raises(FileProblemError) as refused:
         parse_paper(text.format(extra=""), shipped)
     assert [p.key for p in refused.value.problems] == ["quiz.paper.count_too_large_rest"]
-    spec = parse_paper(text.format(extra="pinyin_max_syllables = 30\n"), shipped)
-    assert spec.pinyin_max_syllables == 30
+    spec = parse_paper(text.format(extra="pinyin_max_syllables = 99\n"), shipped)
+    assert spec.pinyin_max_syllables == 99
     longest = max(len(q.syllables) for q in build_paper(shipped, spec).questions)
     assert longest > 6
-    short = parse_paper(text.format(extra="").replace("70", "10"), shipped)
+    short = parse_paper(text.format(extra="").replace(f"count = {every}", "count = 10"), shipped)
     assert max(len(q.syllables) for q in build_paper(shipped, short).questions) <= 6
     with pytest.raises(FileProblemError) as zero:
         parse_paper(text.format(extra="pinyin_max_syllables = 0\n"), shipped)
