@@ -926,6 +926,7 @@ MESSAGES: dict[str, str] = {
         "{suffix} files cannot be read; save the sheet as an Excel workbook (.xlsx) or CSV "
         "and import that"
     ),
+    "interop.no_rows": "the sheet has no rows below the column names; fill in one term per row",
     "interop.sheet_empty": (
         "the sheet is empty; its first row should name the columns (term, pinyin, definition…)"
     ),

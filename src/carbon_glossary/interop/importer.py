@@ -115,6 +115,8 @@ def _rows(sheet: Sheet, columns: Mapping[str, int], problems: _Problems) -> list
     term_column = columns["term"]
     rows: list[_Row] = []
     for number, cells in sheet.rows:
+        if not any(cells):
+            continue
         for index in range(width, len(cells)):
             if cells[index]:
                 problems.add("error", number, index + 1, "interop.cell_outside", value=cells[index])
@@ -280,6 +282,11 @@ def import_sheet(
         result.problems = problems.items
         return result
     rows = _rows(sheet, columns, problems)
+    if into is None and not rows:  # nothing to check a glossary of
+        if not problems.items:
+            problems.add("error", 1, columns["term"], "interop.no_rows")
+        result.problems = problems.items
+        return result
     if into is None:
         text = tomli_w.dumps(_document(rows, title))
         first_new = 0
