@@ -131,6 +131,19 @@ class TestEncodingsAndHeaders:
         assert f"{source}:6:2: 错误:" in err
         assert not (tmp_path / "out.toml").exists()
 
+    def test_row_numbers_and_notes_columns_are_skipped_with_a_warning(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        source = tmp_path / "terms.csv"
+        header = ["序号", "术语", "释义", "备注"]
+        source.write_bytes(csv_bytes([["1", "碳达峰", "定义。", "第一次课讲"]], header=header))
+        code, _, err = run(capsys, "import", str(source))
+        assert code == 0
+        assert f"{source}:1:1: 警告: “序号”列不是术语表的字段" in err
+        assert f"{source}:1:4: 警告: “备注”列" in err
+        term = load_glossary(tmp_path / "terms.toml").terms[0]
+        assert (term.id, term.definition) == ("tan-da-feng", "定义。")  # 序号 is no id
+
     def test_traditional_term_is_converted_and_reported(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -166,7 +179,7 @@ BAD_ROWS = [
     (HEADER, [["碳达峰", "tan4 dx2 feng1", "", "", "", "", "", ""]], "2:2", "dx2"),
     (HEADER, [ROWS[0], ROWS[1], ROWS[0]], "4:1", "重复"),
     (HEADER, [["碳达峰", "", "", "", "", "", "碳汇", ""]], "2:7", "碳汇"),
-    (["术语", "编号"], [["碳达峰", "a"], ["碳中和", "a"]], "3:2", "已被第1个术语使用"),
+    (["术语", "ID"], [["碳达峰", "a"], ["碳中和", "a"]], "3:2", "已被第1个术语使用"),
     (["术语", "释义"], [["碳达峰", "x", "多出来的"]], "2:3", "多出来的"),
     (["术语", ""], [["碳达峰", "没有列名"]], "1:2", "没有列名"),
 ]

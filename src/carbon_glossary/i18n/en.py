@@ -927,6 +927,7 @@ MESSAGES: dict[str, str] = {
         "and import that"
     ),
     "interop.no_rows": "the sheet has no rows below the column names; fill in one term per row",
+    "interop.header_ignored": 'column "{name}" is no glossary field and was not imported',
     "interop.sheet_empty": (
         "the sheet is empty; its first row should name the columns (term, pinyin, definition…)"
     ),

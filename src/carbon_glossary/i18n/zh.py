@@ -752,6 +752,7 @@ MESSAGES: dict[str, str] = {
         "不能直接读取 {suffix} 文件；请在表格软件中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入"
     ),
     "interop.no_rows": "表格中除了列名没有别的行；请在列名下面每行填写一个术语",
+    "interop.header_ignored": "“{name}”列不是术语表的字段，没有导入",
     "interop.sheet_empty": "表格是空的；第一行应当是列名（术语、拼音、释义……）",
     "interop.header_missing": (
         "这一列有内容，但第一行没有列名；请写上列名（如“释义”），否则这一列无法导入"

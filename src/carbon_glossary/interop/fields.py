@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 __all__ = [
     "FIELDS",
+    "IGNORED_HEADERS",
     "LIST_FIELDS",
     "Field",
     "field_for_header",
+    "is_ignored_header",
     "join_list",
     "split_list",
 ]
@@ -49,9 +51,16 @@ FIELDS: tuple[Field, ...] = (
     Field("tags", "标签", "tags", is_list=True),
     Field("aliases", "别名", "aliases", is_list=True, other_names=("又称",)),
     Field("sort_as", "排序", "sort_as", other_names=("排序依据",)),
-    Field("id", "编号", "id", other_names=("ID",)),
+    # Not 编号: in a Chinese sheet that is usually a row number, and ids must stay with their
+    # terms (progress follows them) whatever order the rows are in next time.
+    Field("id", "ID", "id", other_names=("标识", "术语ID", "词条ID")),
 )
 LIST_FIELDS = frozenset(f.key for f in FIELDS if f.is_list)
+# Columns people keep beside their terms that are no glossary field: skipped with a warning.
+# Any other unknown header is an error (a misspelt 释义 must not drop every definition).
+IGNORED_HEADERS = frozenset(
+    {"序号", "编号", "行号", "备注", "说明", "no", "no.", "#", "notes", "remarks"}
+)
 
 
 def _normal(name: str) -> str:
@@ -68,6 +77,11 @@ def _names() -> dict[str, str]:
         for name in (f.key, f.zh, f.en, *f.other_names):
             names[_normal(name)] = f.key
     return names
+
+
+def is_ignored_header(header: str) -> bool:
+    """A column such as 序号 or 备注, which the import skips."""
+    return _normal(header) in IGNORED_HEADERS
 
 
 def field_for_header(header: str) -> str | None:

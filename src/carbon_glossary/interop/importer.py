@@ -22,7 +22,13 @@ from typing import Any, Literal
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.problems import Problem
 from carbon_glossary.core.tomlpos import KeyPath, scan_positions
-from carbon_glossary.interop.fields import FIELDS, LIST_FIELDS, field_for_header, split_list
+from carbon_glossary.interop.fields import (
+    FIELDS,
+    LIST_FIELDS,
+    field_for_header,
+    is_ignored_header,
+    split_list,
+)
 from carbon_glossary.interop.sheets import Sheet
 
 __all__ = ["ConflictPolicy", "ImportResult", "import_sheet"]
@@ -81,7 +87,9 @@ def _columns(sheet: Sheet, problems: _Problems) -> dict[str, int]:
                 problems.add("error", 1, index, "interop.header_missing")
             continue
         key = field_for_header(name)
-        if key is None:
+        if key is None and is_ignored_header(name):
+            problems.add("warning", 1, index, "interop.header_ignored", name=name)
+        elif key is None:
             names = [n for f in FIELDS for n in (f.zh, f.en)]
             close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
             if close:
@@ -283,7 +291,7 @@ def import_sheet(
         return result
     rows = _rows(sheet, columns, problems)
     if into is None and not rows:  # nothing to check a glossary of
-        if not problems.items:
+        if not any(p.severity == "error" for p in problems.items):
             problems.add("error", 1, columns["term"], "interop.no_rows")
         result.problems = problems.items
         return result
