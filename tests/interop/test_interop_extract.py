@@ -131,6 +131,14 @@ class TestCommand:
         code = main(["--glossary", str(SHIPPED), "extract", str(RAW), "-o", str(out)])
         assert code == 2 and out.read_text(encoding="utf-8") == "# mine\n"
 
+    def test_written_to_the_current_folder_by_default(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        assert main(["--glossary", str(SHIPPED), "extract", str(RAW)]) == 0
+        assert (tmp_path / f"{RAW.stem}.candidates.toml").is_file()
+        assert not RAW.with_name(f"{RAW.stem}.candidates.toml").exists()
+
     def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         code = main(["--glossary", str(SHIPPED), "extract", str(tmp_path / "nope.txt")])
         assert code == 2 and "Traceback" not in capsys.readouterr().err

@@ -1039,7 +1039,7 @@ MESSAGES: dict[str, str] = {
         "the policy text (UTF-8 or GB18030; a scraped page with ruby pinyin is fine)"
     ),
     "interop.cli.extract_output": (
-        "the candidates file to write (default: the text's name with .candidates.toml)"
+        "the candidates file (default: the text's name with .candidates.toml, in this folder)"
     ),
     "interop.cli.extract_limit": "at most this many frequent phrases (default 20)",
     "interop.extract_refused": "cannot read {path}.",

@@ -840,7 +840,9 @@ MESSAGES: dict[str, str] = {
     "interop.cli.extract_file": (
         "政策文件的文本（UTF-8 或 GB18030；可以是带拼音注音的网页抓取文本）"
     ),
-    "interop.cli.extract_output": "写入的候选术语文件（默认：文本文件名加 .candidates.toml）",
+    "interop.cli.extract_output": (
+        "写入的候选术语文件（默认：当前文件夹中的 文本文件名.candidates.toml）"
+    ),
     "interop.cli.extract_limit": "最多列出多少个高频词组（默认 20）",
     "interop.extract_refused": "无法读取 {path}。",
     "interop.extract_repaired": "{where}: 提示: 乱码“{found}”已按字节恢复为“{to}”",

@@ -283,9 +283,8 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
     from carbon_glossary.subcommands.output import columns
 
     source = Path(args.file)
-    output = (
-        Path(args.output) if args.output else source.with_name(source.stem + ".candidates.toml")
-    )
+    # by default in the current folder, like every export: never beside the source document
+    output = Path(args.output) if args.output else Path(source.stem + ".candidates.toml")
     _refuse_existing(context, output, args.force, merge_hint=False)
     glossary = context.glossary()
     try:
