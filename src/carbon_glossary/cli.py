@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "carbon_glossary.subcommands.glossary",
     "carbon_glossary.subcommands.quiz",
     "carbon_glossary.subcommands.interop",
+    "carbon_glossary.subcommands.training",
 )
 
 

@@ -908,6 +908,12 @@ MESSAGES: dict[str, str] = {
         "{suffix} files cannot be read; save the sheet as .xlsx or CSV (UTF-8)"
     ),
     "training.sheet.bad_csv": "the CSV file is malformed: {reason}",
+    "training.cli.regraded": (
+        "regraded the results of {count} handed-in sittings in this store"
+        " (the answers stay as given)."
+    ),
+    "training.screen.close": "close",
+    "training.cli.report_screen": "show the report on screen (tabs: people, questions, terms)",
     "training.report.yes": "yes",
     "training.report.no": "no",
     #

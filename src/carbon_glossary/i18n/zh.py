@@ -734,6 +734,9 @@ MESSAGES: dict[str, str] = {
         "不能读取 {suffix} 文件；请在表格软件里另存为 .xlsx 或 CSV（UTF-8）"
     ),
     "training.sheet.bad_csv": "CSV 文件格式有误：{reason}",
+    "training.cli.regraded": "已按此重新计算本数据库中 {count} 次交卷的成绩（答案本身不变）。",
+    "training.screen.close": "关闭",
+    "training.cli.report_screen": "在终端界面里查看报告（人员、各题、各术语三个标签页）",
     "training.report.yes": "是",
     "training.report.no": "否",
     #

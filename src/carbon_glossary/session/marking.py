@@ -28,18 +28,24 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carbon_glossary.core.grading import grade_pinyin, grade_text, normalise_text
-from carbon_glossary.core.paper import Paper, render_paper_text
+from carbon_glossary.core.paper import Paper, PaperScore, render_paper_text, score_paper
 from carbon_glossary.core.problems import FileProblemError, Problem
 from carbon_glossary.core.quiz import Given, Question, Verdict, check_answer, option_label
 from carbon_glossary.i18n import t
 
+if TYPE_CHECKING:
+    from carbon_glossary.core.model import Glossary
+    from carbon_glossary.store import ProgressStore
+
 __all__ = [
     "DEPARTMENT_HEADER",
     "NAME_HEADER",
+    "RecordedRow",
     "SheetRow",
     "answer_key_text",
     "grade_answer",
@@ -47,6 +53,7 @@ __all__ = [
     "normalise_accepted",
     "profile_id",
     "read_table",
+    "record_sheet",
     "sheet_header",
     "sheet_row_attempt_id",
     "student_copy_text",
@@ -470,3 +477,93 @@ def accepted_by_number(rows: Iterable[tuple[int, str]]) -> Mapping[int, tuple[st
     for number, answer in rows:
         out.setdefault(number - 1, []).append(answer)
     return {index: tuple(dict.fromkeys(answers)) for index, answers in out.items()}
+
+
+# --- recording a sheet --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedRow:
+    """One row as recorded: its result, graded as on screen; ``again`` when the same row
+    had been recorded (and handed in) before, so it was not counted twice."""
+
+    row: SheetRow
+    attempt_id: str
+    result: PaperScore
+    again: bool
+
+
+def record_sheet(
+    store: ProgressStore,
+    glossary: Glossary,
+    paper: Paper,
+    exam_id: str,
+    rows: Sequence[SheetRow],
+    at: datetime,
+) -> list[RecordedRow]:
+    """Record each row of a checked sheet as one attempt, handed in at ``at``: the person
+    (name and department), the attempt (source ``sheet``, no time limit), every answer
+    written as the screen writes it, and the result. A row recorded before (same paper,
+    person and answers) is recognised by its attempt id and not counted twice; one whose
+    recording was interrupted is completed."""
+    from carbon_glossary.session.decks import answer_records
+    from carbon_glossary.store import Attempt
+    from carbon_glossary.store import ExamResult as StoredResult
+
+    handed_in = {a.attempt_id for a in store.attempts(exam_id) if a.handed_in_at is not None}
+    out: list[RecordedRow] = []
+    for row in rows:
+        attempt_id = sheet_row_attempt_id(exam_id, row)
+        result = score_paper(paper, list(row.answers))
+        if attempt_id in handed_in:
+            out.append(RecordedRow(row, attempt_id, result, again=True))
+            continue
+        store.save_profile(row.profile, row.name, row.department)
+        store.start_attempt(
+            Attempt(
+                attempt_id=attempt_id,
+                exam_id=exam_id,
+                exam_title=paper.title,
+                profile=row.profile,
+                display_name=row.name,
+                department=row.department,
+                started_at=at,
+                time_limit_s=None,
+                handed_in_at=None,
+                source="sheet",
+            )
+        )
+        for index, (question, given) in enumerate(zip(paper.questions, row.answers, strict=True)):
+            if given is None:
+                continue
+            for record in answer_records(
+                glossary,
+                question,
+                result.verdicts[index],
+                profile=row.profile,
+                mode="exam",
+                elapsed_ms=0,
+                answered_at=at,
+                exam_id=exam_id,
+                exam_title=paper.title,
+                attempt_id=attempt_id,
+                number=index + 1,
+            ):
+                store.record_answer(record)
+        store.hand_in(attempt_id, at)
+        store.record_exam_result(
+            StoredResult(
+                profile=row.profile,
+                exam_id=exam_id,
+                exam_title=paper.title,
+                attempt_id=attempt_id,
+                score=result.points,
+                max_score=float(result.total),
+                pass_mark=result.pass_mark_percent * result.total / 100,
+                passed=result.passed,
+                started_at=at,
+                finished_at=at,
+            )
+        )
+        out.append(RecordedRow(row, attempt_id, result, again=False))
+    return out

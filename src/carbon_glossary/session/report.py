@@ -25,6 +25,7 @@ calculator.php and mod/quiz/report/statistics):
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,6 +36,7 @@ from typing import Any, Protocol
 
 from carbon_glossary.core.paper import Paper
 from carbon_glossary.core.quiz import Given, Question, Verdict, option_label
+from carbon_glossary.i18n import t
 from carbon_glossary.session.marking import grade_answer
 
 __all__ = [
@@ -54,9 +56,13 @@ __all__ = [
     "cronbach_alpha",
     "discrimination",
     "merge_sittings",
+    "printable",
+    "regraded_results",
     "report_tables",
     "report_to_json",
     "sittings_from_store",
+    "summary_lines",
+    "table_headers",
 ]
 
 FACILITY_FLOOR = 0.2
@@ -502,7 +508,73 @@ def accepted_from_store(store: RoomStore, exam_id: str) -> dict[int, tuple[str, 
     }
 
 
-# --- output -------------------------------------------------------------------------------
+def regraded_results(
+    paper: Paper, exam_id: str, sittings: Iterable[Sitting], accepted: Mapping[int, Sequence[str]]
+) -> list[tuple[Sitting, float, bool]]:
+    """Each handed-in sitting graded again with the accepted answers: (sitting, points,
+    passed), for a store's results table to be brought in line after an answer is accepted
+    (the answers themselves stay as given)."""
+    out = []
+    for sitting in sittings:
+        if not sitting.handed_in:
+            continue
+        graded = _grade(paper, sitting, accepted)
+        out.append((sitting, float(graded.total), _passed(paper, graded.total)))
+    return out
+
+
+# --- output ---------------------------------------------------------------------------
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a store (a name typed on another PC) without control characters, so that
+    no front end passes an escape sequence to a terminal."""
+    return _CONTROLS.sub(" ", text)
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{round(value, 2) + 0.0:.2f}"  # never "-0.00"
+
+
+def _percent_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}%"
+
+
+def summary_lines(report: RoomReport) -> list[str]:
+    """The summary in the interface language, as every front end shows it: sittings, pass
+    rate, mean and median, α; attempts not handed in; the small-room warning; accepted
+    answers. Empty when nobody sat the paper."""
+    summary = report.summary
+    if not summary.attempts:
+        return [t("training.cli.no_sittings", title=printable(report.title))]
+    rate = None if summary.pass_rate is None else summary.pass_rate * 100
+    lines = [
+        t(
+            "training.report.summary",
+            sittings=summary.sittings,
+            passed=summary.passed,
+            rate=_percent_text(rate),
+            mean=_percent_text(summary.mean_percent),
+            median=_percent_text(summary.median_percent),
+            alpha=_figure(summary.alpha),
+        )
+    ]
+    if summary.not_handed_in:
+        lines.append(t("training.report.not_handed_in", count=summary.not_handed_in))
+    if summary.noisy:
+        lines.append(t("training.report.noisy", count=NOISY_BELOW))
+    for number, answers in sorted(report.accepted.items()):
+        shown = "、".join(printable(a) for a in answers)
+        lines.append(t("training.report.accepted", number=number, answers=shown))
+    return lines
+
+
+def table_headers() -> dict[str, list[str]]:
+    """The report tables' column titles in the interface language."""
+    names = ("room", "questions", "terms")
+    return {name: t(f"training.report.table.{name}").split("|") for name in names}
 
 
 def report_to_json(report: RoomReport) -> dict[str, Any]:
@@ -571,10 +643,13 @@ def _options_text(chosen: Mapping[str, int]) -> str:
     return " ".join(f"{label}:{count}" for label, count in chosen.items())
 
 
-def report_tables(report: RoomReport, headers: Mapping[str, Sequence[str]]) -> dict[str, Table]:
+def report_tables(
+    report: RoomReport, headers: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Table]:
     """The three tables (``room``, ``questions``, ``terms``) as header + rows of plain
-    values, for CSV, XLSX and screens; ``headers`` gives each table's column titles in the
-    interface language (the caller's catalogue), in the order the rows are written."""
+    values, for CSV, XLSX and screens; ``headers`` gives each table's column titles (by
+    default :func:`table_headers`), in the order the rows are written."""
+    headers = headers or table_headers()
     room: list[list[object]] = [
         [
             p.name,

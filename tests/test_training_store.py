@@ -1,0 +1,270 @@
+"""The trainer's day, through the command line and a real progress store: print the copies
+and the key, mark a sheet of five, two more sit on screen, accept a second answer, and the
+report (text, JSON, CSV, XLSX) shows all seven; stores from two PCs merged by attempt."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from carbon_glossary.cli import main
+from carbon_glossary.core.loader import load_glossary
+from carbon_glossary.core.paper import build_paper, load_paper
+from carbon_glossary.core.quiz import Given, Question, check_answer, option_label
+from carbon_glossary.session.decks import answer_records, exam_id_for
+from carbon_glossary.session.marking import sheet_header
+from carbon_glossary.store import Attempt, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "glossary.toml"
+EXAMPLE = ROOT / "papers" / "example.toml"
+GLOSSARY = load_glossary(SHIPPED)
+PAPER = build_paper(GLOSSARY, load_paper(EXAMPLE, GLOSSARY))
+EXAM_ID = exam_id_for(PAPER)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["--glossary", str(SHIPPED), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sheet_cell(question: Question, right: bool) -> str:
+    if question.kind == "truefalse":
+        return "对" if (question.answer_index == 0) == right else "错"
+    if question.kind in ("pinyin", "match"):
+        if right:
+            return question.answer
+        if question.kind == "pinyin":
+            return "a1"
+        size = len(question.options)
+        return " ".join(
+            f"{i + 1}{option_label((p + 1) % size)}" for i, p in enumerate(question.pairs)
+        )
+    assert question.answer_index is not None
+    index = question.answer_index if right else (question.answer_index + 1) % len(question.options)
+    return option_label(index)
+
+
+# Five people on paper: question numbers each got wrong (everything else right).
+SHEET_PEOPLE = [
+    ("张三", "发改局", set()),
+    ("李四", "发改局", {1, 2, 3}),
+    ("王五", "住建局", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}),
+    ("Alice Wang", "生态环境分局", {1, 4}),
+    ("赵六", "住建局", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}),
+]
+
+
+def write_sheet(path: Path, people: list[tuple[str, str, set[int]]] = SHEET_PEOPLE) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(sheet_header(PAPER))
+        for name, department, wrong in people:
+            cells = [sheet_cell(q, n not in wrong) for n, q in enumerate(PAPER.questions, 1)]
+            writer.writerow([name, department, *cells])
+
+
+def sit_on_screen(db: Path, name: str, department: str, wrong: set[int], at: datetime) -> None:
+    """What an on-screen sitting writes: the attempt as it starts, each answer as given,
+    the hand-in."""
+    profile = name.casefold()
+    attempt_id = f"screen-{profile}"
+    with open_store(db) as store:
+        store.save_profile(profile, name, department)
+        store.start_attempt(
+            Attempt(
+                attempt_id,
+                EXAM_ID,
+                PAPER.title,
+                profile,
+                name,
+                department,
+                at,
+                30 * 60,
+                None,
+                "screen",
+            )
+        )
+        for number, question in enumerate(PAPER.questions, start=1):
+            given: Given = sheet_cell(question, number not in wrong)
+            if question.kind not in ("pinyin", "match", "truefalse"):
+                given = ord(str(given)) - ord("A")
+            verdict = check_answer(question, given)
+            for record in answer_records(
+                GLOSSARY,
+                question,
+                verdict,
+                profile=profile,
+                mode="exam",
+                elapsed_ms=1000,
+                answered_at=at + timedelta(minutes=number),
+                exam_id=EXAM_ID,
+                exam_title=PAPER.title,
+                attempt_id=attempt_id,
+                number=number,
+            ):
+                store.record_answer(record)
+        store.hand_in(attempt_id, at + timedelta(minutes=25))
+
+
+def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "room.db"
+    code, copy, _ = run(capsys, "exam", str(EXAMPLE), "--print")
+    assert code == 0 and "姓名：" in copy and "参考答案" not in copy
+    code, key, _ = run(capsys, "exam", str(EXAMPLE), "--key")
+    assert code == 0 and "参考答案" in key
+
+    sheet = tmp_path / "room.csv"
+    write_sheet(sheet)
+    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert code == 0, err
+    assert "已录入 5 人的答卷" in out and "张三" in out
+
+    at = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    sit_on_screen(db, "孙七", "发改局", {1}, at)
+    sit_on_screen(db, "周八", "住建局", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, at)
+
+    code, out, err = run(capsys, "report", str(EXAMPLE), "--db", str(db), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert "\\u" not in out
+    people = {p["name"]: p for p in data["people"]}
+    assert set(people) == {"张三", "李四", "王五", "Alice Wang", "赵六", "孙七", "周八"}
+    assert people["张三"]["score_percent"] == 100.0 and people["张三"]["passed"]
+    assert people["王五"]["score_percent"] == 50.0 and not people["王五"]["passed"]
+    assert people["孙七"]["score_percent"] == 95.0 and people["孙七"]["time_taken_s"] == 25 * 60
+    assert people["Alice Wang"]["department"] == "生态环境分局"
+    assert all(p["handed_in"] for p in people.values())
+    summary = data["summary"]
+    assert summary["sittings"] == 7 and summary["passed"] == 4 and summary["noisy"]
+    # Question 1 was missed by 6 of 7: its term is the most missed
+    assert data["questions"][0]["facility"] == pytest.approx(1 / 7, abs=1e-4)
+    assert data["questions"][0]["flagged"]
+    assert data["terms"][0]["term"] == PAPER.questions[0].term
+    assert data["terms"][0]["wrong"] == 6
+    wrongs = [t["wrong"] for t in data["terms"]]
+    assert wrongs == sorted(wrongs, reverse=True)
+
+    # the text report, and the XLSX with its Chinese intact
+    code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", str(db))
+    assert code == 0 and "Alice Wang" in out and "周八" in out and "Cronbach" in out
+    book = tmp_path / "room.xlsx"
+    assert run(capsys, "report", str(EXAMPLE), "--db", str(db), "--xlsx", str(book))[0] == 0
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["人员", "各题", "各术语"]
+    names = [row[0] for row in workbook["人员"].iter_rows(min_row=2, values_only=True)]
+    assert set(names) == set(people)
+    first_term = next(workbook["各术语"].iter_rows(min_row=2, values_only=True))
+    assert first_term[0] == PAPER.questions[0].term and first_term[1] == 6
+
+    # CSV: three files with a BOM; an existing file is not overwritten without --force
+    target = tmp_path / "room-report.csv"
+    assert run(capsys, "report", str(EXAMPLE), "--db", str(db), "--csv", str(target))[0] == 0
+    for name in ("room-report.csv", "room-report-questions.csv", "room-report-terms.csv"):
+        assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf")
+    code, _, err = run(capsys, "report", str(EXAMPLE), "--db", str(db), "--csv", str(target))
+    assert code == 2 and "已经存在" in err
+    argv = ("report", str(EXAMPLE), "--db", str(db), "--csv", str(target), "--force")
+    assert run(capsys, *argv)[0] == 0
+
+
+def test_marking_the_same_sheet_twice_counts_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, sheet = tmp_path / "room.db", tmp_path / "room.csv"
+    write_sheet(sheet)
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))[0] == 0
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert code == 0 and "5 份此前已经录入过" in out
+    with open_store(db) as store:
+        attempts = store.attempts(EXAM_ID)
+    assert len(attempts) == 5
+    assert {a.source for a in attempts} == {"sheet"}
+    assert all(a.handed_in_at is not None for a in attempts)
+
+
+def test_a_bad_sheet_records_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db, sheet = tmp_path / "room.db", tmp_path / "room.csv"
+    write_sheet(sheet)
+    text = sheet.read_text(encoding="utf-8-sig").splitlines()
+    cells = text[3].split(",")
+    cells[2] = "E"  # question 1 has options A-D; row 4 of the sheet, column 3
+    text[3] = ",".join(cells)
+    text[5] = "," + text[5].split(",", 1)[1]  # row 6: answers but no name
+    sheet.write_text("\n".join(text) + "\n", encoding="utf-8-sig")
+    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert code == 2 and out == ""
+    assert f"{sheet}:4:3: " in err and f"{sheet}:6:1: " in err
+    assert "一条成绩也没有录入" in err
+    assert not db.exists()  # the store is not even opened
+
+
+def test_two_stores_merged_by_attempt(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first, second = tmp_path / "pc1.db", tmp_path / "pc2.db"
+    sheet = tmp_path / "a.csv"
+    write_sheet(sheet, SHEET_PEOPLE[:3])
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(first))[0] == 0
+    shutil.copy(first, second)  # a copy of PC 1's file collected with PC 2's
+    other = tmp_path / "b.csv"
+    write_sheet(other, SHEET_PEOPLE[3:])
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(other), "--db", str(second))[0] == 0
+    sit_on_screen(first, "孙七", "发改局", set(), datetime(2026, 11, 30, 9, tzinfo=UTC))
+    argv = ("report", str(EXAMPLE), "--db", str(first), "--db", str(second), "--json")
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["summary"]["sittings"] == 6 and data["summary"]["attempts"] == 6
+    assert sorted(p["attempts"] for p in data["people"]) == [1] * 6
+
+
+def test_accepting_an_answer_regrades_the_room(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, sheet = tmp_path / "room.db", tmp_path / "room.csv"
+    write_sheet(sheet)
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))[0] == 0
+    before = json.loads(run(capsys, "report", str(EXAMPLE), "--db", str(db), "--json")[1])
+    question = PAPER.questions[0]
+    assert question.answer_index is not None
+    also = option_label((question.answer_index + 1) % len(question.options))  # what they chose
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--accept", f"1={also}", "--db", str(db))
+    assert code == 0 and "第 1 题另外接受答案" in out
+    after = json.loads(run(capsys, "report", str(EXAMPLE), "--db", str(db), "--json")[1])
+    assert before["questions"][0]["facility"] == pytest.approx(0.2)
+    assert after["questions"][0]["facility"] == 1.0
+    people = {p["name"]: p["score_percent"] for p in after["people"]}
+    assert people["李四"] == 90.0  # was 85: question 1 now right, 2 and 3 still wrong
+    assert after["exam"]["accepted"] == {"1": [question.options[(question.answer_index + 1) % 4]]}
+    # stats shows the regraded result too; the answer as given is unchanged
+    code, out, _ = run(capsys, "stats", "--profile", "李四", "--db", str(db), "--json")
+    (exam,) = json.loads(out)["exams"]
+    assert code == 0 and exam["score"] == 18 and exam["passed"]
+    with open_store(db) as store:
+        (attempt,) = store.attempts(EXAM_ID, profile="李四")
+        first = store.attempt_answers(attempt.attempt_id)[0]
+    assert first.given == question.options[(question.answer_index + 1) % 4]
+    assert not first.correct  # history is not edited: as graded when it was recorded
+
+
+def test_bad_accepts_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "room.db"
+    for value, words in [
+        ("99=A", "没有第 99 题"),
+        ("1=Z", "不可能是第 1 题"),
+        ("碳达峰", "题号=答案"),
+    ]:
+        code, out, err = run(capsys, "exam", str(EXAMPLE), "--accept", value, "--db", str(db))
+        assert code == 2 and out == "" and words in err
+    assert not db.exists()
+
+
+def test_a_paper_nobody_sat(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", str(tmp_path / "empty.db"))
+    assert code == 0 and "还没有人参加过" in out
