@@ -16,10 +16,13 @@ from openpyxl import load_workbook
 from carbon_glossary.cli import main
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.paper import build_paper, load_paper
-from carbon_glossary.core.quiz import Given, Question, check_answer, option_label
-from carbon_glossary.session.decks import answer_records, exam_id_for
+from carbon_glossary.core.quiz import Question, option_label
+from carbon_glossary.session.decks import ExamPlan, exam_id_for
+from carbon_glossary.session.exam import ExamSitting
 from carbon_glossary.session.marking import sheet_header
-from carbon_glossary.store import Attempt, open_store
+from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.writer import AnswerWriter
+from carbon_glossary.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "glossary.toml"
@@ -71,47 +74,51 @@ def write_sheet(path: Path, people: list[tuple[str, str, set[int]]] = SHEET_PEOP
             writer.writerow([name, department, *cells])
 
 
+class StepClock:
+    """A clock the test sets: the sitting starts at ``at`` and is handed in when moved on."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+        self.start = at
+
+    def monotonic(self) -> float:
+        return (self.at - self.start).total_seconds()
+
+    def now(self) -> datetime:
+        return self.at
+
+
 def sit_on_screen(db: Path, name: str, department: str, wrong: set[int], at: datetime) -> None:
-    """What an on-screen sitting writes: the attempt as it starts, each answer as given,
-    the hand-in."""
+    """A sitting on screen, driven through the session layer the exam screen drives: each
+    answer written as given, the paper handed in after 25 minutes."""
     profile = name.casefold()
-    attempt_id = f"screen-{profile}"
-    with open_store(db) as store:
-        store.save_profile(profile, name, department)
-        store.start_attempt(
-            Attempt(
-                attempt_id,
-                EXAM_ID,
-                PAPER.title,
-                profile,
-                name,
-                department,
-                at,
-                30 * 60,
-                None,
-                "screen",
-            )
-        )
-        for number, question in enumerate(PAPER.questions, start=1):
-            given: Given = sheet_cell(question, number not in wrong)
-            if question.kind not in ("pinyin", "match", "truefalse"):
-                given = ord(str(given)) - ord("A")
-            verdict = check_answer(question, given)
-            for record in answer_records(
-                GLOSSARY,
-                question,
-                verdict,
-                profile=profile,
-                mode="exam",
-                elapsed_ms=1000,
-                answered_at=at + timedelta(minutes=number),
-                exam_id=EXAM_ID,
-                exam_title=PAPER.title,
-                attempt_id=attempt_id,
-                number=number,
-            ):
-                store.record_answer(record)
-        store.hand_in(attempt_id, at + timedelta(minutes=25))
+    progress = Progress(db, profile)
+    progress.store().save_profile(profile, name, department)  # as the exam's sign-in does
+    clock = StepClock(at)
+    writer = AnswerWriter(progress)
+    sitting = ExamSitting(GLOSSARY, ExamPlan(PAPER, EXAM_ID), profile, writer, clock)
+    for number, question in enumerate(PAPER.questions, start=1):
+        sitting.go(number - 1)
+        right = number not in wrong
+        state = sitting.state
+        if question.kind == "match":
+            size = len(question.options)
+            for item, option in enumerate(question.pairs):
+                state.select_item(question, item)
+                state.pair(question, option if right else (option + 1) % size)
+        elif question.kind == "pinyin":
+            state.type(question, question.answer if right else "a1")
+        elif question.kind == "truefalse":
+            state.truth(question, (question.answer_index == 0) == right)
+        else:
+            assert question.answer_index is not None
+            index = question.answer_index if right else question.answer_index + 1
+            state.pick(question, index % len(question.options))
+        sitting.answer_changed()
+    clock.at = at + timedelta(minutes=25)
+    sitting.hand_in().saved.result(timeout=30)
+    writer.close()
+    progress.close()
 
 
 def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

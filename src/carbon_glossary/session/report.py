@@ -32,12 +32,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from carbon_glossary.core.paper import Paper
 from carbon_glossary.core.quiz import Given, Question, Verdict, option_label
 from carbon_glossary.i18n import t
 from carbon_glossary.session.marking import grade_answer
+
+if TYPE_CHECKING:
+    from carbon_glossary.store import ProgressStore
 
 __all__ = [
     "DISCRIMINATION_FLOOR",
@@ -46,7 +49,6 @@ __all__ = [
     "PersonRow",
     "QuestionRow",
     "RoomReport",
-    "RoomStore",
     "Sitting",
     "Summary",
     "TermRow",
@@ -422,23 +424,6 @@ def _term_rows(paper: Paper, counted: Sequence[_Graded]) -> tuple[TermRow, ...]:
 # --- from a progress store ---------------------------------------------------------------
 
 
-class _AttemptRow(Protocol):
-    @property
-    def attempt_id(self) -> str: ...
-    @property
-    def profile(self) -> str: ...
-    @property
-    def display_name(self) -> str: ...
-    @property
-    def department(self) -> str: ...
-    @property
-    def started_at(self) -> datetime: ...
-    @property
-    def handed_in_at(self) -> datetime | None: ...
-    @property
-    def source(self) -> str: ...
-
-
 class _AnswerRow(Protocol):
     @property
     def question(self) -> int | None: ...
@@ -446,18 +431,6 @@ class _AnswerRow(Protocol):
     def term_id(self) -> str: ...
     @property
     def given(self) -> str: ...
-
-
-class RoomStore(Protocol):
-    """What the report reads from a progress store (a part of its Protocol)."""
-
-    def attempts(
-        self, exam_id: str | None = None, profile: str | None = None
-    ) -> Sequence[_AttemptRow]: ...
-
-    def attempt_answers(self, attempt_id: str) -> Sequence[_AnswerRow]: ...
-
-    def accepted_answers(self, exam_id: str) -> Mapping[int, Sequence[str]]: ...
 
 
 def answers_from_rows(paper: Paper, rows: Iterable[_AnswerRow]) -> dict[int, Given]:
@@ -482,9 +455,12 @@ def answers_from_rows(paper: Paper, rows: Iterable[_AnswerRow]) -> dict[int, Giv
     return answers
 
 
-def sittings_from_store(store: RoomStore, paper: Paper, exam_id: str) -> list[Sitting]:
-    """Every attempt at the paper ``exam_id`` in one store, with its answers as given."""
-    return [
+def sittings_from_store(store: ProgressStore, paper: Paper, exam_id: str) -> list[Sitting]:
+    """Every attempt at the paper ``exam_id`` in one store, with its answers as given.
+
+    A result handed in by a program that did not yet record attempts as they start (only its
+    answers and its result are in the store) counts too, as a sitting on screen."""
+    sittings = [
         Sitting(
             attempt_id=attempt.attempt_id,
             profile=attempt.profile,
@@ -497,9 +473,27 @@ def sittings_from_store(store: RoomStore, paper: Paper, exam_id: str) -> list[Si
         )
         for attempt in store.attempts(exam_id)
     ]
+    known = {s.attempt_id for s in sittings}
+    for result in store.exam_results(exam_id=exam_id):
+        if result.attempt_id in known:
+            continue
+        known.add(result.attempt_id)
+        info = store.profile_info(result.profile)
+        sittings.append(
+            Sitting(
+                attempt_id=result.attempt_id,
+                profile=result.profile,
+                name=info.display_name if info and info.display_name else result.profile,
+                department=info.department if info else "",
+                answers=answers_from_rows(paper, store.attempt_answers(result.attempt_id)),
+                started_at=result.started_at,
+                handed_in_at=result.finished_at,
+            )
+        )
+    return sittings
 
 
-def accepted_from_store(store: RoomStore, exam_id: str) -> dict[int, tuple[str, ...]]:
+def accepted_from_store(store: ProgressStore, exam_id: str) -> dict[int, tuple[str, ...]]:
     """The answers accepted for the paper, as question index (from 0) → answers."""
     return {
         number - 1: tuple(answers)
