@@ -62,6 +62,7 @@ __all__ = [
     "regraded_results",
     "report_tables",
     "report_to_json",
+    "short",
     "sittings_from_store",
     "summary_lines",
     "table_headers",
@@ -528,6 +529,12 @@ def printable(text: str) -> str:
     return _CONTROLS.sub(" ", text)
 
 
+def short(text: str, limit: int = 24) -> str:
+    """An accepted answer as a line shows it: a whole definition cut to its start."""
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{round(value, 2) + 0.0:.2f}"  # never "-0.00"
 
@@ -560,7 +567,7 @@ def summary_lines(report: RoomReport) -> list[str]:
     if summary.noisy:
         lines.append(t("training.report.noisy", count=NOISY_BELOW))
     for number, answers in sorted(report.accepted.items()):
-        shown = "、".join(printable(a) for a in answers)
+        shown = "、".join(short(a) for a in answers)
         lines.append(t("training.report.accepted", number=number, answers=shown))
     return lines
 

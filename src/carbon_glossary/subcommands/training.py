@@ -161,6 +161,7 @@ def _mark(args: argparse.Namespace, context: Context, paper: Paper) -> int:
 def _accept(args: argparse.Namespace, context: Context, paper: Paper) -> int:
     """Keep each accepted answer with the paper's id; reports regrade from it."""
     from carbon_glossary.session.decks import exam_id_for
+    from carbon_glossary.session.report import short
     from carbon_glossary.store import StoreError
 
     accepted = parse_accept(args.accept, paper, context)
@@ -175,7 +176,8 @@ def _accept(args: argparse.Namespace, context: Context, paper: Paper) -> int:
     finally:
         store.close()
     for number, answer in accepted:
-        print(t("training.cli.accepted", number=number, answer=answer), file=context.out)
+        shown = short(answer)
+        print(t("training.cli.accepted", number=number, answer=shown), file=context.out)
     print(t("training.cli.regraded", count=regraded), file=context.out)
     return 0
 
