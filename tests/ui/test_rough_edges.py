@@ -6,8 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.cells import cell_len
+from textual.command import CommandPalette
 from textual.geometry import Region
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey
 from ui_support import browse, make_app, settle, type_text
 
@@ -268,3 +269,37 @@ async def test_a_wrapped_related_term_is_indented_under_its_text() -> None:
         assert rows[0].startswith(" ▸ 《关于")
         for continuation in rows[1:]:
             assert continuation.startswith("   ") and continuation[3] != " ", rows
+
+
+async def test_the_palette_says_no_match_in_chinese(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        for opener in ("ctrl+p", None):
+            if opener:
+                await pilot.press(opener)
+            else:
+                await pilot.press("escape")
+                app.action_pick_theme()
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*"zzzq")
+            await pilot.pause(0.8)  # Textual shows its own line after 0.5 s
+            options = app.screen.query_one(OptionList)
+            shown = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            assert shown == ["没有匹配项"], opener
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_the_header_icon_tooltip_follows_the_language(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        [icon] = app.screen.query("HeaderIcon")
+        assert icon.tooltip == "打开命令面板"
+        await pilot.press("tab", "L")
+        await pilot.pause()
+        assert icon.tooltip == "Open the command palette"

@@ -687,6 +687,8 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "ui.palette.no_matches": "No matches",
+    "ui.palette.open": "Open the command palette",
     "settings.unreadable": (
         "The settings file {path} cannot be read or holds wrong values: defaults are used "
         "this time and the file is left as it is"

@@ -584,6 +584,8 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "ui.palette.no_matches": "没有匹配项",
+    "ui.palette.open": "打开命令面板",
     "settings.unreadable": "设置文件 {path} 无法读取或内容有误，本次按默认设置运行，不会改写它",
     "settings.unwritable": "无法写入设置文件 {path}，这次的语言和繁简选择下次启动时不会保留",
     "cli.search.more_at_least": "还有至少 {more} 个匹配没有列出；加 --limit {total} 列出更多",

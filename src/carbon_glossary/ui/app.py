@@ -155,10 +155,9 @@ class CarbonGlossaryApp(App[object]):
 
     def action_pick_theme(self) -> None:
         from textual.command import CommandPalette
-        from textual.theme import ThemeProvider
 
         self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=t("ui.palette.theme"))
+            CommandPalette(providers=[commands.ThemesProvider], placeholder=t("ui.palette.theme"))
         )
 
     def action_open_quiz(self, what: str) -> None:

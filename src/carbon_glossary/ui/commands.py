@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from carbon_glossary import i18n
 from carbon_glossary.i18n import en, t, zh
@@ -33,7 +34,9 @@ __all__ = [
     "CommandsProvider",
     "LocalisedBindings",
     "Section",
+    "ThemesProvider",
     "bindings",
+    "or_no_match",
 ]
 
 
@@ -266,6 +269,10 @@ class CommandsProvider(Provider):
             )
 
     async def search(self, query: str) -> Hits:
+        async for hit in or_no_match(self._matches(query), query):
+            yield hit
+
+    async def _matches(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             # The other language's name finds it too: "sort" finds 排序 without an IME.
@@ -283,6 +290,33 @@ class CommandsProvider(Provider):
                     text=command.title,
                     help=command.help,
                 )
+
+
+async def or_no_match(hits: Hits, query: str) -> Hits:
+    """``hits``, or when there are none, one line saying so in the interface language.
+
+    Textual's own "No matches found" is English and has no setting; a palette whose
+    provider always answers never shows it. Choosing the line just closes the palette.
+    """
+    found = False
+    async for hit in hits:
+        found = True
+        yield hit
+    if not found and query.strip():
+        text = t("ui.palette.no_matches")
+        yield Hit(1.0, Content.styled(text, "dim italic"), _nothing, text=text)
+
+
+def _nothing() -> None:
+    """What choosing the no-match line does."""
+
+
+class ThemesProvider(ThemeProvider):
+    """Textual's theme list, with the no-match line in the interface language."""
+
+    async def search(self, query: str) -> Hits:
+        async for hit in or_no_match(super().search(query), query):
+            yield hit
 
 
 def _other_language_title(command: Command) -> str:

@@ -177,6 +177,7 @@ class BrowseScreen(commands.LocalisedBindings):
 
     def on_mount(self) -> None:
         self.title = t("ui.app.title")
+        self._relabel_header()
         self.search_box.focus()
         source = self._source
         if isinstance(source, Glossary) and len(source.terms) <= self.SYNC_LIMIT:
@@ -303,8 +304,14 @@ class BrowseScreen(commands.LocalisedBindings):
     def watch_traditional(self) -> None:
         self._update_status()
 
+    def _relabel_header(self) -> None:
+        """The header icon's tooltip is Textual's English; say it in the interface language."""
+        for icon in self.query("HeaderIcon"):
+            icon.tooltip = t("ui.palette.open")
+
     def watch_language(self) -> None:
         self.search_box.placeholder = t("ui.search.placeholder")
+        self._relabel_header()
         if self.browser is None:
             self.title = t("ui.app.title")
         self._update_status()
