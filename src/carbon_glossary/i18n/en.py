@@ -256,7 +256,7 @@ MESSAGES: dict[str, str] = {
     "ui.cmd.quit.help": "Leave (in the search box q is text: use Ctrl+Q)",
     "ui.cmd.language": "中文",
     "ui.cmd.language.help": "Switch the interface language (Chinese/English)",
-    "ui.cmd.palette": "palette",
+    "ui.cmd.palette": "menu",
     "ui.cmd.palette.help": "Open the command palette to find a command by name",
     "ui.cmd.theme": "theme",
     "ui.cmd.theme.help": "Change the colour theme",
@@ -472,7 +472,7 @@ MESSAGES: dict[str, str] = {
     "quizui.cmd.next.help": (
         "On to the next question, answered or not (PgDn, or → in choice questions)"
     ),
-    "quizui.cmd.questions": "questions",
+    "quizui.cmd.questions": "list",
     "quizui.cmd.questions.help": "See which questions are answered and jump to one",
     "quizui.cmd.hand_in": "hand in",
     "quizui.cmd.hand_in.help": "Hand in the paper and see the result (asks first)",

@@ -405,7 +405,7 @@ MESSAGES: dict[str, str] = {
     "quizui.cmd.previous.help": "回到上一题（PgUp，选择题中也可按 ←）",
     "quizui.cmd.next": "下一题",
     "quizui.cmd.next.help": "到下一题，不必先作答（PgDn，选择题中也可按 →）",
-    "quizui.cmd.questions": "题目列表",
+    "quizui.cmd.questions": "题目",
     "quizui.cmd.questions.help": "查看每道题是否已答，并跳到某一题",
     "quizui.cmd.hand_in": "交卷",
     "quizui.cmd.hand_in.help": "交卷并查看成绩（先确认；有未答的题会提示）",

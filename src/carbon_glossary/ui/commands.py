@@ -109,7 +109,10 @@ HELP = Command("help", "question_mark,f1", "app.help")
 # only (QUIT_SHOWN): on a quiz or exam screen Esc leaves the round, not the app.
 QUIT = Command("quit", "ctrl+q,q", "app.quit", show=False)
 QUIT_SHOWN = Command("quit", "ctrl+q", "app.quit", palette=False)
-LANGUAGE = Command("language", "L", "app.toggle_language")
+# Works everywhere; shown in the Footer of the browse screen only (LANGUAGE_SHOWN): a quiz
+# or exam Footer at 60 columns has no room for it.
+LANGUAGE = Command("language", "L", "app.toggle_language", show=False)
+LANGUAGE_SHOWN = Command("language", "L", "app.toggle_language", palette=False)
 PALETTE = Command("palette", "ctrl+p", "app.command_palette", show=False, priority=True)
 THEME = Command("theme", "", "app.pick_theme")
 
@@ -170,9 +173,13 @@ SCROLL_PAGE_DOWN = Command(
 SUBMIT = Command("submit", "enter", "submit", key_display="Enter", palette=False, prefix=_Q)
 LEAVE = Command("leave", "escape,q", "leave", key_display="Esc", prefix=_Q)
 ANSWER_NEXT = Command(
-    "answer_next", "enter", "answer_next", key_display="Enter", palette=False, prefix=_Q
+    "answer_next", "enter", "answer_next", key_display="⏎", palette=False, prefix=_Q
 )
-PREVIOUS_QUESTION = Command("previous", "pageup,left", "previous", key_display="PgUp", prefix=_Q)
+# Not in the Footer: at 60 columns it cut 交卷 and hid Esc 离开. PgUp is in the help and the
+# palette, and g lists every question to go back to.
+PREVIOUS_QUESTION = Command(
+    "previous", "pageup,left", "previous", key_display="PgUp", show=False, prefix=_Q
+)
 NEXT_QUESTION = Command("next", "pagedown,right", "next", key_display="PgDn", prefix=_Q)
 QUESTION_LIST = Command("questions", "g", "pick_question", prefix=_Q)
 HAND_IN = Command("hand_in", "ctrl+s", "hand_in", prefix=_Q)

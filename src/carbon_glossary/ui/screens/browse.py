@@ -57,8 +57,10 @@ class BrowseScreen(commands.LocalisedBindings):
         commands.STATS,
     )
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
-        *ACTIONS,
+        # The way out first: a narrow Footer cuts what comes last.
         commands.QUIT_SHOWN,
+        *ACTIONS,
+        commands.LANGUAGE_SHOWN,
         # The search box takes printable keys; these reach the list from it.
         commands.CURSOR_UP,
         commands.CURSOR_DOWN,
