@@ -122,8 +122,19 @@ class TestCommand:
             assert "pinyin" not in entry  # the page's ruby is never used for readings
             assert "definition" not in entry or entry["term"] in DEFINED
             for example in entry.get("examples", []):
-                assert example in cleaned  # examples are the text's own sentences
+                # examples are the text's own sentences, marked as quotations
+                assert example.startswith("【原文】") and example[4:] in cleaned
         assert terms["碳达峰"]["id"] == "tan-da-feng"  # a known term keeps its id
+
+    def test_the_quote_mark_can_be_the_glossarys_own(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = tmp_path / "c.toml"
+        argv = ["--glossary", str(SHIPPED), "extract", str(RAW), "-o", str(out)]
+        assert main([*argv, "--quote-mark", "【解读原文】"]) == 0
+        data = tomllib.loads(out.read_text(encoding="utf-8"))
+        examples = [e for entry in data["term"] for e in entry.get("examples", [])]
+        assert examples and all(e.startswith("【解读原文】") for e in examples)
 
     def test_refuses_to_overwrite(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         out = tmp_path / "c.toml"

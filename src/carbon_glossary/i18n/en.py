@@ -1049,6 +1049,10 @@ MESSAGES: dict[str, str] = {
     "interop.cli.extract_output": (
         "the candidates file (default: the text's name with .candidates.toml, in this folder)"
     ),
+    "interop.cli.quote_mark": (
+        "the mark put before each example, a quoted sentence (default 【原文】; the shipped "
+        "glossary uses 【解读原文】)"
+    ),
     "interop.cli.extract_limit": "at most this many frequent phrases (default 20)",
     "interop.extract_refused": "cannot read {path}.",
     "interop.extract_repaired": (

@@ -848,6 +848,9 @@ MESSAGES: dict[str, str] = {
     "interop.cli.extract_output": (
         "写入的候选术语文件（默认：当前文件夹中的 文本文件名.candidates.toml）"
     ),
+    "interop.cli.quote_mark": (
+        "例句（原文句子）前加的引用标记（默认：【原文】；自带术语表用【解读原文】）"
+    ),
     "interop.cli.extract_limit": "最多列出多少个高频词组（默认 20）",
     "interop.extract_refused": "无法读取 {path}。",
     "interop.extract_repaired": "{where}: 提示: 乱码“{found}”已按字节恢复为“{to}”",

@@ -28,7 +28,7 @@ from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.pinyin import is_hanzi
 from carbon_glossary.interop.policy import Document, Sentence
 
-__all__ = ["CATEGORY_LABELS", "Candidate", "Kind", "candidates_document", "propose"]
+__all__ = ["CATEGORY_LABELS", "QUOTE_MARK", "Candidate", "Kind", "candidates_document", "propose"]
 
 Kind = Literal["defined", "known", "title", "document-number", "quoted", "frequent"]
 _ORDER: tuple[Kind, ...] = ("defined", "known", "title", "document-number", "quoted", "frequent")
@@ -40,6 +40,9 @@ _QUOTED = re.compile(r"“([^“”\n]{1,20})”")
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "nt", "l", "j", "an"})
 _MAX_EXAMPLES = 5
+# Examples are quotations: marked as such, the text after the mark verbatim (the shipped
+# glossary marks quotations from its source 【解读原文】; --quote-mark chooses).
+QUOTE_MARK = "【原文】"
 # Glossary content, so Chinese whatever the interface language: the category a reviewer
 # filters by in the browser.
 CATEGORY_LABELS: dict[Kind, str] = {
@@ -176,10 +179,12 @@ def propose(document: Document, glossary: Glossary, limit: int = 20) -> list[Can
     return sorted(candidates, key=lambda c: (_ORDER.index(c.kind), -c.count))
 
 
-def candidates_document(document: Document, candidates: Sequence[Candidate]) -> dict[str, object]:
+def candidates_document(
+    document: Document, candidates: Sequence[Candidate], quote_mark: str = QUOTE_MARK
+) -> dict[str, object]:
     """The proposals as a glossary document (for tomli-w): each term's category says what
     kind of proposal it is, ``source`` names the document and sections, ``examples`` hold
-    the sentences. Known terms keep their glossary ids."""
+    the sentences, each after ``quote_mark``. Known terms keep their glossary ids."""
     terms: list[dict[str, object]] = []
     for candidate in candidates:
         entry: dict[str, object] = {}
@@ -197,7 +202,7 @@ def candidates_document(document: Document, candidates: Sequence[Candidate]) -> 
         if candidate.definition:  # the definition's own line is not an example of use
             examples = [e for e in examples if not e.startswith(candidate.term + "：")]
         if examples:
-            entry["examples"] = examples[:_MAX_EXAMPLES]
+            entry["examples"] = [quote_mark + e for e in examples[:_MAX_EXAMPLES]]
         terms.append(entry)
     return {
         "glossary": {"title": document.title, "language": "zh-CN", "version": "0"},

@@ -91,6 +91,7 @@ def register(
         metavar="N",
         help=t("interop.cli.extract_limit"),
     )
+    extract.add_argument("--quote-mark", metavar="MARK", help=t("interop.cli.quote_mark"))
     extract.add_argument("--force", action="store_true", help=t("interop.cli.force"))
     extract.set_defaults(handler=run_extract)
 
@@ -276,7 +277,12 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
 
     from carbon_glossary.core.loader import read_glossary_bytes
     from carbon_glossary.core.problems import FileProblemError
-    from carbon_glossary.interop.extract import CATEGORY_LABELS, candidates_document, propose
+    from carbon_glossary.interop.extract import (
+        CATEGORY_LABELS,
+        QUOTE_MARK,
+        candidates_document,
+        propose,
+    )
     from carbon_glossary.interop.files import write_atomically
     from carbon_glossary.interop.policy import read_document
     from carbon_glossary.interop.sheets import decode_csv
@@ -303,7 +309,8 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
             )
         print(_plain(message), file=context.err)
     candidates = propose(document, glossary, limit=args.limit)
-    body = tomli_w.dumps(candidates_document(document, candidates))
+    mark = QUOTE_MARK if args.quote_mark is None else args.quote_mark
+    body = tomli_w.dumps(candidates_document(document, candidates, mark))
     header = t("interop.extract_header", path=source.name)
     page = "".join(f"# {line}\n" for line in header.splitlines()) + "\n" + body
 
