@@ -51,6 +51,8 @@ class TestAnki:
             database.write_bytes(package.read("collection.anki2"))
         with sqlite3.connect(database) as connection:
             rows = connection.execute("select guid, mid, flds from notes order by id").fetchall()
+            cards = connection.execute("select count(*) from cards").fetchone()[0]
+            assert cards == len(rows)  # one card per note: what Anki shows for review
             decks = json.loads(connection.execute("select decks from col").fetchone()[0])
         return [(g, m, f.split("\x1f")) for g, m, f in rows], decks
 
