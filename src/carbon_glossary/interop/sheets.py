@@ -17,16 +17,12 @@ from pathlib import Path
 from carbon_glossary.core.problems import FileProblemError, Problem
 
 __all__ = [
-    "SPREADSHEET_SUFFIXES",
     "Sheet",
-    "column_letter",
-    "decode_csv",
+    "decode_text",
     "read_sheet",
     "write_csv",
     "write_xlsx",
 ]
-
-SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +34,14 @@ class Sheet:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
 
 
-def column_letter(column: int) -> str:
-    """1 → A, 27 → AA (as Excel names columns)."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 def _problem(path: str, row: int, column: int, key: str, **params: object) -> Problem:
     return Problem(path, row, column, "error", key, tuple(sorted(params.items())))
 
 
-def decode_csv(data: bytes, path: str) -> str:
-    """The text of a CSV file: UTF-8 (with or without BOM), else GB18030 (what Excel on
-    Chinese Windows saves). Bytes that are neither → FileProblemError at the row and
-    column of the first bad byte."""
+def decode_text(data: bytes, path: str) -> str:
+    """The text of a CSV file (or a policy text): UTF-8 (with or without BOM), else GB18030
+    (what Excel and Notepad on Chinese Windows save). Bytes that are neither →
+    FileProblemError at the row and comma-separated column of the first bad byte."""
     failures: list[tuple[int, str]] = []
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -81,7 +68,7 @@ def _cell_text(value: object) -> str:
 
 
 def _read_csv(data: bytes, path: str) -> list[tuple[int, tuple[str, ...]]]:
-    text = decode_csv(data, path)
+    text = decode_text(data, path)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -154,6 +141,7 @@ def write_xlsx(
     """An XLSX workbook: bold header row frozen at the top, columns wide enough to read."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
@@ -172,7 +160,7 @@ def write_xlsx(
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         longest = max([len(name), *(len(row[index - 1]) for row in rows if index <= len(row))])
-        sheet.column_dimensions[column_letter(index)].width = min(60, max(8, longest * 2))
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, longest * 2))
     wrap = Alignment(wrap_text=True, vertical="top")
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:

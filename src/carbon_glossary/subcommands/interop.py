@@ -285,7 +285,7 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
     )
     from carbon_glossary.interop.files import write_atomically
     from carbon_glossary.interop.policy import read_document
-    from carbon_glossary.interop.sheets import decode_csv
+    from carbon_glossary.interop.sheets import decode_text
     from carbon_glossary.subcommands.output import columns
 
     source = Path(args.file)
@@ -294,7 +294,7 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
     _refuse_existing(context, output, args.force, merge_hint=False)
     glossary = context.glossary()
     try:
-        text = decode_csv(read_glossary_bytes(source), args.file)  # UTF-8 or GB18030
+        text = decode_text(read_glossary_bytes(source), args.file)  # UTF-8 or GB18030
     except FileProblemError as error:
         _report(context, error.problems)
         raise context.fail(t("interop.extract_refused", path=args.file), 2) from None
