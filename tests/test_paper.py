@@ -166,7 +166,7 @@ def test_problem_messages_are_actionable() -> None:
         caught.value.problems[1]
         .format()
         .endswith(
-            "error: unknown question kind essay; the kinds are: "
+            "error: unknown question kind “essay”; the kinds are: "
             "term-def、def-term、en-term、pinyin、cloze、truefalse、match"
         )
     )

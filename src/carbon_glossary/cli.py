@@ -70,23 +70,75 @@ def _utf8(stream: IO[str]) -> None:
 
 
 def _decoded_argv() -> list[str]:
-    """sys.argv[1:] as UTF-8: under a non-UTF-8 locale Python decodes arguments with it."""
-    out = []
-    for arg in sys.argv[1:]:
-        try:
-            out.append(os.fsencode(arg).decode("utf-8"))
-        except (UnicodeError, ValueError):
-            out.append(arg.encode("utf-8", "replace").decode("utf-8"))
-    return out
+    """sys.argv[1:] as UTF-8: under a non-UTF-8 locale Python decodes arguments with it.
+
+    Bytes that are not UTF-8 (a GBK file name from a Windows zip) are kept as surrogate
+    escapes, so :func:`os_path` gives back the very bytes the OS gave for a path argument.
+    """
+    return [os.fsencode(arg).decode("utf-8", "surrogateescape") for arg in sys.argv[1:]]
+
+
+def os_path(arg: str) -> str:
+    """A path argument as the OS gave it: the inverse of :func:`_decoded_argv` (the identity
+    for any argument under a UTF-8 locale, or for a text typed in a test)."""
+    return os.fsdecode(arg.encode("utf-8", "surrogateescape"))
+
+
+# Parsed options that name files: passed through as the OS gave them.
+_PATH_OPTIONS = ("glossary", "db", "paper", "files")
+
+
+def _os_paths(args: argparse.Namespace | SimpleNamespace) -> None:
+    for name in _PATH_OPTIONS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, os_path(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(args, name, [os_path(item) for item in value])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 nothing found, 2 bad usage/input)."""
+    """Run the command line; returns the exit code (0 ok, 1 nothing found, 2 bad usage/input).
+
+    Everything printed goes through :class:`SafeStream` (control characters shown, never
+    sent); output that cannot be written (a full disk, a closed descriptor) is a message
+    and exit 2, a closed pipe (``| head``) a quiet end.
+    """
+    from carbon_glossary.subcommands.output import OutputFailed, SafeStream, use_colour
+
+    if sys.stderr is None:  # descriptor 2 closed: nowhere to say anything
+        return 2
+    for stream in (sys.stdout, sys.stderr):
+        _utf8(stream)
+    real_out, real_err = sys.stdout, sys.stderr
+    err = SafeStream(real_err)
+    if real_out is None:
+        with contextlib.suppress(OutputFailed, OSError):
+            print(i18n.t("cli.stdout_closed"), file=err)
+        return 2
+    out = SafeStream(real_out, emphasis=use_colour(real_out))
+    sys.stdout, sys.stderr = cast("TextIO", out), cast("TextIO", err)
+    try:
+        code = _main(argv, cast("TextIO", out), cast("TextIO", err))
+        out.flush()
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except OutputFailed as failed:
+        _silence_stdout()
+        with contextlib.suppress(OutputFailed, OSError):
+            print(i18n.t("cli.output_failed", reason=failed.reason), file=err)
+            err.flush()
+        return 2
+    finally:
+        sys.stdout, sys.stderr = real_out, real_err
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     from carbon_glossary.core.paths import glossary_path_from
     from carbon_glossary.subcommands.context import CommandFailed, Context
 
-    for stream in (sys.stdout, sys.stderr):
-        _utf8(stream)
     args_list = list(_decoded_argv() if argv is None else argv)
     lang = _language_from(args_list)
     i18n.set_language(lang)
@@ -101,12 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exit_.code if isinstance(exit_.code, int) else 2
         lang = getattr(args, "lang", lang)
         i18n.set_language(lang)
-    out: TextIO = sys.stdout
+    _os_paths(args)
+    for option in ("glossary", "db"):
+        if getattr(args, option, None) == "":
+            print(i18n.t("cli.empty_path", option=f"--{option}"), file=err)
+            return 2
     context = Context(
         glossary_path=glossary_path_from(getattr(args, "glossary", None)),
         lang=lang,
         out=out,
-        err=sys.stderr,
+        err=err,
         build_parser=make_parser,
     )
     handler = getattr(args, "handler", None)
@@ -118,9 +174,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return failed.code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        _silence_stdout()
-        return 0
 
 
 def _plain_browse(argv: Sequence[str]) -> SimpleNamespace | None:

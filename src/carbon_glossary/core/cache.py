@@ -18,8 +18,9 @@ One cache file per glossary path (named by a hash of the resolved path), so edit
 replaces its entry instead of piling up new ones. The file is a short header (magic and key)
 followed by a pickle of builtins only: the glossary's metadata and one list per Term field.
 Unpickling refuses any class reference, so the file can hold data but never code.
-Anything unexpected on reading (missing, truncated, other key, unpickling error, wrong type)
-means a full load, never an error: the cache can only make things faster. Writes go to a
+Anything unexpected on reading (missing, not a regular file, truncated, other key,
+unpickling error, a wrong type or length anywhere: see :func:`_from_plain`) means a full
+load, never an error: the cache can only make things faster. Writes go to a
 temporary file renamed into place (``os.replace``), so a reader never sees half a file.
 """
 
@@ -27,14 +28,23 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
 from importlib.util import find_spec
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from carbon_glossary.core.files import (
+    CACHE_LIMIT,
+    GLOSSARY_LIMIT,
+    UnreadableFile,
+    read_regular_file,
+)
 from carbon_glossary.core.model import Glossary, Term
 
 try:  # what hashlib.blake2b is, without hashlib's import of OpenSSL (~1 ms per start)
@@ -147,12 +157,74 @@ def _to_plain(glossary: Glossary) -> tuple[Any, ...]:
     return (names, meta, columns)
 
 
+# What each Term field holds, for checking a cache file before trusting it.
+_TEXT, _TEXTS, _NUMBER = "text", "texts", "number"
+_FIELD_KINDS = {
+    "syllables": _TEXTS,
+    "marks": _TEXTS,
+    "english": _TEXTS,
+    "tags": _TEXTS,
+    "aliases": _TEXTS,
+    "related": _TEXTS,
+    "examples": _TEXTS,
+    "position": _NUMBER,
+    "line": _NUMBER,
+}
+
+
+def _types(values: Iterable[object]) -> set[type]:
+    return set(map(type, values))  # map and set in C: ~2 ms per 100,000 values
+
+
+def _is_texts(value: object) -> bool:
+    return type(value) is tuple and _types(value) <= {str}
+
+
+def _column_ok(kind: str, column: list[Any]) -> bool:
+    if kind == _TEXTS:
+        return _types(column) <= {tuple} and _types(chain.from_iterable(column)) <= {str}
+    if kind == _NUMBER:
+        return _types(column) <= {int} and min(column) >= 0 and max(column) < 1 << 31
+    return _types(column) <= {str}
+
+
 def _from_plain(plain: Any, path: str) -> Glossary:
-    """Rebuild a glossary from :func:`_to_plain`'s output; TypeError/ValueError if malformed."""
+    """Rebuild a glossary from :func:`_to_plain`'s output; ValueError if anything in it is
+    not what :func:`_to_plain` writes (a tampered or damaged file that still unpickles):
+    every column a list of the same length, every value of its field's type, metadata
+    text, the terms' positions 0…n-1 in order and their ids unique."""
     names, meta, columns = plain
-    if tuple(names) != tuple(f.name for f in fields(Term)):
+    field_names = tuple(f.name for f in fields(Term))
+    if type(names) is not tuple or names != field_names:
         raise ValueError("the cache was written for other Term fields")
+    if type(columns) is not list or len(columns) != len(field_names):
+        raise ValueError("wrong number of columns")
+    if not all(type(column) is list for column in columns):
+        raise ValueError("a column is not a list")
+    count = len(columns[0])
+    if count == 0 or any(len(column) != count for column in columns):
+        raise ValueError("columns of different lengths")
+    for name, column in zip(field_names, columns, strict=True):
+        if not _column_ok(_FIELD_KINDS.get(name, _TEXT), column):
+            raise ValueError(f"wrong values in column {name}")
+    position = columns[field_names.index("position")]
+    if position != list(range(count)):
+        raise ValueError("terms out of order")
+    if len(set(columns[field_names.index("id")])) != count:
+        raise ValueError("duplicate ids")
+    if type(meta) is not tuple or len(meta) != 5:
+        raise ValueError("wrong metadata")
     title, language, version, phrases, traditional = meta
+    if not all(type(value) is str for value in (title, language, version)):
+        raise ValueError("wrong metadata")
+    if type(phrases) is not dict or not all(
+        type(phrase) is str and _is_texts(reading) for phrase, reading in phrases.items()
+    ):
+        raise ValueError("wrong phrase readings")
+    if type(traditional) is not dict or not _types(chain(traditional, traditional.values())) <= {
+        str
+    }:
+        raise ValueError("wrong phrase traditional forms")
     # Building columns with map() is about twice as fast as unpickling dataclasses one by
     # one (which calls dataclasses.fields() per object): ~0.2 s for 100k terms.
     terms = tuple(map(Term, *columns))
@@ -163,11 +235,12 @@ def _read_cached(file: Path, key: bytes, path: str) -> Glossary | None:
     """The cached glossary if the file holds one for ``key``; None on any problem."""
     enabled = gc.isenabled()
     gc.disable()  # 100k objects at once: collections in between only cost time
+    header = _MAGIC + key + b"\n"
     try:
-        with file.open("rb") as stream:
-            if stream.read(len(_MAGIC)) != _MAGIC or stream.read(len(key) + 1) != key + b"\n":
-                return None
-            return _from_plain(_PlainUnpickler(stream).load(), path)
+        data = read_regular_file(file, CACHE_LIMIT)  # never a FIFO, never without end
+        if not data.startswith(header):
+            return None
+        return _from_plain(_PlainUnpickler(io.BytesIO(data[len(header) :])).load(), path)
     except Exception:  # a cache can be truncated or corrupt in any way; it is only a cache
         return None
     finally:
@@ -202,10 +275,9 @@ def load_glossary_cached(path: str | os.PathLike[str], cache_dir: Path | None = 
     """
     shown = os.fspath(path)
     try:
-        with open(path, "rb") as stream:
-            data = stream.read()
-    except OSError:
-        # The loader names the problem (missing, a folder, no permission) for the user.
+        data = read_regular_file(path, GLOSSARY_LIMIT)
+    except UnreadableFile:
+        # The loader names the problem (missing, a folder, a FIFO, too large) for the user.
         from carbon_glossary.core.loader import read_glossary_bytes
 
         data = read_glossary_bytes(path)

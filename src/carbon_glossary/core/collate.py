@@ -56,7 +56,9 @@ def _syllable_unit(numbered: str) -> str:
 
 
 def _number_unit(digits: str) -> str:
-    value = str(int(digits))
+    # Leading zeros dropped as text: int() refuses more than 4,300 digits, and a term may
+    # hold any number of them.
+    value = digits.lstrip("0") or "0"
     return f"0{min(len(value), 99):02d}{value}"
 
 

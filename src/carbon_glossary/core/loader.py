@@ -21,9 +21,17 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from carbon_glossary.core.files import GLOSSARY_LIMIT, UnreadableFile, read_regular_file
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import InvalidSyllableError, is_hanzi, parse_syllables
-from carbon_glossary.core.problems import FileProblemError, Localized, Problem, Severity
+from carbon_glossary.core.problems import (
+    FileProblemError,
+    Localized,
+    Problem,
+    ProblemCap,
+    Severity,
+)
+from carbon_glossary.core.safe import is_unsafe, unsafe_characters
 from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_headers, scan_positions
 
 if TYPE_CHECKING:
@@ -40,8 +48,10 @@ __all__ = [
     "analyse_glossary",
     "check_glossary",
     "decode_glossary",
+    "file_problem",
     "load_glossary",
     "load_glossary_bytes",
+    "parse_toml",
     "read_glossary_bytes",
 ]
 
@@ -118,6 +128,7 @@ class _Report:
     path: str
     text: str = ""  # the source as tomllib saw it (LF line ends)
     problems: list[Problem] = field(default_factory=list)
+    cap: ProblemCap = field(default_factory=ProblemCap)
     _positions: Positions | None = None
     _headers: Positions | None = None
 
@@ -139,7 +150,10 @@ class _Report:
         return full.line_col(full.offsets[where])[0] if where in full.offsets else 0
 
     def add(self, severity: Severity, where: KeyPath, key: str, /, **params: object) -> None:
-        """A problem at the key, table or array item ``where`` (or its nearest ancestor)."""
+        """A problem at the key, table or array item ``where`` (or its nearest ancestor);
+        past :data:`MAX_PROBLEMS`, only counted."""
+        if not self.cap.admit(severity):
+            return
         line, column = self.positions.find(where)
         self.problems.append(
             Problem(self.path, line, column, severity, key, tuple(sorted(params.items())))
@@ -153,29 +167,46 @@ class _Report:
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity == "error" for p in self.problems)
+        return self.cap.more_errors > 0 or any(p.severity == "error" for p in self.problems)
 
 
 def _whole_file(path: str, key: str, /, **params: object) -> FileProblemError:
     return FileProblemError([Problem(path, 0, 0, "error", key, tuple(sorted(params.items())))])
 
 
+_FILE_PROBLEMS = {
+    "empty_name": "check.file_empty_name",
+    "missing": "check.file_missing",
+    "directory": "check.file_is_directory",
+    "permission": "check.file_permission",
+    "not_regular": "check.file_not_regular",
+    "too_large": "check.file_too_large",
+    "other": "check.file_unreadable",
+}
+
+
+def file_problem(
+    path: str, error: UnreadableFile, keys: Mapping[str, str] = _FILE_PROBLEMS
+) -> Problem:
+    """The problem for a file that cannot be read, with the catalogue key for its reason
+    (``keys`` lets a paper say "paper file" where a glossary says "glossary file")."""
+    key = keys.get(error.reason) or _FILE_PROBLEMS[error.reason]
+    params: tuple[tuple[str, object], ...] = ()
+    if error.reason == "other":
+        params = (("reason", error.detail),)
+    elif error.reason == "too_large":
+        params = (("limit", error.limit_mb),)
+    return Problem(path, 0, 0, "error", key, params)
+
+
 def read_glossary_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes; a missing file, a folder or a permission problem → FileProblemError."""
-    shown = os.fspath(path)
+    """The file's bytes. A missing file, a folder, a FIFO or device, a file over
+    :data:`~carbon_glossary.core.files.GLOSSARY_LIMIT`, a permission problem →
+    FileProblemError."""
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _whole_file(shown, "check.file_missing") from None
-    except IsADirectoryError:
-        raise _whole_file(shown, "check.file_is_directory") from None
-    except PermissionError:
-        raise _whole_file(shown, "check.file_permission") from None
-    except OSError as error:
-        if Path(path).is_dir():
-            raise _whole_file(shown, "check.file_is_directory") from None
-        reason = error.strerror or type(error).__name__
-        raise _whole_file(shown, "check.file_unreadable", reason=reason) from None
+        return read_regular_file(path, GLOSSARY_LIMIT)
+    except UnreadableFile as error:
+        raise FileProblemError([file_problem(os.fspath(path), error)]) from None
 
 
 def decode_glossary(data: bytes, path: str) -> str:
@@ -218,7 +249,13 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, path: str) -> Pro
     char = source_line[column - 1] if 0 < column <= len(source_line) else ""
     params: dict[str, object] = {}
     key = "check.syntax.other"
-    if char in _FULL_WIDTH:
+    if char == "\r" or (line == 1 and "\r" in normalised and "\n" not in normalised):
+        key = "check.syntax.cr_line_ends"  # classic Mac line ends: tomllib sees one long line
+    elif "Unicode scalar" in detail:
+        key = "check.syntax.surrogate_escape"
+        found = re.search(r"\\[uU]0*[dD][89a-fA-F][0-9a-fA-F]{2}", source_line)
+        params = {"escape": found.group() if found else "\\uD800"}
+    elif char in _FULL_WIDTH:
         key = "check.syntax.full_width"
         params = {"char": char, "ascii": _FULL_WIDTH[char]}
     elif detail.startswith("Expected '=' after a key") and "＝" in source_line:
@@ -242,6 +279,67 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, path: str) -> Pro
         elif key == "check.syntax.other":
             params = {"detail": detail}
     return Problem(path, line, column, "error", key, tuple(sorted(params.items())))
+
+
+_LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
+_NESTING_SHOWN = 100  # nesting past this depth is pointed at when tomllib gives up
+
+
+def parse_toml(text: str, path: str) -> dict[str, Any]:
+    """``text`` parsed by tomllib, or FileProblemError with one problem at a line and column.
+
+    Besides syntax errors, tomllib fails in ways that are not syntax: nesting too deep for
+    its recursion (RecursionError) and integers too long for Python to convert (ValueError
+    beyond 4,300 digits); both become problems too.
+    """
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FileProblemError([_syntax_problem(error, text, path)]) from None
+    except RecursionError:
+        line, column = _line_col(text, _deep_nesting(text))
+        problem = Problem(path, line, column, "error", "check.too_deep")
+    except ValueError:
+        found = _LONG_NUMBER.search(text)
+        line, column = _line_col(text, found.start() if found else len(text))
+        problem = Problem(path, line, column, "error", "check.number_too_long")
+    raise FileProblemError([problem])
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _deep_nesting(text: str) -> int:
+    """Offset of the first bracket or brace that opens level :data:`_NESTING_SHOWN`
+    (strings and comments skipped roughly: enough to point at the place)."""
+    depth = 0
+    quote = ""
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if quote:
+            if char == "\\" and quote == '"':
+                position += 1
+            elif char == quote or char == "\n":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            end = text.find("\n", position)
+            position = len(text) if end < 0 else end
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth >= _NESTING_SHOWN:
+                return position
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        position += 1
+    return 0
 
 
 def _declared_table(detail: str) -> str:
@@ -325,6 +423,8 @@ class _Checker:
                 reading = readings[draft.index]
                 if draft.override is None and reading.unsettled:
                     self.unsettled_warning(draft, reading)
+            self.unsafe_text_warnings(drafts)
+            self.lookalike_warnings(drafts, ids)
         if self.report.has_errors:
             return None
         title, language, version = meta
@@ -389,6 +489,9 @@ class _Checker:
     ) -> None:
         for key in table:
             if key in allowed:
+                continue
+            if self.report.cap.full:  # only counted: skip difflib's suggestion
+                self.report.error((*where, key), f"{prefix}.unknown_key", key=key)
                 continue
             suggestion = _suggest(key, list(allowed))
             if suggestion and suggestion not in table:
@@ -605,44 +708,159 @@ class _Checker:
                     )
 
     def assign_ids(self, drafts: list[_Draft], readings: Mapping[int, Reading]) -> dict[int, str]:
-        """Explicit ids as written; the others from toneless pinyin, "-2", "-3"… on collision."""
+        """Explicit ids as written; the others derived from each term's own text.
+
+        A derived id depends on nothing but the term (its toneless pinyin: 碳汇 →
+        ``tan-hui``), never on other terms or on file order, because progress is stored
+        under it: numbering homophones "-2", "-3" in file order moved a term's history onto
+        another when a homophone was inserted above it. When two terms derive the same id
+        (or one derives an id written for another term), neither gets it: each gets its own
+        text's hash as a suffix (``tan-hui-3f9a2c``), so progress stored under the plain id
+        is never handed to the wrong term, and ``check`` warns that an ``id`` should be
+        written for each.
+        """
         ids: dict[int, str] = {d.index: d.id for d in drafts if d.id}
-        taken = set(ids.values())
+        explicit = {term_id: index for index, term_id in ids.items()}
+        derived = {
+            d.index: _derive_id(d, readings[d.index].syllables)
+            for d in drafts
+            if d.index not in ids
+        }
+        claims: dict[str, list[_Draft]] = {}
         for draft in drafts:
-            if draft.index in ids:
-                continue
-            base = _derive_id(draft, readings[draft.index].syllables)
-            candidate, suffix = base, 2
-            while candidate in taken:
-                candidate, suffix = f"{base}-{suffix}", suffix + 1
-            taken.add(candidate)
-            ids[draft.index] = candidate
+            if draft.index in derived:
+                claims.setdefault(derived[draft.index], []).append(draft)
+        for base, claimants in claims.items():
+            shared = len(claimants) > 1 or base in explicit
+            for draft in claimants:
+                ids[draft.index] = f"{base}-{_text_hash(draft.text)}" if shared else base
+            if shared and self.want_warnings:
+                names = [d.text for d in claimants]
+                if base in explicit:
+                    names.append(drafts_by_index(drafts)[explicit[base]].text)
+                for draft in claimants:
+                    others = dict.fromkeys(name for name in names if name != draft.text)
+                    if not others:  # the same text twice: an error reported already
+                        continue
+                    self.report.warning(
+                        ("term", draft.index, "term"),
+                        "check.term.id_shared",
+                        n=draft.index + 1,
+                        term=draft.text,
+                        id=base,
+                        others="、".join(others),
+                        given=ids[draft.index],
+                    )
         return ids
 
     def links(
         self, drafts: list[_Draft], ids: Mapping[int, str], key: str
     ) -> dict[int, tuple[str, ...]]:
-        """``related`` or ``broader``: names of other terms, by text or id, resolved to ids."""
-        by_id = set(ids.values())
+        """``related`` or ``broader``: names of other terms resolved to ids, an id first,
+        then a term's text. A name that is one term's id and another's text, and a term
+        that names itself, are warned about (a link to itself is dropped)."""
+        text_by_id = {ids[d.index]: d.text for d in drafts}
         by_text = {d.text: ids[d.index] for d in drafts}
         resolved: dict[int, tuple[str, ...]] = {}
         for draft in drafts:
             names: tuple[str, ...] = draft.values.get(key, ())
             targets: list[str] = []
             for position, name in enumerate(names):
-                target = name if name in by_id else by_text.get(name)
+                where: KeyPath = ("term", draft.index, key, position)
+                target = name if name in text_by_id else by_text.get(name)
                 if target is None:
                     self.report.error(
-                        ("term", draft.index, key, position),
+                        where,
                         f"check.term.{key}_unknown",
                         n=draft.index + 1,
                         term=draft.text,
                         name=name,
                     )
+                    continue
+                if (
+                    self.want_warnings
+                    and name in text_by_id
+                    and by_text.get(name, target) != target
+                ):
+                    self.report.warning(
+                        where,
+                        "check.term.related_ambiguous",
+                        n=draft.index + 1,
+                        key=key,
+                        name=name,
+                        by_id=text_by_id[name],
+                        other=name,
+                        other_id=by_text[name],
+                    )
+                if target == ids[draft.index]:
+                    if self.want_warnings:
+                        self.report.warning(
+                            where,
+                            "check.term.related_self",
+                            n=draft.index + 1,
+                            term=draft.text,
+                            key=key,
+                        )
                 elif target not in targets:
                     targets.append(target)
             resolved[draft.index] = tuple(targets)
         return resolved
+
+    def unsafe_text_warnings(self, drafts: list[_Draft]) -> None:
+        """Control and invisible characters anywhere in [glossary] or a term's text: the
+        terminal shows them as symbols and copying drops them, so the author should know."""
+        table = self.data.get("glossary")
+        if isinstance(table, dict):
+            for key in GLOSSARY_KEYS:
+                if isinstance(table.get(key), str):
+                    self.unsafe_warning(("glossary", key), key, table[key])
+        for draft in drafts:
+            for key, value in draft.values.items():
+                if isinstance(value, str):
+                    self.unsafe_warning(("term", draft.index, key), key, value)
+                    continue
+                for i, item in enumerate(value):
+                    self.unsafe_warning(("term", draft.index, key, i), key, item)
+
+    def unsafe_warning(self, where: KeyPath, key: str, text: str) -> None:
+        found = unsafe_characters(text)
+        if found:
+            self.report.warning(
+                where, "check.unsafe_characters", key=key, chars=_code_points(found)
+            )
+
+    def lookalike_warnings(self, drafts: list[_Draft], ids: Mapping[int, str]) -> None:
+        """Terms nobody can see, terms that differ only in Unicode normalisation (NFC vs NFD),
+        ids that differ only in case or width: each looks like a mistake or a trick."""
+        first_text: dict[str, _Draft] = {}
+        first_id: dict[str, _Draft] = {}
+        for draft in drafts:
+            n = draft.index + 1
+            where: KeyPath = ("term", draft.index, "term")
+            if not any(_shows(char) for char in draft.text):
+                self.report.warning(
+                    where, "check.term.invisible", n=n, chars=_code_points(list(draft.text))
+                )
+            earlier = first_text.setdefault(unicodedata.normalize("NFC", draft.text), draft)
+            if earlier is not draft and earlier.text != draft.text:
+                self.report.warning(
+                    where,
+                    "check.term.same_after_nfc",
+                    n=n,
+                    term=draft.text,
+                    first=earlier.index + 1,
+                )
+            term_id = ids[draft.index]
+            earlier = first_id.setdefault(unicodedata.normalize("NFKC", term_id).casefold(), draft)
+            if earlier is not draft and ids[earlier.index] != term_id:
+                self.report.warning(
+                    ("term", draft.index, "id") if draft.id else where,
+                    "check.term.id_folded",
+                    n=n,
+                    id=term_id,
+                    first=earlier.index + 1,
+                    other=ids[earlier.index],
+                )
 
     def build_terms(
         self,
@@ -717,12 +935,36 @@ class _Checker:
         )
 
 
+def drafts_by_index(drafts: list[_Draft]) -> dict[int, _Draft]:
+    return {draft.index: draft for draft in drafts}
+
+
+def _text_hash(text: str) -> str:
+    """Six hex digits that depend on ``text`` alone (NFC, so NFD input gives the same)."""
+    import hashlib
+
+    normalised = unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(normalised, digest_size=3).hexdigest()
+
+
+def _code_points(chars: Sequence[str]) -> str:
+    return " ".join(f"U+{ord(char):04X}" for char in chars[:10]) + (" …" if len(chars) > 10 else "")
+
+
+def _shows(char: str) -> bool:
+    """Whether ``char`` puts something visible on the screen by itself."""
+    if is_unsafe(char) or char.isspace():
+        return False
+    return unicodedata.category(char) not in ("Mn", "Me", "Cf", "Co", "Cn")
+
+
 def _derive_id(draft: _Draft, syllables: tuple[str, ...]) -> str:
-    """``碳达峰`` → ``tan-da-feng``; ``CCUS技术`` → ``ccus-ji-shu``; nothing usable → ``term-N``."""
+    """``碳达峰`` → ``tan-da-feng``; ``CCUS技术`` → ``ccus-ji-shu``; nothing usable →
+    ``term-`` and the hash of the text. Depends on the term alone, never on its place."""
     from carbon_glossary.core.pinyin import display_pinyin
 
     if len(syllables) != _hanzi_count(draft.text):  # no reading (an error reported already)
-        return f"term-{draft.index + 1}"
+        return f"term-{_text_hash(draft.text)}"
     words = []
     for token in display_pinyin(draft.text, syllables).split():
         word = unicodedata.normalize("NFKC", token).lower()
@@ -731,7 +973,7 @@ def _derive_id(draft: _Draft, syllables: tuple[str, ...]) -> str:
         word = re.sub(r"[^a-z0-9]", "", word)
         if word:
             words.append(word)
-    return "-".join(words) or f"term-{draft.index + 1}"
+    return "-".join(words) or f"term-{_text_hash(draft.text)}"
 
 
 def analyse_glossary(
@@ -741,24 +983,19 @@ def analyse_glossary(
 
     Never raises for anything in the file: every problem becomes a :class:`Problem`.
     """
-    import tomllib
-
     suffix = Path(path).suffix.lower()
     if suffix in (".csv", ".xlsx", ".xls", ".ods") or data.startswith(b"PK\x03\x04"):
         # A spreadsheet (XLSX is a zip file): say how to make a glossary of it.
         return None, [Problem(path, 0, 0, "error", "check.spreadsheet", (("path", path),))]
     try:
         text = decode_glossary(data, path)
+        parsed = parse_toml(text, path)
     except FileProblemError as error:
         return None, list(error.problems)
-    try:
-        parsed = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return None, [_syntax_problem(error, text, path)]
     report = _Report(path, text.replace("\r\n", "\n"))
     glossary = _Checker(parsed, report, want_warnings).run()
     problems = sorted(report.problems, key=lambda p: (p.line, p.column))
-    return glossary, problems
+    return glossary, problems + report.cap.summary(path)
 
 
 def load_glossary_bytes(data: bytes, path: str) -> Glossary:

@@ -25,20 +25,20 @@ and nothing iterates a set.
 from __future__ import annotations
 
 import difflib
+import os
 import random
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal, cast
 
-# The loader's wording of tomllib's syntax errors (full-width ＝ and quotes, duplicate keys…)
-# suits papers as well; it has no public name yet.
-from carbon_glossary.core.loader import _syntax_problem as toml_syntax_problem
-from carbon_glossary.core.loader import decode_glossary
+# The loader's wording of tomllib's syntax errors (full-width ＝ and quotes, duplicate keys…),
+# of nesting too deep and of numbers too long suits papers as well.
+from carbon_glossary.core.files import PAPER_LIMIT, UnreadableFile, read_regular_file
+from carbon_glossary.core.loader import decode_glossary, file_problem, parse_toml
 from carbon_glossary.core.model import Glossary
-from carbon_glossary.core.problems import FileProblemError, Localized, Problem
+from carbon_glossary.core.problems import FileProblemError, Localized, Problem, ProblemCap
 from carbon_glossary.core.quiz import (
     CHOICE_KINDS,
     KINDS,
@@ -77,6 +77,17 @@ __all__ = [
 
 Tones = Literal["strict", "lenient"]
 DEFAULT_PASS_MARK = 60
+# Bounds on the numbers of a paper, so that no value overflows a clock or a message: an
+# exam lasts at most a day; a seed is something a person types. (pass_mark_percent is
+# bounded by 0-100, count by the terms the glossary has; pinyin_max_syllables is only a
+# threshold, harmless however large.)
+MAX_MINUTES = 24 * 60
+MAX_SEED_DIGITS = 40
+_PAPER_FILE_PROBLEMS = {
+    "missing": "quiz.paper.missing_file",
+    "directory": "quiz.paper.is_directory",
+    "other": "quiz.paper.unreadable",
+}
 _PAPER_KEYS = (
     "title",
     "seed",
@@ -173,13 +184,18 @@ class _Checker:
         self.path = path
         self.positions = positions
         self.problems: list[Problem] = []
+        self.cap = ProblemCap()
 
     def add(self, where: KeyPath, message: str, /, **params: object) -> None:
         """A problem with a key or table: at the key, or the table header."""
+        if not self.cap.admit("error"):
+            return
         self._add(self.positions.find(where), message, params)
 
     def add_value(self, where: KeyPath, message: str, /, **params: object) -> None:
         """A problem with the value of a key: at the value, where the fix goes."""
+        if not self.cap.admit("error"):
+            return
         offset = self.positions.offsets.get(where)
         if offset is None:
             self._add(self.positions.find(where), message, params)
@@ -243,6 +259,13 @@ class _Checker:
         return cast(int | float, value)
 
 
+def _seed_in_bounds(seed: int | str) -> bool:
+    """A seed a person could type: at most :data:`MAX_SEED_DIGITS` digits or characters."""
+    if isinstance(seed, int):
+        return bool(abs(seed) < 10**MAX_SEED_DIGITS)
+    return len(seed) <= MAX_SEED_DIGITS
+
+
 def _type(name: str) -> Localized:
     return Localized(f"quiz.paper.type.{name}")
 
@@ -250,10 +273,7 @@ def _type(name: str) -> Localized:
 def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSpec:
     """Check a spec's text against ``glossary`` and return it, or raise
     :class:`FileProblemError` with every problem found (``FILE:LINE:COL`` each)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FileProblemError([toml_syntax_problem(error, text, path)]) from None
+    data = parse_toml(text, path)
     check = _Checker(path, scan_positions(text))
     check.unknown_keys(data, _TOP_KEYS, ())
 
@@ -280,12 +300,18 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
             )
         elif isinstance(paper["seed"], str) and not paper["seed"].strip():
             check.add_value((*where, "seed"), "quiz.paper.empty", key="seed")
+        elif not _seed_in_bounds(paper["seed"]):
+            check.add_value((*where, "seed"), "quiz.paper.seed_range", digits=MAX_SEED_DIGITS)
         else:
             seed = paper["seed"]
         value = check.number(paper, "time_limit_minutes", where, whole=True)
         if value is not None:
             if value < 1:
                 check.add_value((*where, "time_limit_minutes"), "quiz.paper.time_limit")
+            elif value > MAX_MINUTES:
+                check.add_value(
+                    (*where, "time_limit_minutes"), "quiz.paper.time_limit_max", max=MAX_MINUTES
+                )
             else:
                 minutes = int(value)
         value = check.number(paper, "pass_mark_percent", where, whole=False)
@@ -309,7 +335,8 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
 
     sections = _check_sections(data, glossary, check, max_syllables)
     if check.problems:
-        raise FileProblemError(sorted(check.problems, key=lambda p: (p.line, p.column)))
+        ordered = sorted(check.problems, key=lambda p: (p.line, p.column))
+        raise FileProblemError(ordered + check.cap.summary(path))
     assert title is not None and seed is not None
     return PaperSpec(title, seed, tuple(sections), minutes, pass_mark, tones, path, max_syllables)
 
@@ -346,7 +373,10 @@ def _check_sections(
         kind = check.text(table, "kind", where, required=True)
         if kind is not None and kind not in KINDS:
             check.add_value(
-                (*where, "kind"), "quiz.paper.unknown_kind", kind=kind, kinds="、".join(KINDS)
+                (*where, "kind"),
+                "quiz.paper.unknown_kind",
+                kind=f"“{kind}”",  # quoted: spaces around a kind are visible
+                kinds="、".join(KINDS),
             )
             kind = None
         count = check.number(table, "count", where, whole=True)
@@ -397,17 +427,11 @@ def _check_sections(
 
 def load_paper(path: str | Path, glossary: Glossary) -> PaperSpec:
     """Read and check a spec file; :class:`FileProblemError` on any problem."""
-    name = str(path)
+    name = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileProblemError([Problem(name, 0, 0, "error", "quiz.paper.missing_file")]) from None
-    except IsADirectoryError:
-        raise FileProblemError([Problem(name, 0, 0, "error", "quiz.paper.is_directory")]) from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        problem = Problem(name, 0, 0, "error", "quiz.paper.unreadable", (("reason", reason),))
-        raise FileProblemError([problem]) from None
+        data = read_regular_file(path, PAPER_LIMIT)
+    except UnreadableFile as error:
+        raise FileProblemError([file_problem(name, error, _PAPER_FILE_PROBLEMS)]) from None
     # A paper is read like a glossary: UTF-8 (a BOM dropped), a GBK file pointed at.
     return parse_paper(decode_glossary(data, name), glossary, name)
 

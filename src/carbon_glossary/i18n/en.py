@@ -712,6 +712,78 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- hardening: paths, injection, limits, hangs (issue 12) ---
+    "check.more_problems": (
+        "{errors} more errors and {warnings} more warnings are not listed; fix the ones "
+        "above and check again"
+    ),
+    "check.syntax.cr_line_ends": (
+        "the lines of this file end with a carriage return (CR) only, as on classic Mac "
+        "OS; TOML needs LF or CRLF: change the line ends in your editor and save again"
+    ),
+    "check.syntax.surrogate_escape": (
+        "the escape {escape} is a UTF-16 surrogate, not a character; write the character "
+        "itself, or its code point as \\U and 8 hex digits"
+    ),
+    "check.term.id_shared": (
+        "term {n} “{term}” would get the same"
+        " id {id} as “{others}”; so that no p"
+        "rogress is filed under the wrong ter"
+        "m it gets {given} for now. Write an "
+        "id for each of them"
+    ),
+    "check.term.invisible": (
+        "term {n} cannot be seen: it has only zero-width or combining characters "
+        "({chars}); write the term's text"
+    ),
+    "check.term.same_after_nfc": (
+        "term {n} “{term}” is the same as ter"
+        "m {first} after Unicode normalisatio"
+        "n (NFC); only the encoding of its ch"
+        "aracters differs: remove one or writ"
+        "e them alike"
+    ),
+    "check.term.id_folded": (
+        "the id {id} of term {n} differs from the id {other} of term {first} only in case"
+        " or width, which is easy to confuse; choose clearly different ids"
+    ),
+    "check.term.related_self": "term {n} “{term}” lists itself in {key}; ignored, remove it",
+    "check.term.related_ambiguous": (
+        "in {key} of term {n}, “{name}” is "
+        "the id of the term “{by_id}” and als"
+        "o the text of another term; it was l"
+        "inked by id to “{by_id}”. To mean th"
+        "e term “{other}”, write its id {othe"
+        "r_id}"
+    ),
+    "check.unsafe_characters": (
+        "{key} contains control or invisible characters {chars}: a terminal shows them as"
+        " symbols and copying drops them; remove them unless they are meant"
+    ),
+    "quiz.paper.time_limit_max": "time_limit_minutes must be at most {max} (one day)",
+    "quiz.paper.seed_range": "seed is too long: at most {digits} digits or {digits} characters",
+    "check.file_empty_name": "the file name is empty; name the file to read",
+    "check.file_not_regular": (
+        "this is not a regular file (a pipe, device or socket) and cannot be read; give a file"
+    ),
+    "check.file_too_large": (
+        "the file is too large (over {limit} MB) to be a glossary or paper; check the file name"
+    ),
+    "check.too_deep": (
+        "brackets or braces are nested too deeply; a glossary or paper never needs so"
+        " many levels: check that they pair up"
+    ),
+    "check.number_too_long": (
+        "a number is too long (thousands of digits) to read; write an ordinary number "
+        "here, or put it in quotes as text"
+    ),
+    "cli.stdout_closed": (
+        "standard output is closed, so there is nowhere to write; do not close it (>&-)"
+    ),
+    "cli.output_failed": "cannot write the output: {reason}",
+    "cli.empty_path": (
+        "the file name after {option} is empty; "
+        "give a file name, or leave out {option} to use the default"
+    ),
     #
     #
     # --- session layer (issue 8) ---

@@ -90,7 +90,7 @@ MESSAGES: dict[str, str] = {
     "check.term.duplicate_term": "第{n}个术语“{term}”与第{first}个术语重复",
     "check.term.duplicate_id": "第{n}个术语的 id“{id}”已被第{first}个术语使用",
     "check.term.related_unknown": (
-        "第{n}个术语“{term}”的 related 中，“{name}”不是本术语表里的术语或 id"
+        "第{n}个术语“{term}”的 {key} 中，“{name}”不是本术语表里的术语或 id"
     ),
     "check.term.pinyin_invalid": "第{n}个术语“{term}”的 pinyin 中，“{syllable}”不是有效的拼音音节",
     "check.term.pinyin_count": "第{n}个术语的 pinyin 有{count}个音节，但“{term}”有{hanzi}个汉字",
@@ -596,6 +596,53 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- hardening: paths, injection, limits, hangs (issue 12) ---
+    "check.more_problems": (
+        "另有 {errors} 个错误和 {warnings} 个警告未列出；请先改正上面的问题再检查"
+    ),
+    "check.syntax.cr_line_ends": (
+        "这个文件的行尾只有回车符 CR（旧版 Mac 的格式），TOML 要求换"
+        "行符 LF 或 CRLF；请在编辑器中把行尾格式改为 LF 或 CRLF"
+        " 后保存"
+    ),
+    "check.syntax.surrogate_escape": (
+        "转义 {escape} 是 UTF-16 代理码位，不是一个字符；请直接"
+        "写出字符，或用 \\U 加 8 位十六进制写出它的码位"
+    ),
+    "check.unsafe_characters": (
+        "{key} 中有控制字符或不可见字符 {chars}：终端上显示为符号，复制时会去掉；如非有意，请删除"
+    ),
+    "check.term.id_shared": (
+        "第 {n} 个术语“{term}”与“{others}”会得到同一个 i"
+        "d {id}；为免学习记录记到别的术语上，暂用 {given}。请为它们"
+        "各写一个 id"
+    ),
+    "check.term.invisible": "第 {n} 个术语看不见：只有零宽或组合字符（{chars}）；请写出术语文字",
+    "check.term.same_after_nfc": (
+        "第 {n} 个术语“{term}”与第 {first} 个术语在 Uni"
+        "code 规范化（NFC）后相同，只是字符编码方式不同；请删去一个或统一"
+        "写法"
+    ),
+    "check.term.id_folded": (
+        "第 {n} 个术语的 id {id} 与第 {first} 个术语的 i"
+        "d {other} 只差大小写或全角半角，容易混淆；请改用明显不同的 i"
+        "d"
+    ),
+    "check.term.related_self": "第 {n} 个术语“{term}”的 {key} 指向了自己；已忽略，请删去",
+    "check.term.related_ambiguous": (
+        "第 {n} 个术语的 {key} 中“{name}”既是术语“{by"
+        "_id}”的 id，又是另一个术语的文字；已按 id 连到“{by_id"
+        "}”。如要指术语“{other}”，请写它的 id {other_id}"
+    ),
+    "quiz.paper.time_limit_max": "time_limit_minutes（考试时长，分钟）最多为 {max}（一天）",
+    "quiz.paper.seed_range": "seed（试卷种子）太长：最多 {digits} 位数字或 {digits} 个字",
+    "check.file_empty_name": "文件名是空的；请写出要读取的文件",
+    "check.file_not_regular": "这不是普通文件（而是管道、设备或套接字），无法读取；请给出一个文件",
+    "check.file_too_large": "文件太大（超过 {limit} MB），不像是术语表或试卷；请检查文件名",
+    "check.too_deep": ("方括号或花括号嵌套太深；术语表和试卷不需要这么多层，请检查括号是否配对"),
+    "check.number_too_long": "数字太长（几千位），无法读取；这里应写一个普通的数，或加引号写成文字",
+    "cli.stdout_closed": "标准输出已关闭，无法输出结果；请不要关闭输出（例如 >&-）",
+    "cli.output_failed": "无法写出结果：{reason}",
+    "cli.empty_path": "{option} 后的文件名是空的；请写出文件名，或去掉 {option} 使用默认文件",
     #
     #
     # --- session layer (issue 8) ---

@@ -13,6 +13,7 @@ from carbon_glossary.subcommands.context import CommandFailed, Context, whole_nu
 from carbon_glossary.subcommands.output import (
     columns,
     highlight,
+    json_text,
     label_rows,
     terminal_width,
     use_colour,
@@ -85,9 +86,7 @@ def register(
 
 
 def _print_json(context: Context, data: Any) -> None:
-    import json
-
-    context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    context.out.write(json_text(data))
 
 
 def _as_dict(term: Term) -> dict[str, Any]:
@@ -250,9 +249,9 @@ def card(term: Term, glossary: Glossary, width: int) -> list[str]:
 def run_check(args: argparse.Namespace, context: Context) -> int:
     """Every problem of each file as FILE:LINE:COL: severity: message; exit 2 on any error."""
     from carbon_glossary.core.loader import analyse_glossary, read_glossary_bytes
-    from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.core.problems import FileProblemError, count_problems
 
-    files = [Path(name) for name in args.files] or [context.glossary_path]
+    files: list[str | Path] = [*args.files] or [context.glossary_path]
     errors = warnings = terms = 0
     for path in files:
         try:
@@ -264,9 +263,9 @@ def run_check(args: argparse.Namespace, context: Context) -> int:
             terms += len(glossary.terms) if glossary is not None else 0
         for problem in problems:
             print(problem.format(), file=context.out)
-        file_errors = sum(1 for p in problems if p.severity == "error")
+        file_errors, file_warnings = count_problems(problems)
         errors += file_errors
-        warnings += len(problems) - file_errors
+        warnings += file_warnings
     # Always a summary, so a clean file is seen to have been checked (and how much of it).
     if errors:
         print(t("check.summary", errors=errors, warnings=warnings), file=context.err)

@@ -3,21 +3,34 @@
 Chinese characters take two terminal cells, so widths are counted in cells with
 ``unicodedata.east_asian_width`` (W and F are two cells, combining marks none), not with
 ``len``. No rich here: command output must stay plain text that pipes and ``grep`` handle.
+
+Glossary, paper and store text is data someone else may have written: everything the
+command line prints goes through :class:`SafeStream`, which shows control and invisible
+characters as visible symbols (:func:`carbon_glossary.core.safe.visible`), so no text
+reaches the terminal as a control sequence. The one exception is our own emphasis
+(:func:`highlight`), which cleans the text it emphasises first.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TextIO
 
+from carbon_glossary.core.safe import json_escaped, visible
+
 __all__ = [
+    "OutputFailed",
+    "SafeStream",
     "cell_width",
     "columns",
     "highlight",
+    "json_text",
     "label_rows",
     "pad",
     "terminal_width",
@@ -27,6 +40,90 @@ __all__ = [
 ]
 
 _BOLD, _RESET = "\x1b[1;4m", "\x1b[0m"
+# highlight() marks emphasis with these; SafeStream turns them into _BOLD/_RESET on a
+# terminal and drops them elsewhere. They carry a per-process random nonce, so text from a
+# glossary cannot forge them: the escape codes themselves would pass for anyone's text.
+_NONCE = os.urandom(8).hex()
+_START, _END = f"\ufdd0{_NONCE}\ufdd1", f"\ufdd1{_NONCE}\ufdd0"
+_MARKS = re.compile(f"({_START}|{_END})")
+
+
+class OutputFailed(Exception):
+    """Writing to standard output or error failed (a full disk, a closed descriptor, an I/O
+    error); ``reason`` is the system's words for it. A closed pipe is not this: it stays a
+    :class:`BrokenPipeError`, the normal end of ``| head``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that shows every control character written to it as a visible symbol.
+
+    The emphasis :func:`highlight` marks becomes bold underlined text when ``emphasis`` is
+    set (a terminal that wants colour) and is dropped otherwise. A failed write
+    or flush raises :class:`OutputFailed` instead of an OSError, so the command line can
+    tell it from other failures and say what happened.
+    """
+
+    def __init__(self, stream: TextIO, *, emphasis: bool = False) -> None:
+        super().__init__()
+        self.raw = stream
+        self.emphasis = emphasis
+
+    def write(self, text: str) -> int:
+        if "\ufdd0" in text:
+            parts = _MARKS.split(text)
+            for i in range(1, len(parts), 2):
+                parts[i] = "" if not self.emphasis else _BOLD if parts[i] == _START else _RESET
+            safe = "".join(part if i % 2 else visible(part) for i, part in enumerate(parts))
+        else:
+            safe = visible(text)
+        try:
+            self.raw.write(safe)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:  # ValueError: the stream was closed
+            raise OutputFailed(_reason(error)) from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.raw.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise OutputFailed(_reason(error)) from None
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        isatty = getattr(self.raw, "isatty", None)
+        return bool(isatty and isatty())
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", None) or "utf-8"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON with Chinese kept readable and every control or invisible
+    character escaped (``\\u001b``), so the text is safe on a terminal and parses back to
+    the same data."""
+    import json
+
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def cell_width(text: str) -> int:
@@ -72,7 +169,12 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], enabled: bool) -> str:
-    """``text`` with the character ranges ``spans`` emphasised (bold, underlined) if enabled."""
+    """``text`` with the character ranges ``spans`` emphasised (bold, underlined) if enabled.
+
+    The emphasis is marked for :class:`SafeStream`, which writes it as escape codes on a
+    terminal; the text is made visible first (one character for one: the spans still hold).
+    """
+    text = visible(text)
     ranges = sorted((max(0, a), min(len(text), b)) for a, b in spans if b > a)
     if not enabled or not ranges:
         return text
@@ -84,7 +186,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], enabled: bool) -> str
         if start >= end:
             continue
         out.append(text[position:start])
-        out.append(_BOLD + text[start:end] + _RESET)
+        out.append(_START + text[start:end] + _END)
         position = end
     out.append(text[position:])
     return "".join(out)

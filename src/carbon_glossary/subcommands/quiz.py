@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands import training
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
-from carbon_glossary.subcommands.output import columns
+from carbon_glossary.subcommands.output import columns, json_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -112,9 +112,7 @@ def register(
 
 
 def _write_json(context: Context, data: Any) -> None:
-    import json  # here, not at the top: every start (the browser's too) imports this module
-
-    context.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    context.out.write(json_text(data))
 
 
 def _kind_list() -> str:
