@@ -108,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if sys.stderr is None:  # descriptor 2 closed: nowhere to say anything
         return 2
+    args_list = list(_decoded_argv() if argv is None else argv)
+    i18n.set_language(_language_from(args_list))
     for stream in (sys.stdout, sys.stderr):
         _utf8(stream)
     real_out, real_err = sys.stdout, sys.stderr
@@ -119,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = SafeStream(real_out, emphasis=use_colour(real_out))
     sys.stdout, sys.stderr = cast("TextIO", out), cast("TextIO", err)
     try:
-        code = _main(argv, cast("TextIO", out), cast("TextIO", err))
+        code = _main(args_list, cast("TextIO", out), cast("TextIO", err))
         out.flush()
         return code
     except BrokenPipeError:
@@ -135,13 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = real_out, real_err
 
 
-def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+def _main(args_list: list[str], out: TextIO, err: TextIO) -> int:
     from carbon_glossary.core.paths import glossary_path_from
     from carbon_glossary.subcommands.context import CommandFailed, Context
 
-    args_list = list(_decoded_argv() if argv is None else argv)
-    lang = _language_from(args_list)
-    i18n.set_language(lang)
+    lang = i18n.get_language()
     args: argparse.Namespace | SimpleNamespace | None = _plain_browse(args_list)
     make_parser = build_parser
     if args is None:

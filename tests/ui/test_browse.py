@@ -392,6 +392,24 @@ async def test_y_copies_the_term(glossary: Glossary) -> None:
         assert app.clipboard == "碳达峰"
 
 
+async def test_y_copies_the_term_without_control_characters() -> None:
+    from carbon_glossary.core.model import Term
+
+    term = Term(
+        id="tan-hui",
+        term="碳\x1b]52;c;ZXZpbA==\x07汇\u202e",
+        syllables=("tan4", "hui4"),
+        marks=("tàn", "huì"),
+        traditional="碳匯",
+    )
+    app = make_app(Glossary("t", "zh-CN", "1", (term,)))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "y")
+        await pilot.pause()
+        assert app.clipboard == "碳]52;c;ZXZpbA==汇"
+
+
 async def test_help_lists_every_key_in_chinese(glossary: Glossary) -> None:
     app = make_app(glossary)
     async with app.run_test(size=WIDE) as pilot:

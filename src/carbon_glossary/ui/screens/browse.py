@@ -27,7 +27,7 @@ from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.listing import SORT_MODES, Browser, Listing, SortMode
-from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.safe import visible_line, without_controls
 from carbon_glossary.ui.widgets.search_box import SearchBox
 from carbon_glossary.ui.widgets.term_card import TermCard
 from carbon_glossary.ui.widgets.term_list import TermList, widest
@@ -508,7 +508,7 @@ class BrowseScreen(commands.LocalisedBindings):
         text = self.current.traditional if self.traditional else self.current.term
         # OSC 52 has no reply: whether the terminal took it cannot be known, so the notice
         # says it was sent and how to tell (paste it), not that it was copied.
-        self.app.copy_to_clipboard(text)
+        self.app.copy_to_clipboard(without_controls(text))  # pasted into a shell, maybe
         self.say(t("ui.copy.sent", term=visible_line(text)))
 
     def action_back(self) -> None:
