@@ -83,7 +83,8 @@ class TestNoControlSequencesReachTheTerminal:
         assert result.returncode == 0, result.stderr.decode()
         for stream in (result.stdout, result.stderr):
             assert not _RAW_CONTROL.search(stream), stream
-        assert "␛" in (result.stdout + result.stderr).decode("utf-8")
+        if args[0] != "check":  # check names the characters by code point
+            assert "␛" in (result.stdout + result.stderr).decode("utf-8")
 
     def test_the_definition_shows_each_control_as_one_symbol(self, tmp_path: Path) -> None:
         result = cli(tmp_path, "--glossary", ATTACK / "controls.toml", "show", "碳汇")
@@ -127,7 +128,7 @@ class TestNoControlSequencesReachTheTerminal:
         assert re.search(r"controls\.toml:10:\d+: warning: .*U\+001B", text)
         assert re.search(r"controls\.toml:11:\d+: warning: .*U\+009B.*U\+202E", text)
         assert re.search(r"controls\.toml:12:\d+: warning: .*U\+200B", text)
-        assert re.search(r"controls\.toml:4:\d+: warning: .*U\+0007", text)
+        assert re.search(r"controls\.toml:5:\d+: warning: .*U\+0007", text)
 
 
 # --- item 6: tracebacks become messages, exit 2 ---
