@@ -90,7 +90,7 @@ MESSAGES: dict[str, str] = {
     "check.term.duplicate_term": "第{n}个术语“{term}”与第{first}个术语重复",
     "check.term.duplicate_id": "第{n}个术语的 id“{id}”已被第{first}个术语使用",
     "check.term.related_unknown": (
-        "第{n}个术语“{term}”的 {key} 中，“{name}”不是本术语表里的术语或 id"
+        "第{n}个术语“{term}”的 related 中，“{name}”不是本术语表里的术语或 id"
     ),
     "check.term.pinyin_invalid": "第{n}个术语“{term}”的 pinyin 中，“{syllable}”不是有效的拼音音节",
     "check.term.pinyin_count": "第{n}个术语的 pinyin 有{count}个音节，但“{term}”有{hanzi}个汉字",
