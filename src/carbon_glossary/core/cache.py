@@ -157,19 +157,12 @@ def _to_plain(glossary: Glossary) -> tuple[Any, ...]:
     return (names, meta, columns)
 
 
-# What each Term field holds, for checking a cache file before trusting it.
-_TEXT, _TEXTS, _NUMBER = "text", "texts", "number"
-_FIELD_KINDS = {
-    "syllables": _TEXTS,
-    "marks": _TEXTS,
-    "english": _TEXTS,
-    "tags": _TEXTS,
-    "aliases": _TEXTS,
-    "related": _TEXTS,
-    "examples": _TEXTS,
-    "position": _NUMBER,
-    "line": _NUMBER,
-}
+# What each Term field holds, for checking a cache file before trusting it: read from the
+# model's own annotations, so a field added to Term is checked without a second list here
+# (a field of any other type makes every cache file fail the check: a full load, never a
+# wrong glossary).
+_KINDS = {"str": "text", "tuple[str, ...]": "texts", "int": "number"}
+_FIELD_KINDS = {f.name: _KINDS.get(str(f.type), "unknown") for f in fields(Term)}
 
 
 def _types(values: Iterable[object]) -> set[type]:
@@ -181,11 +174,11 @@ def _is_texts(value: object) -> bool:
 
 
 def _column_ok(kind: str, column: list[Any]) -> bool:
-    if kind == _TEXTS:
+    if kind == "texts":
         return _types(column) <= {tuple} and _types(chain.from_iterable(column)) <= {str}
-    if kind == _NUMBER:
+    if kind == "number":
         return _types(column) <= {int} and min(column) >= 0 and max(column) < 1 << 31
-    return _types(column) <= {str}
+    return kind == "text" and _types(column) <= {str}
 
 
 def _from_plain(plain: Any, path: str) -> Glossary:
@@ -205,7 +198,7 @@ def _from_plain(plain: Any, path: str) -> Glossary:
     if count == 0 or any(len(column) != count for column in columns):
         raise ValueError("columns of different lengths")
     for name, column in zip(field_names, columns, strict=True):
-        if not _column_ok(_FIELD_KINDS.get(name, _TEXT), column):
+        if not _column_ok(_FIELD_KINDS[name], column):
             raise ValueError(f"wrong values in column {name}")
     position = columns[field_names.index("position")]
     if position != list(range(count)):
