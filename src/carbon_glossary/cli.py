@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "carbon_glossary.subcommands.quiz",
     "carbon_glossary.subcommands.interop",
     "carbon_glossary.subcommands.training",
+    "carbon_glossary.subcommands.serve",
 )
 
 

@@ -1148,5 +1148,66 @@ MESSAGES: dict[str, str] = {
     #
     # --- serving a room's browsers (issue 10) ---
     #
+    "serve.cli.help": "serve the app to a training room's browsers (each signs in first)",
+    "serve.cli.description": (
+        "Start a web server on this machine; every browser tab in the training room runs its"
+        " own copy of the app: the person signs in with name and department (and the room"
+        " code), then browses the glossary, or sits the exam when --exam is given. Only this"
+        " machine can connect unless --host says otherwise (127.0.0.1 by default); on any other"
+        " address a room code is required, generated and shown when --code is not given."
+        " Ctrl+C stops it."
+    ),
+    "serve.cli.host": (
+        "address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every network)"
+    ),
+    "serve.cli.port": "port (default {default})",
+    "serve.cli.public_url": "the address people type (when behind a proxy or port forwarding)",
+    "serve.cli.exam": "sit this exam paper after signing in, instead of browsing",
+    "serve.cli.code_metavar": "CODE",
+    "serve.cli.code": (
+        "the room code people type to sign in (generated when serving beyond this machine)"
+    ),
+    "serve.cli.max_sessions": "most people at once (default {default}); others are asked to wait",
+    "serve.cli.idle_minutes": (
+        "close a page's app after this many minutes without input (default {default})"
+    ),
+    "serve.cli.bad_port": "the port should be a whole number from 1 to 65535, not “{value}”",
+    "serve.cli.blank_code": "The room code must not be blank.",
+    "serve.cli.cannot_listen": "cannot serve on port {port}: {reason}. Try another --port.",
+    "serve.started": (
+        "The room is open (at most {count} people at once). Give the room this address:"
+    ),
+    "serve.code": "Room code: {code} (tell the room; they type it when signing in)",
+    "serve.exam": "Paper: {title} ({count} questions)",
+    "serve.stop_hint": "Press Ctrl+C to stop.",
+    "serve.event.signed_in": "signed in: {name} ({department})",
+    "serve.event.left": "left: {name} ({department})",
+    "serve.event.idle": "closed after no input: {name} ({department})",
+    "serve.event.wrong_code": "wrong room code refused (from {address})",
+    "serve.store_failed": "could not write the person's name to the progress store: {reason}",
+    "serve.table.title": "Room: {people} signed in, {online} online, {handed_in} handed in",
+    "serve.table.online": "online",
+    "serve.table.offline": "left",
+    "serve.table.handed_in": "handed in {percent}%",
+    "serve.page.title": "Carbon peaking glossary training",
+    "serve.page.sign_in": "Sign in to start.",
+    "serve.page.name": "Name",
+    "serve.page.department": "Department",
+    "serve.page.code": "Room code",
+    "serve.page.enter": "Enter",
+    "serve.page.retrying": "This page will try again by itself.",
+    "serve.page.loading": "{name}, opening…",
+    "serve.page.closed": (
+        "This page's app has ended (it was quit, left idle, or the server stopped)."
+    ),
+    "serve.page.restart": "Open again",
+    "serve.refused.name_missing": "Please give your name.",
+    "serve.refused.name_invalid": "The name is too long or has characters that cannot be used.",
+    "serve.refused.department_missing": "Please give your department.",
+    "serve.refused.department_invalid": (
+        "The department is too long or has characters that cannot be used."
+    ),
+    "serve.refused.wrong_code": "That room code is not right; ask the trainer.",
+    "serve.refused.full": "The room is full ({count} people at once); please wait.",
     #
 }

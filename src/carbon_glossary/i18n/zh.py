@@ -916,5 +916,52 @@ MESSAGES: dict[str, str] = {
     #
     # --- serving a room's browsers (issue 10) ---
     #
+    "serve.cli.help": "让培训室的浏览器使用本程序（先登记姓名、部门）",
+    "serve.cli.description": (
+        "在本机开一个网页服务，培训室里的每个浏览器标签页各自运行一份程序：先登记姓名、部门"
+        "（和房间码），再进入术语浏览，或在给了 --exam 时进入考试。"
+        "默认只在本机（127.0.0.1）可访问；在其他地址上提供服务时必须有房间码，"
+        "不给 --code 就自动生成一个并显示出来。按 Ctrl+C 结束。"
+    ),
+    "serve.cli.host": "监听的地址（默认 127.0.0.1，只有本机可访问；0.0.0.0 为本机所有网卡）",
+    "serve.cli.port": "端口（默认 {default}）",
+    "serve.cli.public_url": "学员在浏览器里输入的地址（经过代理或端口转发时给出）",
+    "serve.cli.exam": "进入后直接参加这份试卷的考试，而不是浏览术语",
+    "serve.cli.code_metavar": "房间码",
+    "serve.cli.code": "学员登记时要输入的房间码（在本机以外的地址上提供服务时不给就自动生成）",
+    "serve.cli.max_sessions": "同时在线的最多人数（默认 {default}），多出来的人请他们稍候",
+    "serve.cli.idle_minutes": "多少分钟没有操作就关闭这个页面的程序（默认 {default}）",
+    "serve.cli.bad_port": "端口应当是 1 到 65535 之间的整数，而不是“{value}”",
+    "serve.cli.blank_code": "房间码不能是空的。",
+    "serve.cli.cannot_listen": "无法在端口 {port} 上提供服务：{reason}。请换一个端口（--port）。",
+    "serve.started": "培训室已开放（最多同时 {count} 人）。请学员在浏览器中打开：",
+    "serve.code": "房间码：{code}（请告诉学员，登记时输入）",
+    "serve.exam": "试卷：{title}（{count} 题）",
+    "serve.stop_hint": "按 Ctrl+C 结束。",
+    "serve.event.signed_in": "已登记：{name}（{department}）",
+    "serve.event.left": "已离开：{name}（{department}）",
+    "serve.event.idle": "长时间没有操作，已关闭：{name}（{department}）",
+    "serve.event.wrong_code": "房间码不对，已拒绝（来自 {address}）",
+    "serve.store_failed": "无法把学员的姓名写入进度库：{reason}",
+    "serve.table.title": "培训室：{people} 人登记，{online} 人在线，{handed_in} 人已交卷",
+    "serve.table.online": "在线",
+    "serve.table.offline": "已离开",
+    "serve.table.handed_in": "已交卷 {percent}%",
+    "serve.page.title": "碳达峰术语培训",
+    "serve.page.sign_in": "请先登记，再开始。",
+    "serve.page.name": "姓名",
+    "serve.page.department": "部门",
+    "serve.page.code": "房间码",
+    "serve.page.enter": "进入",
+    "serve.page.retrying": "页面会自动重试。",
+    "serve.page.loading": "{name}，正在打开……",
+    "serve.page.closed": "本页的程序已结束（退出、长时间没有操作，或服务已停止）。",
+    "serve.page.restart": "重新打开",
+    "serve.refused.name_missing": "请填写姓名。",
+    "serve.refused.name_invalid": "姓名太长或含有不能使用的字符。",
+    "serve.refused.department_missing": "请填写部门。",
+    "serve.refused.department_invalid": "部门太长或含有不能使用的字符。",
+    "serve.refused.wrong_code": "房间码不对，请向培训老师确认。",
+    "serve.refused.full": "培训室已满（最多 {count} 人同时在线），请稍候。",
     #
 }

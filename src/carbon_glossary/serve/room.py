@@ -1,0 +1,221 @@
+"""Who may come into a served room, and who is in it: the rules, without a web server.
+
+A person signs in with a name, a department and, when the room has one, the room code.
+Signing in gives a *seat*: a secret token (kept in a browser cookie) that names the person
+for the server, so that the app the server starts for that browser runs under the person's
+profile. A seat holds at most one live session (a reloaded page replaces its own session);
+the room holds at most ``max_sessions`` live sessions at once.
+
+:func:`room_rows` reads the trainer's view from the store: for each seat, how many of the
+paper's questions the person has answered in their latest sitting and whether it is handed in.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from carbon_glossary.session.marking import profile_id
+
+if TYPE_CHECKING:
+    from carbon_glossary.store import ProgressStore
+
+__all__ = [
+    "MAX_FIELD",
+    "Refusal",
+    "Room",
+    "RoomRow",
+    "Seat",
+    "clean_field",
+    "new_room_code",
+    "normalise_code",
+    "room_rows",
+]
+
+MAX_FIELD = 40
+"""The longest name or department accepted, in characters."""
+
+_CODE_DIGITS = 6
+
+
+class Refusal(StrEnum):
+    """Why a sign-in was refused (the value is the message's catalogue key suffix)."""
+
+    NAME_MISSING = "name_missing"
+    NAME_INVALID = "name_invalid"
+    DEPARTMENT_MISSING = "department_missing"
+    DEPARTMENT_INVALID = "department_invalid"
+    WRONG_CODE = "wrong_code"
+    FULL = "full"
+
+
+def new_room_code() -> str:
+    """A fresh room code: six digits, easy to read out and to type on any keyboard."""
+    return "".join(str(secrets.randbelow(10)) for _ in range(_CODE_DIGITS))
+
+
+def normalise_code(text: str) -> str:
+    """A typed room code as compared: full-width digits and letters made plain (NFKC),
+    spaces and dashes dropped, letters upper-cased (``12 34-56`` is ``123456``)."""
+    return re.sub(r"[\s\-]+", "", unicodedata.normalize("NFKC", text)).upper()
+
+
+def clean_field(text: str) -> str | None:
+    """A name or department as kept: NFC, trimmed, inner runs of spaces made one; None if
+    it holds a control or format character (it would reach the trainer's terminal) or is
+    longer than :data:`MAX_FIELD`. An empty result means the field was left blank."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    if len(text) > MAX_FIELD:
+        return None
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text):
+        return None
+    return text
+
+
+@dataclass(slots=True)
+class Seat:
+    """One signed-in person; ``token`` is the secret their browser shows to the server."""
+
+    token: str
+    profile: str
+    name: str
+    department: str
+    signed_in_at: datetime
+    live: int = 0
+    """How many sessions of this seat are running (0 or 1, briefly 2 while a reload
+    replaces one)."""
+    left_at: datetime | None = None
+
+
+@dataclass
+class Room:
+    """The room's door: the code (None: no code asked), the session cap and the seats."""
+
+    code: str | None
+    max_sessions: int
+    seats: dict[str, Seat] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.max_sessions < 1:
+            raise ValueError("max_sessions must be at least 1")
+        if self.code is not None:
+            self.code = normalise_code(self.code)
+            if not self.code:
+                raise ValueError("a room code must not be blank")
+
+    @property
+    def live_sessions(self) -> int:
+        return sum(seat.live for seat in self.seats.values())
+
+    @property
+    def full(self) -> bool:
+        return self.live_sessions >= self.max_sessions
+
+    def sign_in(self, name: str, department: str, code: str, now: datetime) -> Seat | Refusal:
+        """A seat for this person, or why not. The code is checked first, so a wrong code
+        learns nothing about the other fields; a full room says so before a seat is made."""
+        if self.code is not None and not secrets.compare_digest(
+            normalise_code(code).encode(), self.code.encode()
+        ):
+            return Refusal.WRONG_CODE
+        clean_name = clean_field(name)
+        if clean_name is None:
+            return Refusal.NAME_INVALID
+        if not clean_name:
+            return Refusal.NAME_MISSING
+        clean_department = clean_field(department)
+        if clean_department is None:
+            return Refusal.DEPARTMENT_INVALID
+        if not clean_department:
+            return Refusal.DEPARTMENT_MISSING
+        if self.full:
+            return Refusal.FULL
+        seat = Seat(
+            token=secrets.token_urlsafe(24),
+            profile=profile_id(clean_name),
+            name=clean_name,
+            department=clean_department,
+            signed_in_at=now,
+        )
+        self.seats[seat.token] = seat
+        return seat
+
+    def seat_for(self, token: str | None) -> Seat | None:
+        """The seat a browser's token names, or None (no token, or not one of ours)."""
+        if not token:
+            return None
+        return self.seats.get(token)
+
+    def may_open(self, seat: Seat) -> bool:
+        """Whether a session may start for ``seat`` now: a seat replacing its own session
+        does not need a free place; any other needs one under the cap."""
+        return seat.live > 0 or not self.full
+
+    def opened(self, seat: Seat) -> None:
+        seat.live += 1
+        seat.left_at = None
+
+    def closed(self, seat: Seat, now: datetime) -> None:
+        seat.live = max(0, seat.live - 1)
+        if seat.live == 0:
+            seat.left_at = now
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRow:
+    """One line of the trainer's view."""
+
+    name: str
+    department: str
+    online: bool
+    answered: int
+    questions: int
+    handed_in: bool
+    score_percent: float | None
+
+
+def room_rows(
+    store: ProgressStore, seats: list[Seat], exam_id: str | None, questions: int
+) -> list[RoomRow]:
+    """The trainer's view of ``seats``, in sign-in order: with a paper (``exam_id``), how many
+    of its ``questions`` each person has answered in their latest sitting since signing in,
+    and whether (and how well) it is handed in; without one, only who is there."""
+    rows = []
+    for seat in sorted(seats, key=lambda s: s.signed_in_at):
+        answered, handed_in, percent = 0, False, None
+        if exam_id is not None:
+            results = [
+                r
+                for r in store.exam_results(seat.profile, exam_id=exam_id)
+                if r.finished_at >= seat.signed_in_at
+            ]
+            answers = [
+                a
+                for a in store.answers(seat.profile)
+                if a.exam_id == exam_id and a.answered_at >= seat.signed_in_at
+            ]
+            if results:
+                latest = results[0]  # newest first
+                handed_in = True
+                percent = 100 * latest.score / latest.max_score if latest.max_score else 0.0
+                answered = questions
+            elif answers:
+                sitting = answers[0].attempt_id  # newest first: the sitting now open
+                answered = len({a.question for a in answers if a.attempt_id == sitting})
+        rows.append(
+            RoomRow(
+                name=seat.name,
+                department=seat.department,
+                online=seat.live > 0,
+                answered=answered,
+                questions=questions,
+                handed_in=handed_in,
+                score_percent=percent,
+            )
+        )
+    return rows

@@ -1,0 +1,210 @@
+"""The room's door and the trainer's view, without a browser: the rules in serve/room.py,
+the command each session runs, and the server's pages and answers over HTTP (aiohttp's
+test client against the real handlers)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from carbon_glossary.serve.room import (
+    Refusal,
+    Room,
+    Seat,
+    clean_field,
+    new_room_code,
+    normalise_code,
+    room_rows,
+)
+from carbon_glossary.serve.server import COOKIE, RoomServer, SessionCommand, room_urls
+from carbon_glossary.store import AnswerRecord, ExamResult, open_store
+from carbon_glossary.subcommands.serve import is_loopback, table_lines
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+def test_a_wrong_code_is_refused_before_anything_else_is_looked_at() -> None:
+    room = Room(code="246810", max_sessions=5)
+    assert room.sign_in("", "", "111111", NOW) is Refusal.WRONG_CODE
+    assert room.sign_in("王小明", "财政局", "", NOW) is Refusal.WRONG_CODE
+    assert room.seats == {}
+    seat = room.sign_in("王小明", "财政局", "２４６ ８-１０", NOW)  # full-width, spaced
+    assert isinstance(seat, Seat)
+
+
+def test_names_are_cleaned_and_profiles_normalised() -> None:
+    room = Room(code=None, max_sessions=5)
+    seat = room.sign_in("  Alice   Wang ", " 财政局 ", "", NOW)
+    assert isinstance(seat, Seat)
+    assert (seat.name, seat.department, seat.profile) == ("Alice Wang", "财政局", "alice wang")
+    assert room.sign_in(" ", "财政局", "", NOW) is Refusal.NAME_MISSING
+    assert room.sign_in("王小明", "", "", NOW) is Refusal.DEPARTMENT_MISSING
+    assert room.sign_in("王\x1b[31m小明", "财政局", "", NOW) is Refusal.NAME_INVALID
+    assert room.sign_in("王小明", "财\u202e政局", "", NOW) is Refusal.DEPARTMENT_INVALID
+    assert room.sign_in("王" * 41, "财政局", "", NOW) is Refusal.NAME_INVALID
+    assert clean_field("e\u0301") == "é"  # NFC
+
+
+def test_the_cap_counts_live_sessions_and_a_reload_replaces_its_own() -> None:
+    room = Room(code=None, max_sessions=2)
+    first = room.sign_in("甲", "一科", "", NOW)
+    second = room.sign_in("乙", "二科", "", NOW)
+    assert isinstance(first, Seat) and isinstance(second, Seat)
+    room.opened(first)
+    room.opened(second)
+    assert room.full
+    assert room.sign_in("丙", "三科", "", NOW) is Refusal.FULL
+    assert room.may_open(first)  # a reload of a live page needs no new place
+    room.closed(second, NOW)
+    assert second.left_at == NOW and not room.full
+    assert isinstance(room.sign_in("丙", "三科", "", NOW), Seat)
+
+
+def test_room_codes_are_six_digits_and_compared_loosely() -> None:
+    codes = {new_room_code() for _ in range(50)}
+    assert all(re.fullmatch(r"\d{6}", code) for code in codes)
+    assert len(codes) > 40
+    assert normalise_code(" ab-12 ３ ") == "AB123"
+    with pytest.raises(ValueError):
+        Room(code=" - ", max_sessions=1)
+
+
+def test_loopback_and_the_addresses_to_give_the_room() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+    assert room_urls("127.0.0.1", 8000, None) == ["http://127.0.0.1:8000/"]
+    assert room_urls("0.0.0.0", 8000, "https://room.example/") == ["https://room.example/"]
+    wildcard = room_urls("0.0.0.0", 8123, None)
+    assert wildcard and all(u.startswith("http://") and u.endswith(":8123/") for u in wildcard)
+    assert not any("0.0.0.0" in u for u in wildcard)
+
+
+def test_a_session_command_quotes_the_name_as_data(tmp_path: Path) -> None:
+    seat = Seat("t", "o'neil; rm -rf ~ $(x)", "O'Neil; rm -rf ~ $(x)", "科", NOW)
+    command = SessionCommand(tmp_path / "g.toml", "zh", tmp_path / "p.sqlite", tmp_path / "e.toml")
+    line = command.shell(seat)
+    assert line.startswith("exec ")
+    argv = shlex.split(line.removeprefix("exec "))
+    assert argv[0] == sys.executable
+    assert argv[argv.index("--profile") + 1] == seat.profile
+    assert "browse" in SessionCommand(tmp_path / "g.toml", "zh", "x.sqlite").argv(seat)
+
+
+def _record(profile: str, question: int, attempt: str, at: datetime) -> AnswerRecord:
+    return AnswerRecord(
+        profile=profile,
+        term_id="tan-da-feng",
+        term_text="碳达峰",
+        category="核心概念",
+        kind="term-def",
+        mode="exam",
+        given="A",
+        correct=question % 2 == 0,
+        elapsed_ms=1000,
+        answered_at=at,
+        exam_id="paper1",
+        exam_title="测验",
+        attempt_id=attempt,
+        question=question,
+    )
+
+
+def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None:
+    room = Room(code=None, max_sessions=5)
+    wang = room.sign_in("王小明", "发改局", "", NOW)
+    li = room.sign_in("李华", "财政局", "", NOW + timedelta(seconds=1))
+    zhao = room.sign_in("赵六", "办公室", "", NOW + timedelta(seconds=2))
+    assert isinstance(wang, Seat) and isinstance(li, Seat) and isinstance(zhao, Seat)
+    room.opened(li)
+    with open_store(tmp_path / "p.sqlite") as store:
+        # Wang sat the paper before signing in today: that sitting does not count.
+        store.record_answer(_record("王小明", 1, "old", NOW - timedelta(days=1)))
+        for question in (1, 2, 3):
+            store.record_answer(_record("李华", question, "s1", NOW + timedelta(minutes=1)))
+        store.record_answer(_record("李华", 2, "s1", NOW + timedelta(minutes=2)))  # changed
+        for question in (1, 2):
+            store.record_answer(_record("赵六", question, "s2", NOW + timedelta(minutes=1)))
+        store.record_exam_result(
+            ExamResult(
+                profile="赵六",
+                exam_id="paper1",
+                exam_title="测验",
+                attempt_id="s2",
+                score=1,
+                max_score=4,
+                pass_mark=3,
+                passed=False,
+                started_at=NOW + timedelta(minutes=1),
+                finished_at=NOW + timedelta(minutes=3),
+            )
+        )
+        rows = room_rows(store, list(room.seats.values()), "paper1", 4)
+    assert [(r.name, r.online, r.answered, r.handed_in, r.score_percent) for r in rows] == [
+        ("王小明", False, 0, False, None),
+        ("李华", True, 3, False, None),
+        ("赵六", False, 4, True, 25.0),
+    ]
+    text = "\n".join(table_lines(rows, exam=True))
+    assert "3 人登记，1 人在线，1 人已交卷" in text
+    assert "李华" in text and "3/4" in text and "已交卷 25%" in text
+
+
+def _server(tmp_path: Path, room: Room) -> RoomServer:
+    return RoomServer(
+        SessionCommand(tmp_path / "g.toml", "zh", tmp_path / "p.sqlite"),
+        room,
+        host="127.0.0.1",
+        port=0,
+        public_url=None,
+        idle_minutes=30,
+        title="培训",
+    )
+
+
+async def test_the_door_over_http(tmp_path: Path) -> None:
+    room = Room(code="246810", max_sessions=1)
+    async with TestClient(TestServer(_server(tmp_path, room).make_app())) as client:
+        page = await client.get("/")
+        html = await page.text()
+        assert page.status == 200
+        assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+        # The fields in the issue's order, and nothing fetched from anywhere else.
+        assert html.index('id="name"') < html.index('id="department"') < html.index('id="code"')
+        assert not re.search(r"(?:src|href)=\"(?:https?:)?//", html)
+        assert "googleapis" not in html
+
+        wrong = await client.post(
+            "/", data={"name": "张三", "department": "办公室", "code": "1"}, allow_redirects=False
+        )
+        assert wrong.status == 403
+        assert COOKIE not in wrong.cookies
+        assert "房间码不对" in await wrong.text()
+        assert (await client.get("/ws")).status == 403
+        assert room.seats == {}
+
+        # Text typed into the form comes back escaped, never as markup.
+        bad = await client.post("/", data={"name": "<b>x</b>", "department": "", "code": "246810"})
+        assert bad.status == 400
+        assert "&lt;b&gt;x&lt;/b&gt;" in await bad.text()
+
+        right = await client.post(
+            "/",
+            data={"name": "王小明", "department": "发改局", "code": "246810"},
+            allow_redirects=False,
+        )
+        assert right.status == 303
+        assert COOKIE in right.cookies
+        app_page = await (await client.get("/")).text()
+        assert 'class="textual-terminal"' in app_page and "王小明" in app_page
+
+        (seat,) = room.seats.values()
+        room.opened(seat)  # the one place is taken
+        full = await client.post("/", data={"name": "李华", "department": "财", "code": "246810"})
+        assert full.status == 503
+        assert "请稍候" in await full.text()

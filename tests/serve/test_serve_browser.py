@@ -1,0 +1,311 @@
+"""``carbon-glossary serve`` end to end: a real server process, real headless Chromium.
+
+Chromium is Debian's (``/usr/bin/chromium``, with ``fonts-noto-cjk``), driven by Playwright
+through ``executable_path``: no browser is downloaded. In CI (``CI=true``) a missing browser
+or Playwright fails these tests; elsewhere it skips them.
+
+The terminal in the page is drawn on a canvas, so what the person sees is checked in what
+the server sent to the page (the websocket's frames); a 1280×800 screenshot of each page
+is kept under ``tests/artifacts/serve/`` (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from carbon_glossary.core.cache import load_glossary_cached
+from carbon_glossary.core.paper import build_paper, load_paper
+from carbon_glossary.session.decks import exam_id_for
+from carbon_glossary.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+PAPER = ROOT / "papers" / "example.toml"
+GLOSSARY = ROOT / "glossary.toml"
+ARTIFACTS = ROOT / "tests" / "artifacts" / "serve"
+IN_CI = os.environ.get("CI") == "true"
+CODE = "246810"
+WAIT_S = 60.0  # a loaded 2-core CI machine starts a Textual app in seconds, not minutes
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        path = None
+    if path is None:
+        message = "Chromium and Playwright are needed (.ci/run installs chromium)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait(what: str, check: Callable[[], Any], timeout: float = WAIT_S, page: Any = None) -> Any:
+    """Poll ``check``; with a ``page``, by waiting in Playwright (its sync API delivers
+    events, such as websocket frames, only while one of its calls runs)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        if page is not None:
+            page.wait_for_timeout(200)
+        else:
+            time.sleep(0.2)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stat = (entry / "stat").read_text()
+            # pid (comm) state ppid ...: comm may hold spaces, so split after its ")".
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@dataclass
+class Served:
+    """A running ``serve`` and what it printed."""
+
+    process: subprocess.Popen[str]
+    url: str
+    db: Path
+    output: list[str] = field(default_factory=list)
+
+    def apps(self) -> list[int]:
+        return _children(self.process.pid)
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+    started: list[Served] = []
+
+    def start(*options: str) -> Served:
+        port = _free_port()
+        db = tmp_path / f"room-{port}.sqlite"
+        command = [sys.executable, "-m", "carbon_glossary", "serve", "--port", str(port)]
+        process = subprocess.Popen(
+            [*command, "--db", str(db), "--glossary", str(GLOSSARY), *options],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+        )
+        served = Served(process, f"http://127.0.0.1:{port}/", db)
+        started.append(served)
+
+        def listening() -> bool:
+            try:
+                with urllib.request.urlopen(served.url, timeout=2):
+                    return True
+            except (urllib.error.URLError, OSError):
+                assert process.poll() is None, process.stdout.read() if process.stdout else ""
+                return False
+
+        _wait("the server to listen", listening)
+        return served
+
+    yield start
+    for served in started:
+        served.process.terminate()
+        try:
+            out, _ = served.process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            served.process.kill()
+            out, _ = served.process.communicate()
+        served.output.append(out)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    path = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Tab:
+    """One browser tab: every URL it asked for, and the text the server sent its terminal."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    frames: list[str] = field(default_factory=list)
+    sockets: list[str] = field(default_factory=list)
+
+    def screen_text(self, since: int = 0) -> str:
+        return ANSI.sub("", "".join(self.frames[since:]))
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def _open_tab(browser: Any, url: str) -> Tab:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    tab = Tab(page)
+    page.on("request", lambda request: tab.requests.append(request.url))
+
+    def on_socket(ws: Any) -> None:
+        tab.sockets.append(ws.url)
+
+        def received(payload: str | bytes) -> None:
+            text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+            tab.frames.append(text)
+
+        ws.on("framereceived", received)
+
+    page.on("websocket", on_socket)
+    page.goto(url)
+    return tab
+
+
+def _sign_in(tab: Tab, name: str, department: str, code: str | None) -> None:
+    """Type into the form as a person does: the name field has the focus, Tab moves on,
+    Enter submits."""
+    page = tab.page
+    page.wait_for_selector("#name:focus")
+    page.keyboard.type(name)
+    page.keyboard.press("Tab")
+    page.keyboard.type(department)
+    if code is not None:
+        page.keyboard.press("Tab")
+        page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+
+
+def _app_ready(tab: Tab, marker: str) -> None:
+    tab.page.wait_for_selector("body.-first-byte", timeout=WAIT_S * 1000)
+    _wait(f"{marker!r} on the page", lambda: marker in tab.screen_text(), page=tab.page)
+    tab.page.locator(".xterm-helper-textarea").focus()
+
+
+def _local_only(tabs: list[Tab]) -> None:
+    for tab in tabs:
+        for url in tab.requests + tab.sockets:
+            assert urlsplit(url).hostname == "127.0.0.1", url
+
+
+def test_a_room_signs_in_sits_the_exam_and_a_wrong_code_gets_nothing(
+    serve: Callable[..., Served], browser: Any
+) -> None:
+    glossary = load_glossary_cached(GLOSSARY)
+    paper = build_paper(glossary, load_paper(PAPER, glossary))
+    exam_id = exam_id_for(paper)
+    served = serve("--exam", str(PAPER), "--code", CODE)
+
+    wang = _open_tab(browser, served.url)
+    _sign_in(wang, "王小明", "发展改革局", CODE)
+    li = _open_tab(browser, served.url)
+    _sign_in(li, "李华", "财政局", "24 68 10")  # spaces as read out are fine
+    for tab in (wang, li):
+        _app_ready(tab, "术语测验")
+    assert len(served.apps()) == 2
+
+    # Wang answers the first question, goes on, and hands the paper in.
+    wang.page.keyboard.press("1")
+    wang.page.keyboard.press("Enter")
+    _wait("question 2", lambda: "2/20" in wang.screen_text(), page=wang.page)
+    before = len(wang.frames)
+    wang.page.keyboard.press("Control+s")
+    _wait("the hand-in question", lambda: "继续作答" in wang.screen_text(before), page=wang.page)
+    before = len(wang.frames)
+    wang.page.keyboard.press("y")
+    _wait("the result", lambda: "考试成绩" in wang.screen_text(before), page=wang.page)
+    # Li answers the first question only.
+    li.page.keyboard.press("2")
+
+    def stored() -> bool:
+        with open_store(served.db, read_only=True) as store:
+            return bool(store.exam_results("王小明", exam_id=exam_id)) and bool(
+                [a for a in store.answers("李华") if a.exam_id == exam_id]
+            )
+
+    _wait("both sittings in the store", stored, page=li.page)
+    with open_store(served.db, read_only=True) as store:
+        (result,) = store.exam_results("王小明", exam_id=exam_id)
+        assert result.max_score > 0
+        first = [a for a in store.answers("王小明") if a.exam_id == exam_id and a.question == 1]
+        assert first and first[0].given
+        li_answers = [a for a in store.answers("李华") if a.exam_id == exam_id]
+        assert {a.question for a in li_answers} == {1}
+        assert not store.exam_results("李华", exam_id=exam_id)
+        info = store.profile_info("王小明")
+        assert info is not None and (info.display_name, info.department) == (
+            "王小明",
+            "发展改革局",
+        )
+
+    # A wrong code: the form again with the reason, no seat, no socket, no app.
+    stranger = _open_tab(browser, served.url)
+    _sign_in(stranger, "张三", "办公室", "135790")
+    assert "房间码不对" in stranger.page.locator("#error").inner_text()
+    assert not [c for c in stranger.page.context.cookies() if c["name"] == "cg_seat"]
+    assert stranger.sockets == []
+    assert len(served.apps()) == 2
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(served.url + "ws", timeout=5)
+    assert refused.value.code == 403
+
+    for name, tab in (("exam-wang", wang), ("exam-li", li), ("wrong-code", stranger)):
+        tab.shot(name)
+    _local_only([wang, li, stranger])
+
+    # Closing the tabs ends their apps.
+    wang.page.close()
+    li.page.close()
+    _wait("no app left", lambda: served.apps() == [], timeout=30)
+
+
+def test_browsing_in_the_room_finds_tdf(serve: Callable[..., Served], browser: Any) -> None:
+    served = serve()
+    tab = _open_tab(browser, served.url)
+    sign_in_page = tab.page.content()
+    assert 'id="code"' not in sign_in_page  # loopback without --code: no code asked
+    tab.shot("sign-in")
+    _sign_in(tab, "王小明", "发展改革局", None)
+    _app_ready(tab, "术语")
+    before = len(tab.frames)
+    tab.page.keyboard.type("tdf")
+    _wait("碳达峰 after typing tdf", lambda: "碳达峰" in tab.screen_text(before), page=tab.page)
+    tab.page.wait_for_timeout(500)  # let the list settle for the screenshot
+    tab.shot("browse-tdf")
+    _local_only([tab])
+    tab.page.close()
+    _wait("no app left", lambda: served.apps() == [], timeout=30)
