@@ -1,4 +1,5 @@
-"""At 60×20, the smallest size we support, the Footer shows every key it lists whole."""
+"""Quiz and exam screens at 60×20, the smallest size we support: the Footer shows every key
+it lists whole, and Ctrl+C says how to leave."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from quiz_support import exam_plan, make_quiz_app, quiz_glossary, settle
 from textual.app import App
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from carbon_glossary.i18n import t
 
 SMALL = (60, 20)
 
@@ -35,3 +38,15 @@ async def test_the_exam_footer_fits_at_60_columns(tmp_path: Path, language: str)
         actions = {key.action for key in footer.query(FooterKey)}
         assert {"hand_in", "leave"} <= actions
         assert cut_keys(app) == []
+
+
+async def test_ctrl_c_in_an_exam_says_esc_leaves_and_ctrl_q_quits(tmp_path: Path) -> None:
+    glossary = quiz_glossary()
+    app = make_quiz_app(glossary, exam_plan(glossary), tmp_path / "p.db")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert [n.message for n in app._notifications] == [t("ui.quit.hint_elsewhere")]
+        assert "Esc" in t("ui.quit.hint_elsewhere") and "Ctrl+Q" in t("ui.quit.hint_elsewhere")

@@ -687,6 +687,7 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "ui.quit.hint_elsewhere": "Esc leaves this screen; to quit the program, press Ctrl+Q",
     "ui.palette.no_matches": "No matches",
     "ui.palette.open": "Open the command palette",
     "settings.unreadable": (

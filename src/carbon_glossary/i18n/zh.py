@@ -584,6 +584,7 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- browse screen and command-line rough edges (issue 7 items 7-10) ---
+    "ui.quit.hint_elsewhere": "按 Esc 离开这一页；要退出程序，请按 Ctrl+Q",
     "ui.palette.no_matches": "没有匹配项",
     "ui.palette.open": "打开命令面板",
     "settings.unreadable": "设置文件 {path} 无法读取或内容有误，本次按默认设置运行，不会改写它",

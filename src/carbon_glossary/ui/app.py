@@ -135,7 +135,8 @@ class CarbonGlossaryApp(App[object]):
         this action (its own hint is in English). Quitting on it is left out on purpose:
         people press Ctrl+C to copy, and an exam would end under them.
         """
-        self.say(t("ui.quit.hint"))
+        browsing = isinstance(self.screen, BrowseScreen)
+        self.say(t("ui.quit.hint" if browsing else "ui.quit.hint_elsewhere"))
 
     def action_help(self) -> None:
         from carbon_glossary.ui.screens.help import HelpScreen
