@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from carbon_glossary import i18n
+from pg import pg_server, pg_url, where  # noqa: F401  (fixtures: a throwaway PostgreSQL server)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_GLOSSARY = ROOT / "glossary.toml"

@@ -387,7 +387,14 @@ class _Terminal:
         os.close(self.master)
 
 
-def answer_count(db: Path) -> int:
+def answer_count(db: str | Path) -> int:
+    if isinstance(db, str):  # a PostgreSQL server's URL
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            if conn.execute("SELECT to_regclass('answers')").fetchone() == (None,):
+                return 0
+            return int(conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
     if not db.exists():
         return 0
     with sqlite3.connect(db, timeout=10) as connection:
@@ -397,7 +404,7 @@ def answer_count(db: Path) -> int:
             return 0
 
 
-def wait_for_answers(db: Path, count: int, timeout: float = 20.0) -> None:
+def wait_for_answers(db: str | Path, count: int, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if answer_count(db) >= count:
@@ -417,9 +424,9 @@ def terminal(tmp_path: Path) -> Iterator[list[_Terminal]]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGKILL")
 def test_practice_in_a_real_terminal_killed_loses_no_answer(
-    tmp_path: Path, terminal: list[_Terminal]
+    tmp_path: Path, terminal: list[_Terminal], where: str | Path
 ) -> None:
-    db = tmp_path / "p.db"
+    db = where  # a file, or a PostgreSQL server: the same guarantee
     kinds = "term-def,def-term,en-term,truefalse"
     env = {
         **os.environ,
@@ -468,8 +475,10 @@ def wait_for_screen(term: _Terminal, text: str, timeout: float = 30.0) -> None:
     raise AssertionError(f"{text!r} was not drawn")
 
 
-def _exam_in_a_terminal(tmp_path: Path, terminal: list[_Terminal]) -> tuple[_Terminal, Path]:
-    db = tmp_path / "p.db"
+def _exam_in_a_terminal(
+    tmp_path: Path, terminal: list[_Terminal], db: str | Path | None = None
+) -> tuple[_Terminal, str | Path]:
+    db = db or tmp_path / "p.db"
     env = {
         **os.environ,
         "TERM": "xterm-256color",
@@ -487,9 +496,9 @@ def _exam_in_a_terminal(tmp_path: Path, terminal: list[_Terminal]) -> tuple[_Ter
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and POSIX signals")
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
 def test_an_exam_answer_is_kept_the_moment_it_is_chosen_and_a_signal_ends_cleanly(
-    tmp_path: Path, terminal: list[_Terminal], signum: int
+    tmp_path: Path, terminal: list[_Terminal], signum: int, where: str | Path
 ) -> None:
-    term, db = _exam_in_a_terminal(tmp_path, terminal)
+    term, db = _exam_in_a_terminal(tmp_path, terminal, where)
     term.send("b")  # option B of question 1: chosen, not confirmed, not moved on from
     wait_for_answers(db, 1)
     term.wait_quiet()

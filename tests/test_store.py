@@ -37,6 +37,7 @@ from carbon_glossary.store import (
 )
 from carbon_glossary.store import sqlite as progress
 from carbon_glossary.store import sqlite_schema as schema
+from carbon_glossary.store.sqlite import SqliteStore
 
 NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 BEIJING = timezone(timedelta(hours=8))
@@ -87,8 +88,9 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db: Path) -> Iterator[ProgressStore]:
-    with open_store(db) as opened:
+def store(where: str | Path) -> Iterator[ProgressStore]:
+    """The contract: every test taking this fixture runs against both backends."""
+    with open_store(where) as opened:
         yield opened
 
 
@@ -108,9 +110,10 @@ def test_open_creates_folders_and_a_wal_file_at_the_latest_version(db: Path) -> 
         conn.close()
 
 
-def test_every_commit_is_synced_to_disk(store: ProgressStore) -> None:
+def test_every_commit_is_synced_to_disk(db: Path) -> None:
     """synchronous=FULL (2): an answer survives a power cut, not only a killed program."""
-    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    with SqliteStore.open(db) as store:
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
 
 
 def test_a_folder_where_the_file_should_be_is_a_clear_error(tmp_path: Path) -> None:
@@ -120,11 +123,11 @@ def test_a_folder_where_the_file_should_be_is_a_clear_error(tmp_path: Path) -> N
     assert str(tmp_path) in caught.value.message
 
 
-def test_answers_survive_closing_and_reopening(db: Path) -> None:
+def test_answers_survive_closing_and_reopening(where: str | Path) -> None:
     given = answer(exam_id=None)
-    with open_store(db) as store:
+    with open_store(where) as store:
         record(store, given)
-    with open_store(db) as store:
+    with open_store(where) as store:
         assert store.answers("alice") == [given]
 
 

@@ -51,5 +51,9 @@ def open_store(location: str | Path, *, read_only: bool = False) -> ProgressStor
 
         return SqliteStore.open(path, read_only=read_only)
     text = str(location).strip()
+    if text.lower().startswith(_POSTGRES_SCHEMES):
+        from carbon_glossary.store.postgres import PostgresStore
+
+        return PostgresStore.open(text)
     scheme = text.split("://", 1)[0]
     raise StoreError("store.unknown_scheme", scheme=scheme)

@@ -1,0 +1,215 @@
+"""What only the PostgreSQL store has: a URL, a login, privileges, a server that can go
+away. Everything else it shares with SQLite is in the contract suite (test_store.py,
+test_store_processes.py), which runs against both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+
+from carbon_glossary.cli import main
+from carbon_glossary.store import (
+    AnswerRecord,
+    StoreError,
+    StoreTooNewError,
+    StoreUnavailable,
+    open_store,
+)
+from carbon_glossary.store import postgres_schema as schema
+from carbon_glossary.store.postgres import redact
+from conftest import ROOT
+from pg import PASSWORD, PgServer
+
+NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
+
+
+def answer(index: int = 0, profile: str = "alice") -> AnswerRecord:
+    return AnswerRecord(
+        profile=profile,
+        term_id=f"term-{index}",
+        term_text="碳达峰",
+        category="核心概念",
+        kind="term-def",
+        mode="practice",
+        given=f"{profile}:{index}",
+        correct=True,
+        elapsed_ms=1000,
+        answered_at=NOW + timedelta(seconds=index),
+    )
+
+
+def version_of(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        return schema.stored_version(conn)
+
+
+# --- opening: every problem is a message, never a traceback, never a password ---
+
+
+def test_a_url_that_cannot_be_read_is_a_clear_error() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://alice:s3cret@[::1/carbon")
+    assert caught.value.key == "store.pg.bad_url"
+    assert "s3cret" not in caught.value.message
+
+
+def test_another_scheme_is_refused_not_taken_for_a_file(tmp_path: object) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("mysql://alice@db/carbon")
+    assert caught.value.key == "store.unknown_scheme" and "mysql://" in caught.value.message
+
+
+def test_a_refused_password_is_a_clear_error_without_the_password(pg_server: PgServer) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(pg_server.url(password="wrong-碳中和-pw"))
+    assert caught.value.key == "store.pg.auth_failed"
+    assert "wrong-碳中和-pw" not in caught.value.message
+    assert "***" in caught.value.message  # the address is named, its password masked
+
+
+def test_an_unreachable_server_is_a_clear_error(pg_server: PgServer) -> None:
+    url = pg_server.url().replace(f":{pg_server.port}/", ":1/")  # nothing listens on port 1
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert caught.value.key == "store.pg.cannot_connect"
+    assert PASSWORD not in caught.value.message
+
+
+def test_redact_masks_only_the_password() -> None:
+    assert redact("postgresql://u:p%40ss@h:5432/d?sslmode=require") == (
+        "postgresql://u:***@h:5432/d?sslmode=require"
+    )
+    assert redact("postgresql://u@h/d") == "postgresql://u@h/d"
+
+
+@pytest.mark.parametrize("command", ["stats", "practice", "study", "exam"])
+def test_the_command_line_says_so_and_exits_2(
+    command: str, pg_server: PgServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = pg_server.url(password="not-the-password")
+    argv = [command, str(ROOT / "papers" / "example.toml")] if command == "exam" else [command]
+    code = main([*argv, "--db", bad])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "Traceback" not in err and "not-the-password" not in out + err
+    assert "拒绝登录" in err or "需要在终端" in err  # the store, or the terminal check first
+
+
+# --- schema versions ---
+
+
+def test_an_older_database_is_migrated_and_keeps_its_data(pg_url: str) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as conn, conn.transaction():
+        for step in schema.MIGRATIONS[:2]:
+            step(conn)
+        conn.execute(f"CREATE TABLE {schema.VERSION_TABLE} (version INTEGER NOT NULL)")
+        conn.execute(f"INSERT INTO {schema.VERSION_TABLE} VALUES (2)")
+        conn.execute(
+            "INSERT INTO answers (profile, term_id, term_text, kind, mode, exam_id, exam_title,"
+            " attempt_id, question, given, correct, elapsed_ms, answered_at) VALUES"
+            " ('bob', 'a', '碳达峰', 'pinyin', 'exam', 'p1', '测验', 'left', 1, 'x', false, 1,"
+            " '2025-03-10T01:00:00Z')"
+        )
+    with open_store(pg_url) as store:
+        [left] = store.attempts(exam_id="p1")
+        assert (left.attempt_id, left.profile, left.handed_in_at) == ("left", "bob", None)
+        assert len(store.answers("bob")) == 1
+    assert version_of(pg_url) == schema.latest_version()
+
+
+def test_a_newer_database_is_refused_and_left_alone(pg_url: str) -> None:
+    open_store(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"UPDATE {schema.VERSION_TABLE} SET version = 99")
+    with pytest.raises(StoreTooNewError) as caught:
+        open_store(pg_url)
+    assert (caught.value.found, caught.value.supported) == (99, schema.latest_version())
+    assert PASSWORD not in caught.value.message
+    assert version_of(pg_url) == 99
+
+
+def test_a_failing_migration_leaves_the_database_at_its_old_version(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_store(pg_url).close()
+
+    def half_done(conn: psycopg.Connection[object]) -> None:
+        conn.execute("CREATE TABLE half (x integer)")
+        raise RuntimeError("disk full, say")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, half_done])
+    with pytest.raises(RuntimeError):
+        open_store(pg_url)
+    monkeypatch.undo()
+    assert version_of(pg_url) == schema.latest_version()
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT to_regclass('half')").fetchone() == (None,)
+
+
+# --- the role's privileges (as the README lists them) ---
+
+
+@pytest.fixture
+def trainee_role(pg_server: PgServer, pg_url: str) -> Iterator[str]:
+    """A login role that may connect and use the tables, but not create any."""
+    database = pg_url.rsplit("/", 1)[1]
+    pg_server.admin("CREATE ROLE trainee LOGIN PASSWORD 'trainee-pw'")
+    pg_server.admin(f'GRANT CONNECT ON DATABASE "{database}" TO trainee')
+    yield pg_server.url(database, user="trainee", password="trainee-pw")
+    pg_server.admin(f'REVOKE ALL ON DATABASE "{database}" FROM trainee')
+    pg_server.admin("DROP OWNED BY trainee CASCADE", database=database)
+    pg_server.admin("DROP ROLE trainee")
+
+
+def test_a_role_that_cannot_create_the_tables_is_told_what_it_needs(
+    trainee_role: str, pg_url: str, pg_server: PgServer
+) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(trainee_role)  # PostgreSQL 15: no CREATE on schema public by default
+    assert caught.value.key == "store.pg.no_privilege"
+    assert "trainee-pw" not in caught.value.message
+    # What the README says an administrator does: create the tables once, grant the rest.
+    open_store(pg_url).close()
+    database = pg_url.rsplit("/", 1)[1]
+    pg_server.admin(
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO trainee",
+        database=database,
+    )
+    with open_store(trainee_role) as store:
+        store.record_answer(answer())
+        assert len(store.answers("alice")) == 1
+
+
+# --- the server going away ---
+
+
+def test_a_connection_dropped_between_answers_is_opened_again(
+    pg_url: str, pg_server: PgServer
+) -> None:
+    with open_store(pg_url) as store:
+        store.record_answer(answer(0))
+        pg_server.admin(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE application_name = 'carbon-glossary' AND pid <> pg_backend_pid()"
+        )
+        store.record_answer(answer(1))  # no error: nothing had been sent on the dead one
+        assert [r.given for r in store.answers("alice")] == ["alice:1", "alice:0"]
+
+
+def test_a_server_that_goes_away_is_unavailable_and_the_same_answer_can_be_retried(
+    pg_url: str, pg_server: PgServer
+) -> None:
+    with open_store(pg_url) as store:
+        store.record_answer(answer(0))
+        pg_server.stop()
+        try:
+            with pytest.raises(StoreUnavailable) as caught:
+                store.record_answer(answer(1))
+            assert "连接中断" in caught.value.message and PASSWORD not in caught.value.message
+        finally:
+            pg_server.start()
+        store.record_answer(answer(1))  # what the caller kept, written once the server is back
+        assert [r.given for r in store.answers("alice")] == ["alice:1", "alice:0"]
