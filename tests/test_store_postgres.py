@@ -4,6 +4,7 @@ test_store_processes.py), which runs against both."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,9 @@ import psycopg
 import pytest
 
 from carbon_glossary.cli import main
+from carbon_glossary.session import writer as writer_module
+from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.store import (
     AnswerRecord,
     StoreError,
@@ -212,4 +216,27 @@ def test_a_server_that_goes_away_is_unavailable_and_the_same_answer_can_be_retri
         finally:
             pg_server.start()
         store.record_answer(answer(1))  # what the caller kept, written once the server is back
+        assert [r.given for r in store.answers("alice")] == ["alice:1", "alice:0"]
+
+
+def test_an_answer_given_while_the_server_is_down_is_saved_when_it_is_back(
+    pg_url: str, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a learner sees: told once the answer is kept; it is in the server afterwards."""
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS_S", (0.2,))
+    progress = Progress(pg_url, "alice")
+    reported: list[str] = []
+    writer = AnswerWriter(progress, on_failed=reported.append)
+    writer.submit(lambda store: store.record_answer(answer(0))).result(timeout=30)
+    pg_server.stop()
+    try:
+        pending = writer.submit(lambda store: store.record_answer(answer(1)))
+        time.sleep(1.0)
+        assert not pending.done() and len(reported) == 1 and "答案已保留" in reported[0]
+    finally:
+        pg_server.start()
+    pending.result(timeout=30)
+    writer.close()
+    progress.close()
+    with open_store(pg_url) as store:
         assert [r.given for r in store.answers("alice")] == ["alice:1", "alice:0"]

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from carbon_glossary.session import writer as writer_module
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import SKIPPED, AnswerWriter
-from carbon_glossary.store import StoreError
+from carbon_glossary.store import StoreError, StoreUnavailable
 
 
 class SlowStore:
@@ -77,3 +78,54 @@ def test_a_store_error_is_reported_and_kept_in_the_future(tmp_path: Path) -> Non
         future.result(timeout=10)
     assert len(reported) == 1 and "disk full" in reported[0]
     writer.close()
+
+
+class Unreachable:
+    """A store whose server answers only from the ``recover``-th try on."""
+
+    notices: tuple[str, ...] = ()
+
+    def __init__(self, recover: int) -> None:
+        self.recover = recover
+        self.tries = 0
+        self.written: list[int] = []
+
+    def write(self, value: int) -> int:
+        self.tries += 1
+        if self.tries < self.recover:
+            raise StoreUnavailable(
+                "store.pg.unavailable", location="postgresql://db/x", reason="server closed"
+            )
+        self.written.append(value)
+        return value
+
+
+def test_an_unreachable_server_keeps_the_answer_tells_once_and_retries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS_S", (0.01,))
+    store = Unreachable(recover=4)
+    reported: list[str] = []
+    writer = AnswerWriter(progress_over(store, tmp_path), on_failed=reported.append)
+    first = writer.submit(lambda s: s.write(1))
+    second = writer.submit(lambda s: s.write(2))
+    assert (first.result(timeout=10), second.result(timeout=10)) == (1, 2)
+    assert store.written == [1, 2] and store.tries == 5
+    assert len(reported) == 1 and "答案已保留" in reported[0] and "连接中断" in reported[0]
+    writer.close()
+
+
+def test_closing_during_an_outage_reports_what_was_not_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS_S", (0.01,))
+    monkeypatch.setattr(writer_module, "CLOSE_GRACE_S", 0.2)
+    store = Unreachable(recover=10**9)
+    reported: list[str] = []
+    writer = AnswerWriter(progress_over(store, tmp_path), on_failed=reported.append)
+    future = writer.submit(lambda s: s.write(1))
+    writer.close()  # returns once the grace has passed: never hangs on a dead server
+    with pytest.raises(StoreUnavailable):
+        future.result(timeout=10)
+    assert store.written == []
+    assert "未能保存" in reported[-1]

@@ -826,6 +826,14 @@ MESSAGES: dict[str, str] = {
         'Unsupported progress store address "{scheme}://". Use a file path, sqlite:///path or'
         " postgresql://user@host/database."
     ),
+    "store.retrying": (
+        "{reason}. Your answer is kept and will be saved when the connection is back; go on"
+        " answering."
+    ),
+    "store.retry_gave_up": (
+        "{reason}. Some answers could not be saved to the server; check the network and"
+        " answer those questions again."
+    ),
     "store.pg.bad_url": "The progress store address {location} cannot be read: {reason}",
     "store.pg.no_driver": (
         "A PostgreSQL progress store needs psycopg: pip install 'psycopg[binary]'"

@@ -677,6 +677,8 @@ MESSAGES: dict[str, str] = {
     "store.unknown_scheme": (
         "不支持的进度库地址类型“{scheme}://”。请用文件路径、sqlite:///路径 或 postgresql://用户@主机/数据库。"
     ),
+    "store.retrying": "{reason}。答案已保留，正在自动重试；连接恢复后会保存，请继续答题。",
+    "store.retry_gave_up": "{reason}。仍有答案未能保存到服务器；请检查网络后重新作答这些题。",
     "store.pg.bad_url": "进度库地址 {location} 无法解析：{reason}",
     "store.pg.no_driver": "要使用 PostgreSQL 进度库需要安装 psycopg：pip install 'psycopg[binary]'",
     "store.pg.cannot_connect": "无法连接进度库服务器 {location}：{reason}",

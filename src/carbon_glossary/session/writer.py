@@ -6,21 +6,34 @@ to an exam question would then replace a later one. A :class:`AnswerWriter` has 
 thread: what is submitted first is written first. Writes with the same ``key`` (an exam
 question, answered again while its earlier answer was still waiting) are coalesced: only
 the latest is written, never an older one after it.
+
+A server that cannot be reached (:class:`~carbon_glossary.store.StoreUnavailable`: the
+PostgreSQL store's server restarted or the network dropped) does not lose the answer: the
+person is told once that it is kept, and the same write is tried again, after 1, 2, 5, 10 and
+then every 30 seconds, until it is written. Closing the writer gives a write still waiting
+for the server :data:`CLOSE_GRACE_S` more; only then is it reported as not saved.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
+from carbon_glossary.i18n import t
 from carbon_glossary.session.progress import Progress
-from carbon_glossary.store import ProgressStore, StoreError
+from carbon_glossary.store import ProgressStore, StoreError, StoreUnavailable
 
-__all__ = ["AnswerWriter", "Skipped"]
+__all__ = ["CLOSE_GRACE_S", "RETRY_DELAYS_S", "AnswerWriter", "Skipped"]
 
 T = TypeVar("T")
+
+RETRY_DELAYS_S = (1.0, 2.0, 5.0, 10.0, 30.0)
+"""Waits between tries while the server cannot be reached; the last one repeats."""
+CLOSE_GRACE_S = 15.0
+"""How long closing waits for an unreachable server before reporting the write lost."""
 
 
 class Skipped:
@@ -46,6 +59,7 @@ class AnswerWriter:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answer-writer")
         self._latest: dict[object, object] = {}
         self._lock = threading.Lock()
+        self._closing = threading.Event()
 
     def submit(
         self, write: Callable[[ProgressStore], T], *, key: object = None
@@ -66,12 +80,31 @@ class AnswerWriter:
             with self._lock:
                 if self._latest.get(key) is not token:
                     return SKIPPED
-        try:
-            return write(self.progress.store())
-        except StoreError as error:
-            if self.on_failed is not None:
-                self.on_failed(error.message)
-            raise
+        tries = 0
+        gave_up_at: float | None = None
+        while True:
+            try:
+                return write(self.progress.store())
+            except StoreUnavailable as error:
+                now = time.monotonic()
+                if self._closing.is_set():
+                    gave_up_at = gave_up_at or now + CLOSE_GRACE_S
+                    if now >= gave_up_at:
+                        self._report(t("store.retry_gave_up", reason=error.message))
+                        raise
+                elif tries == 0:
+                    self._report(t("store.retrying", reason=error.message))
+                delay = RETRY_DELAYS_S[min(tries, len(RETRY_DELAYS_S) - 1)]
+                tries += 1
+                if self._closing.wait(delay):  # closing: try again soon, then give up
+                    time.sleep(min(delay, 1.0))
+            except StoreError as error:
+                self._report(error.message)
+                raise
+
+    def _report(self, message: str) -> None:
+        if self.on_failed is not None:
+            self.on_failed(message)
 
     def barrier(self) -> Future[None]:
         """A future that is done once everything submitted so far has been written."""
@@ -83,5 +116,7 @@ class AnswerWriter:
 
     def close(self, *, wait: bool = True) -> None:
         """Stop taking writes; what is waiting is still written (``wait``: block until it
-        is). The store stays open."""
+        is; a write waiting for an unreachable server gets :data:`CLOSE_GRACE_S`). The
+        store stays open."""
+        self._closing.set()
         self._executor.shutdown(wait=wait)
