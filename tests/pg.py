@@ -20,6 +20,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -102,25 +103,27 @@ def _run(command: list[str]) -> None:
         raise RuntimeError(f"{' '.join(command)}: {result.stderr.strip() or result.stdout.strip()}")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """Start the cluster once for the whole test session."""
+@contextmanager
+def throwaway_server() -> Iterator[PgServer]:
+    """Start a cluster in a temporary folder; stop and delete it on leaving. Raises
+    RuntimeError (with the server's words) when it cannot be started. bench/ uses it too."""
     if not (PG_BIN / "initdb").exists():
-        _unavailable(f"{PG_BIN / 'initdb'} not found")
+        raise RuntimeError(f"{PG_BIN / 'initdb'} not found")
     try:
         import psycopg  # noqa: F401
-    except ImportError:
-        _unavailable("psycopg is not installed")
+    except ImportError as error:
+        raise RuntimeError("psycopg is not installed") from error
     base = Path(tempfile.mkdtemp(prefix="carbon-glossary-pg-"))
-    data, sockets = base / "data", base / "sockets"
+    data, sockets, log = base / "data", base / "sockets", base / "log"
     sockets.mkdir()
     password_file = base / "password"
     password_file.write_text(PASSWORD + "\n", encoding="utf-8")
     if os.geteuid() == 0:
-        shutil.chown(base, SUPERUSER)
-        shutil.chown(sockets, SUPERUSER)
-        shutil.chown(password_file, SUPERUSER)
+        for path in (base, sockets, password_file):
+            shutil.chown(path, SUPERUSER)
     port = _free_port()
+    options = f"-p {port} -c listen_addresses=127.0.0.1 -k {sockets} -c max_connections=60"
+    server = PgServer("127.0.0.1", port, sockets, data, options, log)
     started = False
     try:
         _run(
@@ -137,35 +140,25 @@ def pg_server() -> Iterator[PgServer]:
                 "--locale=C.UTF-8",
             ]
         )
-        options = f"-p {port} -c listen_addresses=127.0.0.1 -k {sockets} -c max_connections=60"
-        _run(
-            [
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(base / "log"),
-                "-o",
-                options,
-                "-w",
-                "start",
-            ]
-        )
+        server.start()
         started = True
-        yield PgServer("127.0.0.1", port, sockets, data, options, base / "log")
-    except RuntimeError as error:
-        _unavailable(str(error))
+        yield server
     finally:
         if started:
-            subprocess.run(
-                _as_server_user(
-                    [str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
-                ),
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
+            stop = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
+            subprocess.run(_as_server_user(stop), capture_output=True, timeout=60, check=False)
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One cluster for the whole test session."""
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(throwaway_server())
+        except RuntimeError as error:
+            _unavailable(str(error))
+        yield server
 
 
 @pytest.fixture

@@ -171,8 +171,9 @@ class TestBadOptions:
 
 class TestNothingToDo:
     def test_study_says_nothing_is_due_and_when_the_next_card_is(
-        self, capsys: pytest.CaptureFixture[str], db: Path
+        self, capsys: pytest.CaptureFixture[str], where: str | Path
     ) -> None:
+        db = where  # a file, or a PostgreSQL server
         glossary = load_glossary(GLOSSARY)
         term = glossary.terms[0]
         now = datetime.now(UTC)
@@ -197,8 +198,10 @@ class TestNothingToDo:
         assert out.startswith("现在没有到期要复习的卡片。下一张卡片 ")
         assert "约 10 分钟后" in out and "今天不学新术语" in out
 
-    def test_an_empty_mistake_book(self, capsys: pytest.CaptureFixture[str], db: Path) -> None:
-        code, out, _ = run(capsys, "practice", "--mistakes", "--db", str(db))
+    def test_an_empty_mistake_book(
+        self, capsys: pytest.CaptureFixture[str], where: str | Path
+    ) -> None:
+        code, out, _ = run(capsys, "practice", "--mistakes", "--db", str(where))
         assert code == 0 and "错题本是空的" in out
 
 
