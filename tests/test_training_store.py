@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from carbon_glossary.session.exam import ExamSitting
 from carbon_glossary.session.marking import sheet_header
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import AnswerWriter
-from carbon_glossary.store import open_store
+from carbon_glossary.store import Attempt, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "glossary.toml"
@@ -30,6 +29,17 @@ EXAMPLE = ROOT / "papers" / "example.toml"
 GLOSSARY = load_glossary(SHIPPED)
 PAPER = build_paper(GLOSSARY, load_paper(EXAMPLE, GLOSSARY))
 EXAM_ID = exam_id_for(PAPER)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    """The room's store, not created yet."""
+    return str(tmp_path / "room.db")
+
+
+def room_attempts(db: str) -> list[Attempt]:
+    with open_store(db) as store:
+        return store.attempts(EXAM_ID)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -88,7 +98,7 @@ class StepClock:
         return self.at
 
 
-def sit_on_screen(db: Path, name: str, department: str, wrong: set[int], at: datetime) -> None:
+def sit_on_screen(db: str, name: str, department: str, wrong: set[int], at: datetime) -> None:
     """A sitting on screen, driven through the session layer the exam screen drives: each
     answer written as given, the paper handed in after 25 minutes."""
     profile = name.casefold()
@@ -121,8 +131,7 @@ def sit_on_screen(db: Path, name: str, department: str, wrong: set[int], at: dat
     progress.close()
 
 
-def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = tmp_path / "room.db"
+def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
     code, copy, _ = run(capsys, "exam", str(EXAMPLE), "--print")
     assert code == 0 and "姓名：" in copy and "参考答案" not in copy
     code, key, _ = run(capsys, "exam", str(EXAMPLE), "--key")
@@ -130,7 +139,7 @@ def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
 
     sheet = tmp_path / "room.csv"
     write_sheet(sheet)
-    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)
     assert code == 0, err
     assert "已录入 5 人的答卷" in out and "张三" in out
 
@@ -138,7 +147,7 @@ def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     sit_on_screen(db, "孙七", "发改局", {1}, at)
     sit_on_screen(db, "周八", "住建局", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, at)
 
-    code, out, err = run(capsys, "report", str(EXAMPLE), "--db", str(db), "--json")
+    code, out, err = run(capsys, "report", str(EXAMPLE), "--db", db, "--json")
     assert code == 0, err
     data = json.loads(out)
     assert "\\u" not in out
@@ -160,10 +169,10 @@ def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert wrongs == sorted(wrongs, reverse=True)
 
     # the text report, and the XLSX with its Chinese intact
-    code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", str(db))
+    code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", db)
     assert code == 0 and "Alice Wang" in out and "周八" in out and "Cronbach" in out
     book = tmp_path / "room.xlsx"
-    assert run(capsys, "report", str(EXAMPLE), "--db", str(db), "--xlsx", str(book))[0] == 0
+    assert run(capsys, "report", str(EXAMPLE), "--db", db, "--xlsx", str(book))[0] == 0
     workbook = load_workbook(book)
     assert workbook.sheetnames == ["人员", "各题", "各术语"]
     names = [row[0] for row in workbook["人员"].iter_rows(min_row=2, values_only=True)]
@@ -173,22 +182,22 @@ def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
 
     # CSV: three files with a BOM; an existing file is not overwritten without --force
     target = tmp_path / "room-report.csv"
-    assert run(capsys, "report", str(EXAMPLE), "--db", str(db), "--csv", str(target))[0] == 0
+    assert run(capsys, "report", str(EXAMPLE), "--db", db, "--csv", str(target))[0] == 0
     for name in ("room-report.csv", "room-report-questions.csv", "room-report-terms.csv"):
         assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf")
-    code, _, err = run(capsys, "report", str(EXAMPLE), "--db", str(db), "--csv", str(target))
+    code, _, err = run(capsys, "report", str(EXAMPLE), "--db", db, "--csv", str(target))
     assert code == 2 and "已经存在" in err
-    argv = ("report", str(EXAMPLE), "--db", str(db), "--csv", str(target), "--force")
+    argv = ("report", str(EXAMPLE), "--db", db, "--csv", str(target), "--force")
     assert run(capsys, *argv)[0] == 0
 
 
 def test_marking_the_same_sheet_twice_counts_once(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
 ) -> None:
-    db, sheet = tmp_path / "room.db", tmp_path / "room.csv"
+    sheet = tmp_path / "room.csv"
     write_sheet(sheet)
-    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))[0] == 0
-    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)
     assert code == 0 and "5 份此前已经录入过" in out
     with open_store(db) as store:
         attempts = store.attempts(EXAM_ID)
@@ -197,8 +206,10 @@ def test_marking_the_same_sheet_twice_counts_once(
     assert all(a.handed_in_at is not None for a in attempts)
 
 
-def test_a_bad_sheet_records_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db, sheet = tmp_path / "room.db", tmp_path / "room.csv"
+def test_a_bad_sheet_records_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    sheet = tmp_path / "room.csv"
     write_sheet(sheet)
     text = sheet.read_text(encoding="utf-8-sig").splitlines()
     cells = text[3].split(",")
@@ -206,24 +217,29 @@ def test_a_bad_sheet_records_nothing(capsys: pytest.CaptureFixture[str], tmp_pat
     text[3] = ",".join(cells)
     text[5] = "," + text[5].split(",", 1)[1]  # row 6: answers but no name
     sheet.write_text("\n".join(text) + "\n", encoding="utf-8-sig")
-    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)
     assert code == 2 and out == ""
     assert f"{sheet}:4:3: " in err and f"{sheet}:6:1: " in err
     assert "一条成绩也没有录入" in err
-    assert not db.exists()  # the store is not even opened
+    if "://" not in db:
+        assert not Path(db).exists()  # the store is not even opened
+    assert room_attempts(db) == []
 
 
-def test_two_stores_merged_by_attempt(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    first, second = tmp_path / "pc1.db", tmp_path / "pc2.db"
+def test_two_stores_merged_by_attempt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    # the room's store (a server or a PC's file) and a second PC's file
+    first, second = db, str(tmp_path / "pc2.db")
     sheet = tmp_path / "a.csv"
     write_sheet(sheet, SHEET_PEOPLE[:3])
-    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(first))[0] == 0
-    shutil.copy(first, second)  # a copy of PC 1's file collected with PC 2's
+    for store in (first, second):  # the same sheet recorded on both, as a copied file holds
+        assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", store)[0] == 0
     other = tmp_path / "b.csv"
     write_sheet(other, SHEET_PEOPLE[3:])
-    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(other), "--db", str(second))[0] == 0
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(other), "--db", second)[0] == 0
     sit_on_screen(first, "孙七", "发改局", set(), datetime(2026, 11, 30, 9, tzinfo=UTC))
-    argv = ("report", str(EXAMPLE), "--db", str(first), "--db", str(second), "--json")
+    argv = ("report", str(EXAMPLE), "--db", first, "--db", second, "--json")
     code, out, err = run(capsys, *argv)
     assert code == 0, err
     data = json.loads(out)
@@ -232,25 +248,25 @@ def test_two_stores_merged_by_attempt(capsys: pytest.CaptureFixture[str], tmp_pa
 
 
 def test_accepting_an_answer_regrades_the_room(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
 ) -> None:
-    db, sheet = tmp_path / "room.db", tmp_path / "room.csv"
+    sheet = tmp_path / "room.csv"
     write_sheet(sheet)
-    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))[0] == 0
-    before = json.loads(run(capsys, "report", str(EXAMPLE), "--db", str(db), "--json")[1])
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)[0] == 0
+    before = json.loads(run(capsys, "report", str(EXAMPLE), "--db", db, "--json")[1])
     question = PAPER.questions[0]
     assert question.answer_index is not None
     also = option_label((question.answer_index + 1) % len(question.options))  # what they chose
-    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--accept", f"1={also}", "--db", str(db))
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--accept", f"1={also}", "--db", db)
     assert code == 0 and "第 1 题另外接受答案" in out
-    after = json.loads(run(capsys, "report", str(EXAMPLE), "--db", str(db), "--json")[1])
+    after = json.loads(run(capsys, "report", str(EXAMPLE), "--db", db, "--json")[1])
     assert before["questions"][0]["facility"] == pytest.approx(0.2)
     assert after["questions"][0]["facility"] == 1.0
     people = {p["name"]: p["score_percent"] for p in after["people"]}
     assert people["李四"] == 90.0  # was 85: question 1 now right, 2 and 3 still wrong
     assert after["exam"]["accepted"] == {"1": [question.options[(question.answer_index + 1) % 4]]}
     # stats shows the regraded result too; the answer as given is unchanged
-    code, out, _ = run(capsys, "stats", "--profile", "李四", "--db", str(db), "--json")
+    code, out, _ = run(capsys, "stats", "--profile", "李四", "--db", db, "--json")
     (exam,) = json.loads(out)["exams"]
     assert code == 0 and exam["score"] == 18 and exam["passed"]
     with open_store(db) as store:
@@ -260,18 +276,17 @@ def test_accepting_an_answer_regrades_the_room(
     assert not first.correct  # history is not edited: as graded when it was recorded
 
 
-def test_bad_accepts_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = tmp_path / "room.db"
+def test_bad_accepts_are_refused(capsys: pytest.CaptureFixture[str], db: str) -> None:
     for value, words in [
         ("99=A", "没有第 99 题"),
         ("1=Z", "不可能是第 1 题"),
         ("碳达峰", "题号=答案"),
     ]:
-        code, out, err = run(capsys, "exam", str(EXAMPLE), "--accept", value, "--db", str(db))
+        code, out, err = run(capsys, "exam", str(EXAMPLE), "--accept", value, "--db", db)
         assert code == 2 and out == "" and words in err
-    assert not db.exists()
+    assert room_attempts(db) == []
 
 
-def test_a_paper_nobody_sat(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", str(tmp_path / "empty.db"))
+def test_a_paper_nobody_sat(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", db)
     assert code == 0 and "还没有人参加过" in out
