@@ -1,6 +1,7 @@
-"""The trainer's day, through the command line and a real progress store: print the copies
-and the key, mark a sheet of five, two more sit on screen, accept a second answer, and the
-report (text, JSON, CSV, XLSX) shows all seven; stores from two PCs merged by attempt."""
+"""The trainer's day, through the command line and a real progress store (SQLite and
+PostgreSQL): print the copies and the key, mark a sheet of five, two more sit on screen,
+accept a second answer, and the report (text, JSON, CSV, XLSX) shows all seven; stores from
+two PCs merged by attempt."""
 
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ EXAM_ID = exam_id_for(PAPER)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    """The room's store, not created yet."""
-    return str(tmp_path / "room.db")
+def db(where: str | Path) -> str:
+    """The room's store, not created yet: a SQLite file, then a database on a PostgreSQL
+    server (the tests run on both)."""
+    return str(where)
 
 
 def room_attempts(db: str) -> list[Attempt]:
