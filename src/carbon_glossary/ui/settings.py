@@ -60,13 +60,18 @@ class SettingsFile:
 
     def load(self) -> tuple[Settings, str | None]:
         """The saved settings (defaults where absent) and a notice if the file was ignored."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings(), None  # the usual first start: no parser to import
+        except (OSError, UnicodeDecodeError):
+            self._writable = False
+            return Settings(), t("settings.unreadable", path=self.path)
         import tomllib
 
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return Settings(), None
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
             self._writable = False
             return Settings(), t("settings.unreadable", path=self.path)
         language = data.get("language")
