@@ -16,7 +16,6 @@ No Textual here: the rules are tested without a screen.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -106,6 +105,8 @@ class SettingsFile:
 
 def _replace(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` in one step: a temporary file beside it, then a rename."""
+    import tempfile  # ~1 ms (shutil, random) the start of the browser does without
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
