@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -240,3 +241,48 @@ def test_an_answer_given_while_the_server_is_down_is_saved_when_it_is_back(
     progress.close()
     with open_store(pg_url) as store:
         assert [r.given for r in store.answers("alice")] == ["alice:1", "alice:0"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "postgresql://alice:s3cret-pw@[::1/carbon",  # cannot be read
+        "postgresql://alice:s3cret-pw@127.0.0.1:1/carbon",  # nothing listens there
+        "postgresql://alice:s3cret-pw@127.0.0.1/carbon?nonsense=1",  # unknown option
+    ],
+)
+def test_a_bad_address_on_the_command_line_is_a_message_and_exit_2(
+    bad: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CARBON_GLOSSARY_DB", bad)  # as an office sets it on every machine
+    code = main(["stats"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert "Traceback" not in err and "s3cret-pw" not in err
+    assert "进度库" in err
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgresql://u@db.example/carbon", "postgresql://u@db.example/carbon"),
+        (" postgres://u@db/carbon ", "postgres://u@db/carbon"),
+    ],
+)
+def test_a_server_address_is_kept_as_written(
+    given: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carbon_glossary.store import db_location_from
+
+    assert db_location_from(given) == expected
+    monkeypatch.setenv("CARBON_GLOSSARY_DB", given)
+    assert db_location_from(None) == expected
+
+
+def test_a_sqlite_url_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "进度.sqlite3"
+    with open_store(f"sqlite:///{target}") as store:
+        store.record_answer(answer())
+    assert target.exists()
+    with open_store(target) as store:
+        assert len(store.answers("alice")) == 1
