@@ -136,6 +136,18 @@ class TestCommand:
         examples = [e for entry in data["term"] for e in entry.get("examples", [])]
         assert examples and all(e.startswith("【解读原文】") for e in examples)
 
+    def test_a_gb18030_text_gives_the_same_candidates(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        legacy = tmp_path / "policy.txt"
+        legacy.write_bytes(RAW.read_text(encoding="utf-8").encode("gb18030"))
+        outputs = []
+        for name, source in (("a.toml", RAW), ("b.toml", legacy)):
+            out = tmp_path / name
+            assert main(["--glossary", str(SHIPPED), "extract", str(source), "-o", str(out)]) == 0
+            outputs.append(tomllib.loads(out.read_text(encoding="utf-8"))["term"])
+        assert outputs[0] == outputs[1]
+
     def test_refuses_to_overwrite(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         out = tmp_path / "c.toml"
         out.write_text("# mine\n", encoding="utf-8")
