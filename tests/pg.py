@@ -30,6 +30,9 @@ import pytest
 PG_BIN = Path(os.environ.get("CARBON_GLOSSARY_PG_BIN", "/usr/lib/postgresql/15/bin"))
 SUPERUSER = "postgres"
 PASSWORD = "碳达峰-test-pw"  # not ASCII on purpose: the URL must carry it intact
+OWNER, OWNER_PASSWORD = "glossary", "owner pw/with:odd@chars"
+"""The role the program uses in tests, set up as the README tells an office to: a login role
+that owns its database and is no superuser."""
 _numbers = itertools.count(1)
 
 
@@ -142,6 +145,7 @@ def throwaway_server() -> Iterator[PgServer]:
         )
         server.start()
         started = True
+        server.admin(f"CREATE ROLE {OWNER} LOGIN PASSWORD '{OWNER_PASSWORD}'")
         yield server
     finally:
         if started:
@@ -163,10 +167,11 @@ def pg_server() -> Iterator[PgServer]:
 
 @pytest.fixture
 def pg_url(pg_server: PgServer) -> Iterator[str]:
-    """A fresh, empty database for one test, dropped afterwards; its URL (superuser)."""
+    """A fresh, empty database for one test, dropped afterwards: its URL as the README's
+    role (``CREATE DATABASE … OWNER glossary``), which is what the program connects as."""
     name = f"test_{os.getpid()}_{next(_numbers)}"
-    pg_server.admin(f'CREATE DATABASE "{name}"')
-    yield pg_server.url(name)
+    pg_server.admin(f'CREATE DATABASE "{name}" OWNER {OWNER}')
+    yield pg_server.url(name, user=OWNER, password=OWNER_PASSWORD)
     pg_server.admin(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 

@@ -26,7 +26,7 @@ from carbon_glossary.store import (
 from carbon_glossary.store import postgres_schema as schema
 from carbon_glossary.store.postgres import redact
 from conftest import ROOT
-from pg import PASSWORD, PgServer
+from pg import OWNER_PASSWORD, PASSWORD, PgServer
 
 NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 
@@ -132,7 +132,7 @@ def test_a_newer_database_is_refused_and_left_alone(pg_url: str) -> None:
     with pytest.raises(StoreTooNewError) as caught:
         open_store(pg_url)
     assert (caught.value.found, caught.value.supported) == (99, schema.latest_version())
-    assert PASSWORD not in caught.value.message
+    assert OWNER_PASSWORD not in caught.value.message
     assert version_of(pg_url) == 99
 
 
@@ -213,7 +213,7 @@ def test_a_server_that_goes_away_is_unavailable_and_the_same_answer_can_be_retri
         try:
             with pytest.raises(StoreUnavailable) as caught:
                 store.record_answer(answer(1))
-            assert "连接中断" in caught.value.message and PASSWORD not in caught.value.message
+            assert "连接中断" in caught.value.message and OWNER_PASSWORD not in caught.value.message
         finally:
             pg_server.start()
         store.record_answer(answer(1))  # what the caller kept, written once the server is back
@@ -286,3 +286,12 @@ def test_a_sqlite_url_is_a_file(tmp_path: Path) -> None:
     assert target.exists()
     with open_store(target) as store:
         assert len(store.answers("alice")) == 1
+
+
+def test_a_password_never_shows_in_a_reason_in_either_form() -> None:
+    from carbon_glossary.store.postgres import _reason
+
+    url = "postgresql://u:p%40ss%20word@h/d"
+    said = 'connection to "h" failed for u with p@ss word and p%40ss%20word'
+    assert "p@ss word" not in _reason(Exception(said), url)
+    assert "p%40ss%20word" not in _reason(Exception(said), url)

@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from carbon_glossary.core.scheduling import to_utc
 from carbon_glossary.store.errors import StoreError, StoreTooNewError, StoreUnavailable
@@ -194,8 +194,8 @@ def _reason(error: BaseException, url: str) -> str:
     except ValueError:
         password = None
     if password:
-        text = text.replace(password, "***")
-        text = text.replace(quote(password, safe=""), "***")
+        for form in {password, unquote(password)}:  # as written, and as it was meant
+            text = text.replace(form, "***")
     return _USERINFO_PASSWORD.sub(r"\1***@", text)
 
 
