@@ -132,6 +132,7 @@ def test_a_newer_database_is_refused_and_left_alone(pg_url: str) -> None:
     with pytest.raises(StoreTooNewError) as caught:
         open_store(pg_url)
     assert (caught.value.found, caught.value.supported) == (99, schema.latest_version())
+    assert caught.value.key == "store.pg.too_new" and "升级" in caught.value.message
     assert OWNER_PASSWORD not in caught.value.message
     assert version_of(pg_url) == 99
 

@@ -834,6 +834,11 @@ MESSAGES: dict[str, str] = {
         "{reason}. Some answers could not be saved to the server; check the network and"
         " answer those questions again."
     ),
+    "store.pg.too_new": (
+        "The data on the progress server {path} was written by a newer version of this"
+        " program (format {found}; this version knows up to {supported}) and was left"
+        " untouched. Upgrade carbon-glossary on this PC to the same version."
+    ),
     "store.pg.bad_url": "The progress store address {location} cannot be read: {reason}",
     "store.pg.no_driver": (
         "A PostgreSQL progress store needs psycopg: pip install 'psycopg[binary]'"

@@ -679,6 +679,11 @@ MESSAGES: dict[str, str] = {
     ),
     "store.retrying": "{reason}。答案已保留，正在自动重试；连接恢复后会保存，请继续答题。",
     "store.retry_gave_up": "{reason}。仍有答案未能保存到服务器；请检查网络后重新作答这些题。",
+    "store.pg.too_new": (
+        "进度库服务器 {path} 上的数据由较新版本的程序写入（格式版本 {found}，"
+        "本程序最高支持 {supported}），未作任何改动。"
+        "请把这台电脑上的 carbon-glossary 升级到同一版本。"
+    ),
     "store.pg.bad_url": "进度库地址 {location} 无法解析：{reason}",
     "store.pg.no_driver": "要使用 PostgreSQL 进度库需要安装 psycopg：pip install 'psycopg[binary]'",
     "store.pg.cannot_connect": "无法连接进度库服务器 {location}：{reason}",

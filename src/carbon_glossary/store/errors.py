@@ -48,11 +48,13 @@ class StoreUnavailable(StoreError):
 class StoreTooNewError(StoreError):
     """The store was written by a newer version of the program; we refuse to downgrade it."""
 
-    def __init__(self, path: Path | str, found: int, supported: int) -> None:
+    def __init__(
+        self, path: Path | str, found: int, supported: int, *, key: str = "store.too_new"
+    ) -> None:
         self.path = path
         self.found = found
         self.supported = supported
-        super().__init__("store.too_new", path=path, found=found, supported=supported)
+        super().__init__(key, path=path, found=found, supported=supported)
 
 
 @dataclass(frozen=True, slots=True)

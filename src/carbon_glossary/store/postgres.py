@@ -249,7 +249,7 @@ def _migrate(conn: psycopg.Connection[Any], url: str) -> None:
     try:
         found = stored_version(conn)
         if found > latest_version():
-            raise StoreTooNewError(location, found, latest_version())
+            raise StoreTooNewError(location, found, latest_version(), key="store.pg.too_new")
         if found < latest_version():
             migrate(conn, location)
     except psycopg.errors.InsufficientPrivilege as error:

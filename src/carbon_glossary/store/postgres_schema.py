@@ -193,7 +193,7 @@ def migrate(conn: psycopg.Connection[Any], location: str) -> int:
         conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
         found = stored_version(conn)  # again, under the lock: another program may have
         if found > target:
-            raise StoreTooNewError(location, found, target)
+            raise StoreTooNewError(location, found, target, key="store.pg.too_new")
         for step in MIGRATIONS[found:target]:
             step(conn)
         if found != target:
