@@ -133,7 +133,7 @@ def main() -> None:
     sizes = tuple(int(arg) for arg in sys.argv[1:]) or SIZES
     meter = Meter()
     meter.wrap(BrowseScreen, "watch_query_text")
-    meter.wrap(BrowseScreen, "on_browse_screen_listed")
+    meter.wrap(BrowseScreen, "on_browse_screen_searched")
     meter.wrap(Screen, "_refresh_layout")
     meter.wrap(Screen, "_compositor_refresh")
     meter.wrap(Input, "_on_key")

@@ -674,3 +674,21 @@ async def test_question_mark_in_the_empty_search_box_opens_help(glossary: Glossa
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
         assert screen.search_box.value == "co2?"
+
+
+async def test_a_search_that_fails_says_so_instead_of_being_swallowed(
+    glossary: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+
+        def broken(*args: object, **kwargs: object) -> Listing:
+            raise OSError("index file vanished")
+
+        monkeypatch.setattr(Browser, "listing", broken)
+        await type_text(pilot, "tdf")
+        assert app.is_running
+        messages = [n.message for n in app._notifications]
+        assert messages == [i18n.t("session.browse.failed", reason="index file vanished")]
+        assert not browse(pilot).term_list.loading

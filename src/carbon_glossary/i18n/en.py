@@ -789,6 +789,7 @@ MESSAGES: dict[str, str] = {
     #
     # --- session layer (issue 8) ---
     #
+    "session.browse.failed": "Something went wrong; the list was not updated: {reason}",
     "session.exam.time_warning": "{minutes} min left; the paper is handed in when time is up.",
     "session.study.new_term": (
         "A new term (question {number}/{total}): read its card, then press Enter for the question."

@@ -648,6 +648,7 @@ MESSAGES: dict[str, str] = {
     #
     # --- session layer (issue 8) ---
     #
+    "session.browse.failed": "出错了，列表没有更新：{reason}",
     "session.exam.time_warning": "还剩 {minutes} 分钟，请抓紧时间；时间到会自动交卷。",
     "session.study.new_term": "新术语（第 {number}/{total} 题）：先认识它，按 Enter 开始答题。",
     "session.mistakes.nothing_answered": "错题本是空的：还没有答过题。答错的术语会记在这里。",

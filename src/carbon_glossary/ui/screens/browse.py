@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from carbon_glossary.core.history import History
 from carbon_glossary.core.model import Glossary, Term
@@ -120,8 +120,9 @@ class BrowseScreen(commands.LocalisedBindings):
             self.widths = widths
             self.listing = listing
 
-    class Listed(Message):
-        """A search worker finished; ``serial`` tells whether it is still wanted."""
+    class Searched(Message):
+        """A search worker finished; ``serial`` tells whether it is still wanted. (Named
+        apart from ``ui.listing.Listed``, a row of the unfiltered list.)"""
 
         def __init__(self, listing: Listing, keep: str | None, serial: int) -> None:
             super().__init__()
@@ -134,6 +135,8 @@ class BrowseScreen(commands.LocalisedBindings):
     ) -> None:
         super().__init__()
         self._source = source
+        self._failure: str | None = None
+        """The last worker failure shown, so a repeated one is not shown again."""
         self.browser: Browser | None = None
         self.history: History[str] = History()
         self.current: Term | None = None
@@ -265,9 +268,26 @@ class BrowseScreen(commands.LocalisedBindings):
     ) -> None:
         listing = browser.listing(query, sort, category)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Listed(listing, keep, serial))
+            self.post_message(self.Searched(listing, keep, serial))
 
-    def on_browse_screen_listed(self, message: Listed) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A loading or search worker that failed says so, instead of leaving the list
+        spinning or stale (the workers do not end the app: one failed search must not
+        close the browser)."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        self.term_list.loading = False
+        reason = str(error) or type(error).__name__
+        if reason == self._failure:
+            return  # said already: each keystroke's search fails the same way
+        self._failure = reason
+        self.notify(
+            t("session.browse.failed", reason=reason), severity="error", timeout=30, markup=False
+        )
+
+    def on_browse_screen_searched(self, message: Searched) -> None:
+        self._failure = None
         if message.serial != self._serial:
             return  # a later keystroke has superseded this search
         with self.app.batch_update():
