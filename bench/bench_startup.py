@@ -116,10 +116,14 @@ def child_ours(glossary: str, through_cli: bool) -> None:
 
 def report(moment: float) -> None:
     heavy = ",".join(name for name in HEAVY if name in sys.modules) or "-"
-    print(f"FRAME {moment!r} HEAVY {heavy}", file=sys.__stdout__, flush=True)
+    # CPU time (user + system, all threads) the process spent until its first frame: on a
+    # machine shared with other work the wall time swings with the load, the CPU time much
+    # less, so both are reported.
+    cpu = time.process_time()
+    print(f"FRAME {moment!r} HEAVY {heavy} CPU {cpu!r}", file=sys.__stdout__, flush=True)
 
 
-def run_child(kind: str, glossary: str, env: dict[str, str]) -> tuple[float, str]:
+def run_child(kind: str, glossary: str, env: dict[str, str]) -> tuple[float, float, str]:
     import subprocess
 
     command = [sys.executable, __file__, "--child", kind, glossary]
@@ -127,8 +131,8 @@ def run_child(kind: str, glossary: str, env: dict[str, str]) -> tuple[float, str
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     for line in result.stdout.splitlines():
         if line.startswith("FRAME "):
-            _, moment, _, heavy = line.split()
-            return float(moment) - start, heavy
+            _, moment, _, heavy, _, cpu = line.split()
+            return float(moment) - start, float(cpu), heavy
     raise SystemExit(f"{kind} run failed:\n{result.stdout}\n{result.stderr}")
 
 
@@ -164,21 +168,29 @@ def main() -> None:
         for kind in KINDS:  # fill the glossary cache and the bytecode cache
             run_child(kind, args.glossary, env)
         times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+        cpus: dict[str, list[float]] = {kind: [] for kind in KINDS}
         heavy = set()
         for number in range(args.rounds):
             order = KINDS[number % len(KINDS) :] + KINDS[: number % len(KINDS)]
             for kind in order:
-                elapsed, loaded = run_child(kind, args.glossary, env)
+                elapsed, cpu, loaded = run_child(kind, args.glossary, env)
                 times[kind].append(elapsed)
+                cpus[kind].append(cpu)
                 if kind != "bare":
                     heavy.add(loaded)
 
     bare = statistics.median(times["bare"])
+    bare_cpu = statistics.median(cpus["bare"])
     print(f"start-up to first frame, median of {args.rounds} rounds ({Path(args.glossary).name})")
+    print(f"  {'':<36} {'wall':>10}   {'ratio':>5}   {'CPU':>10}   {'ratio':>5}")
     for kind, label in zip(KINDS, LABELS, strict=True):
         median = statistics.median(times[kind])
-        print(f"  {label:<36} {median * 1000:7.1f} ms   ratio {median / bare:5.3f}")
-    print("  goal: ratio ≤ 1.10")
+        cpu = statistics.median(cpus[kind])
+        print(
+            f"  {label:<36} {median * 1000:7.1f} ms   {median / bare:5.3f}"
+            f"   {cpu * 1000:7.1f} ms   {cpu / bare_cpu:5.3f}"
+        )
+    print("  limit: ratio ≤ 1.15 (issue 8); the earlier goal was 1.10")
     print(f"  pypinyin/opencc imported on a warm start: {', '.join(sorted(heavy))}")
 
 

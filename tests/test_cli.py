@@ -303,64 +303,6 @@ class TestBrowse:
         code, out, _ = run(capsys, "browse")
         assert code == 0 and out.startswith("用法：")
 
-    @pytest.mark.parametrize(
-        "argv",
-        [
-            [],
-            ["browse"],
-            ["--lang", "en"],
-            ["--lang=EN", "browse"],
-            ["browse", "--glossary", "mine.toml", "--lang", "zh-CN"],
-            ["--glossary=", "browse"],
-            ["--glossary", "browse"],  # a file named "browse", no command
-        ],
-    )
-    def test_a_plain_start_is_read_as_the_full_parser_reads_it(self, argv: list[str]) -> None:
-        """The browser's start skips building every subcommand's parser; it must come to
-        the same options."""
-        from carbon_glossary.cli import _plain_browse, build_parser
-
-        quick = _plain_browse(argv)
-        assert quick is not None
-        assert vars(quick) == vars(build_parser().parse_args(argv))
-
-    @pytest.mark.parametrize(
-        "argv",
-        [
-            ["--help"],
-            ["browse", "--help"],
-            ["--version"],
-            ["list"],
-            ["browse", "browse"],
-            ["--lang", "fr", "browse"],
-            ["--lang", "en", "--lang", "zh"],
-            ["--glossary"],
-            ["--glossary", "--lang", "en"],
-            ["--glo", "mine.toml"],
-            ["--", "browse"],
-        ],
-    )
-    def test_anything_else_goes_to_the_full_parser(self, argv: list[str]) -> None:
-        from carbon_glossary.cli import _plain_browse
-
-        assert _plain_browse(argv) is None
-
-    def test_a_plain_start_imports_no_argparse(self) -> None:
-        """The browser's start skips argparse and gettext; a usage error still gets them."""
-        code = (
-            "import sys\n"
-            "from carbon_glossary import cli\n"
-            "from carbon_glossary.subcommands import glossary\n"
-            "glossary.run_browse = lambda args, context: 0\n"
-            f"print(cli.main(['--glossary', {str(GLOSSARY)!r}, 'browse']), "
-            "sorted({'argparse', 'gettext'} & set(sys.modules)))\n"
-            "print(cli.main(['browse', '--nonsense']), 'argparse' in sys.modules)\n"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-        assert done.stdout.splitlines() == ["0 []", "2 True"]
-
 
 class TestConsoleScript:
     """The installed ``carbon-glossary`` program, as a shell runs it."""

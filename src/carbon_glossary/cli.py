@@ -15,7 +15,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from types import SimpleNamespace
 from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from carbon_glossary import i18n
@@ -89,7 +88,7 @@ def os_path(arg: str) -> str:
 _PATH_OPTIONS = ("glossary", "db", "paper", "files")
 
 
-def _os_paths(args: argparse.Namespace | SimpleNamespace) -> None:
+def _os_paths(args: argparse.Namespace) -> None:
     for name in _PATH_OPTIONS:
         value = getattr(args, name, None)
         if isinstance(value, str):
@@ -142,18 +141,13 @@ def _main(args_list: list[str], out: TextIO, err: TextIO) -> int:
     from carbon_glossary.core.paths import glossary_path_from
     from carbon_glossary.subcommands.context import CommandFailed, Context
 
-    lang = i18n.get_language()
-    args: argparse.Namespace | SimpleNamespace | None = _plain_browse(args_list)
-    make_parser = build_parser
-    if args is None:
-        parser = build_parser()
-        make_parser = lambda: parser  # noqa: E731
-        try:
-            args = parser.parse_args(args_list)
-        except SystemExit as exit_:  # --help, --version, or a usage error already printed
-            return exit_.code if isinstance(exit_.code, int) else 2
-        lang = getattr(args, "lang", lang)
-        i18n.set_language(lang)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:  # --help, --version, or a usage error already printed
+        return exit_.code if isinstance(exit_.code, int) else 2
+    lang = getattr(args, "lang", i18n.get_language())
+    i18n.set_language(lang)
     _os_paths(args)
     for option in ("glossary", "db"):
         if getattr(args, option, None) == "":
@@ -164,7 +158,7 @@ def _main(args_list: list[str], out: TextIO, err: TextIO) -> int:
         lang=lang,
         out=out,
         err=err,
-        build_parser=make_parser,
+        build_parser=lambda: parser,
     )
     handler = getattr(args, "handler", None)
     try:
@@ -177,45 +171,14 @@ def _main(args_list: list[str], out: TextIO, err: TextIO) -> int:
         return 130
 
 
-def _plain_browse(argv: Sequence[str]) -> SimpleNamespace | None:
-    """What the full parser would make of the commonest start, ``carbon-glossary [browse]``
-    with at most ``--glossary FILE`` and a valid ``--lang`` (each once, in full, before or
-    after ``browse``), without building it: building every subcommand's parser costs ~4 ms
-    of the browser's start. Anything else (help, other commands, abbreviations, errors)
-    gives None, for the full parser to handle."""
-    args = SimpleNamespace(command=None)  # what argparse.Namespace is, without argparse
-    position = 0
-    while position < len(argv):
-        arg = argv[position]
-        position += 1
-        if arg == "browse" and args.command is None:
-            from carbon_glossary.subcommands.glossary import run_browse
-
-            args.command, args.handler = arg, run_browse
-            continue
-        name, equals, value = arg.partition("=")
-        if name not in ("--glossary", "--lang") or hasattr(args, name[2:]):
-            return None
-        if not equals:
-            if position == len(argv):
-                return None
-            value = argv[position]
-            position += 1
-        if value.startswith("-") or (name == "--lang" and i18n.normalise_language(value) is None):
-            return None
-        setattr(args, name[2:], value if name == "--glossary" else i18n.normalise_language(value))
-    return args
-
-
-def _bare(args: argparse.Namespace | SimpleNamespace, context: Context) -> int:
+def _bare(args: argparse.Namespace, context: Context) -> int:
     """No subcommand: the browser on a terminal, help otherwise (scripts, pipes)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         context.parser.print_help(context.out)
         return 0
     from carbon_glossary.subcommands.glossary import run_browse
 
-    # A SimpleNamespace from _plain_browse has the attributes parse_args would give.
-    return run_browse(cast("argparse.Namespace", args), context)
+    return run_browse(args, context)
 
 
 def _silence_stdout() -> None:

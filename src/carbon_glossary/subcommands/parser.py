@@ -1,8 +1,7 @@
 """The full command-line parser: argparse with help, titles and errors in the interface language.
 
-Kept apart from :mod:`carbon_glossary.cli` so that the commonest start, the browser with at
-most ``--glossary`` and ``--lang``, imports neither argparse nor gettext (~2 ms): ``cli``
-imports this module only when a command line needs the full parser.
+:func:`carbon_glossary.cli.main` builds it for every command line, the browser's included,
+and passes it the program name and the modules that add the subcommands.
 """
 
 from __future__ import annotations
