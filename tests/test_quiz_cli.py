@@ -444,14 +444,14 @@ def test_practice_in_a_real_terminal_killed_loses_no_answer(
     argv += ["--kinds", kinds]
     term = _Terminal(argv, env)
     terminal.append(term)
-    term.wait_quiet()
     for answered in range(1, 4):
+        # Keys pressed before the question is drawn (the deck loads in a worker) are lost.
+        wait_for_screen(term, f"第 {answered}/5 题")
         term.send("a")  # option A (true, for true/false): right or wrong, it is an answer
         term.send("\r")
         wait_for_answers(db, answered)
         if answered < 3:
             term.send("\r")  # on to the next question
-            term.wait_quiet()
     term.kill()  # no chance to close anything
     assert term.process.returncode == -signal.SIGKILL
 
@@ -467,11 +467,10 @@ def test_practice_in_a_real_terminal_killed_loses_no_answer(
 
 
 def wait_for_screen(term: _Terminal, text: str, timeout: float = 30.0) -> None:
-    """Until ``text`` shows in what the program drew since this call (styles removed)."""
-    start = len(term.output)
+    """Until ``text`` shows in what the program has drawn (styles removed)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        drawn = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z~]", b"", bytes(term.output[start:]))
+        drawn = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z~]", b"", bytes(term.output))
         if text in drawn.decode(errors="replace"):
             return
         time.sleep(0.05)
@@ -540,3 +539,27 @@ def test_a_killed_exam_keeps_the_answer_being_typed(
             given = row[0] if row else None
     term.kill()
     assert given == "chu3 neng2"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGKILL")
+def test_an_exam_killed_mid_sitting_resumes_with_its_answers_and_the_time_left(
+    tmp_path: Path, terminal: list[_Terminal]
+) -> None:
+    term, db = _exam_in_a_terminal(tmp_path, terminal)
+    term.send("b")
+    wait_for_answers(db, 1)
+    term.kill()
+    # The sitting started three minutes ago as far as the store knows: the clock runs on
+    # through a kill, so that is what the candidate has lost.
+    with sqlite3.connect(db, timeout=10) as connection:
+        [(started,)] = connection.execute("SELECT started_at FROM attempts").fetchall()
+        earlier = datetime.fromisoformat(started) - timedelta(minutes=3)
+        connection.execute("UPDATE attempts SET started_at = ?", (earlier.isoformat(),))
+    again, _ = _exam_in_a_terminal(tmp_path, terminal)
+    wait_for_screen(again, "已答 1/6")
+    drawn = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z~]", b"", bytes(again.output)).decode(errors="replace")
+    left = re.findall(r"剩余时间 (\d\d):(\d\d)", drawn)
+    assert left and 6 * 60 + 30 <= int(left[-1][0]) * 60 + int(left[-1][1]) <= 7 * 60
+    again.kill()
+    with sqlite3.connect(db, timeout=10) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1

@@ -4,6 +4,7 @@ clock's warnings, and a paper handed in with its blanks counted wrong."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,13 @@ from session_support import PROFILE, FakeClock, exam_plan, quiz_glossary
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.session.decks import ExamPlan
-from carbon_glossary.session.exam import ExamSitting, Phase, TimeUp, TimeWarning
+from carbon_glossary.session.exam import (
+    ExamSitting,
+    Phase,
+    TimeUp,
+    TimeWarning,
+    interrupted_sitting,
+)
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import AnswerWriter
 
@@ -160,3 +167,71 @@ def test_answer_and_go_on_then_back_to_the_blanks(glossary: Glossary, progress: 
             sitting.state.pair(question, 0)
         )
     assert sitting.unanswered() == [] and sitting.next_open() is None
+
+
+def test_the_attempt_is_recorded_when_the_sitting_starts_and_closed_at_hand_in(
+    glossary: Glossary, progress: Progress
+) -> None:
+    sitting, clock = sit(glossary, progress)
+    sitting.writer.flush(timeout=10)
+    [attempt] = progress.store().attempts(profile=PROFILE)
+    assert attempt.attempt_id == sitting.attempt_id and attempt.handed_in_at is None
+    assert attempt.time_limit_s == 600 and attempt.started_at == clock.now()
+    clock.advance(30)
+    sitting.hand_in().saved.result(timeout=10)
+    [attempt] = progress.store().attempts(profile=PROFILE)
+    assert attempt.handed_in_at == clock.now()
+    assert interrupted_sitting(progress.store(), PROFILE, sitting.plan.exam_id) is None
+
+
+def test_an_interrupted_sitting_resumes_with_its_answers_and_the_time_left(
+    glossary: Glossary, progress: Progress
+) -> None:
+    plan = exam_plan(glossary)
+    first, clock = sit(glossary, progress, plan)
+    answered = {}
+    for index, question in enumerate(first.questions):
+        first.go(index)
+        state = first.state
+        if question.kind == "match":
+            state.pair(question, 2)
+            state.pair(question, 0)
+        elif question.kind in ("pinyin", "cloze"):
+            state.type(question, "chu3 neng2" if question.kind == "pinyin" else question.answer)
+        elif index != 1:  # question 2 left blank
+            state.pick(question, 1)
+        first.answer_changed()
+        answered[index] = state.given(question)
+    first.writer.flush(timeout=10)  # then the terminal is killed: no hand-in
+    clock.advance(180)
+
+    resume = interrupted_sitting(progress.store(), PROFILE, plan.exam_id)
+    assert resume is not None and resume.attempt.attempt_id == first.attempt_id
+    second = ExamSitting(
+        glossary, replace(plan, resume=resume), PROFILE, AnswerWriter(progress), clock
+    )
+    assert second.attempt_id == first.attempt_id and second.resumed
+    assert second.remaining() == 600 - 180  # the clock ran on while it was interrupted
+    restored = {i: s.given(q) for i, s in enumerate(second.states) for q in [second.questions[i]]}
+    assert restored == answered
+    assert second.unanswered() == [2]
+    assert second.answer_changed() is None  # nothing to write again
+    handed = second.hand_in()
+    handed.saved.result(timeout=10)
+    assert handed.elapsed_s == 180
+    [attempt] = progress.store().attempts(profile=PROFILE)
+    assert attempt.handed_in_at == clock.now()
+
+
+def test_a_sitting_whose_time_ran_out_while_interrupted_is_handed_in_at_once(
+    glossary: Glossary, progress: Progress
+) -> None:
+    plan = exam_plan(glossary)
+    first, clock = sit(glossary, progress, plan)
+    first.writer.flush(timeout=10)
+    clock.advance(11 * 60)
+    resume = interrupted_sitting(progress.store(), PROFILE, plan.exam_id)
+    second = ExamSitting(
+        glossary, replace(plan, resume=resume), PROFILE, AnswerWriter(progress), clock
+    )
+    assert second.tick() == TimeUp()

@@ -789,6 +789,10 @@ MESSAGES: dict[str, str] = {
     #
     # --- session layer (issue 8) ---
     #
+    "session.exam.resuming": (
+        "Carrying on your sitting of this paper started at {started} and not handed in "
+        "({answered} answered); the time counts from its start."
+    ),
     "session.browse.failed": "Something went wrong; the list was not updated: {reason}",
     "session.exam.time_warning": "{minutes} min left; the paper is handed in when time is up.",
     "session.study.new_term": (

@@ -648,6 +648,9 @@ MESSAGES: dict[str, str] = {
     #
     # --- session layer (issue 8) ---
     #
+    "session.exam.resuming": (
+        "接着考你 {started} 开始、尚未交卷的这份试卷（已答 {answered} 题）；计时从开始时算起。"
+    ),
     "session.browse.failed": "出错了，列表没有更新：{reason}",
     "session.exam.time_warning": "还剩 {minutes} 分钟，请抓紧时间；时间到会自动交卷。",
     "session.study.new_term": "新术语（第 {number}/{total} 题）：先认识它，按 Enter 开始答题。",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.core.paper import Paper
     from carbon_glossary.core.scheduling import CardState, Settings
-    from carbon_glossary.store import AnswerRecord, Mode, ProgressStore
+    from carbon_glossary.store import AnswerRecord, Attempt, Mode, ProgressStore
 
 __all__ = [
     "DEFAULT_PRACTICE_COUNT",
@@ -33,6 +33,7 @@ __all__ = [
     "Deck",
     "ExamPlan",
     "PracticePlan",
+    "ResumedSitting",
     "StudyPlan",
     "answer_records",
     "empty_mistake_book_message",
@@ -83,14 +84,26 @@ class PracticePlan:
 
 @dataclass(frozen=True, slots=True)
 class ExamPlan:
-    """One sitting of an exam paper; ``exam_id`` is the same for everyone taking it."""
+    """One sitting of an exam paper; ``exam_id`` is the same for everyone taking it.
+    ``resume``: the person's interrupted sitting of this paper, carried on rather than
+    started afresh (see :func:`carbon_glossary.session.exam.interrupted_sitting`)."""
 
     paper: Paper
     exam_id: str
+    resume: ResumedSitting | None = None
 
     @property
     def mode(self) -> Mode:
         return "exam"
+
+
+@dataclass(frozen=True, slots=True)
+class ResumedSitting:
+    """A sitting recorded when it started and never handed in, with its answers as they
+    stand (the latest to each question)."""
+
+    attempt: Attempt
+    answers: tuple[AnswerRecord, ...]
 
 
 @dataclass(frozen=True, slots=True)

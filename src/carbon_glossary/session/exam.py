@@ -1,7 +1,10 @@
 """One sitting of an exam paper, as a state machine without a screen.
 
 A sitting is *open* from the moment it starts until it is handed in (by the candidate, or
-because time ran out); then it is *handed in* and nothing changes any more. While open:
+because time ran out); then it is *handed in* and nothing changes any more. It is recorded
+in the store (an attempt) the moment it starts; one interrupted (a killed terminal, a lost
+connection) is carried on by the next ``exam`` of the same paper by the same person, with
+its answers and the time left, for the clock runs on meanwhile. While open:
 
 - :meth:`ExamSitting.go` moves to another question (answers can be revisited and changed);
 - :meth:`ExamSitting.answer_changed` writes the current question's answer to the store the
@@ -27,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.core.paper import PaperScore, score_paper
 from carbon_glossary.core.quiz import Question, check_answer
-from carbon_glossary.session.answers import AnswerState
-from carbon_glossary.session.decks import ExamPlan, answer_records
+from carbon_glossary.session.answers import TYPED_KINDS, AnswerState
+from carbon_glossary.session.decks import ExamPlan, ResumedSitting, answer_records
 
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
@@ -36,7 +39,15 @@ if TYPE_CHECKING:
     from carbon_glossary.session.writer import AnswerWriter, Skipped
     from carbon_glossary.store import AnswerRecord, ProgressStore
 
-__all__ = ["WARN_AT_S", "ExamSitting", "HandedIn", "Phase", "TimeUp", "TimeWarning"]
+__all__ = [
+    "WARN_AT_S",
+    "ExamSitting",
+    "HandedIn",
+    "Phase",
+    "TimeUp",
+    "TimeWarning",
+    "interrupted_sitting",
+]
 
 WARN_AT_S = (5 * 60, 60)
 """Time left at which the candidate is warned, in seconds (each warning given once)."""
@@ -91,18 +102,73 @@ class ExamSitting:
         self.profile = profile
         self.writer = writer
         self.clock = clock
-        self.attempt_id = attempt_id or uuid.uuid4().hex
         self.states = [AnswerState.for_question(q) for q in self.paper.questions]
         self.index = 0
         self.phase = Phase.OPEN
-        self.started = clock.monotonic()
-        self.started_at = clock.now()
-        self._shown_at = self.started
         self._written: list[str | None] = [None] * len(self.paper.questions)
         self._warned: set[int] = set()
         self.result: HandedIn | None = None
-        minutes = self.paper.spec.time_limit_minutes
-        self.time_limit_s: float | None = minutes * 60 if minutes is not None else None
+        resume = plan.resume
+        if resume is None:
+            self.attempt_id = attempt_id or uuid.uuid4().hex
+            self.started_at = clock.now()
+            self.started = clock.monotonic()
+            minutes = self.paper.spec.time_limit_minutes
+            self.time_limit_s: float | None = minutes * 60 if minutes is not None else None
+        else:
+            attempt = resume.attempt
+            self.attempt_id = attempt.attempt_id
+            self.started_at = attempt.started_at
+            # The clock ran on while the sitting was interrupted: count from its start.
+            away = (clock.now() - attempt.started_at).total_seconds()
+            self.started = clock.monotonic() - max(0.0, away)
+            self.time_limit_s = attempt.time_limit_s
+            self._restore(resume)
+        self._shown_at = clock.monotonic()
+        self.resumed = resume is not None
+        self._record_start()
+
+    def _record_start(self) -> None:
+        """The attempt is in the store from the sitting's first second (recording it again
+        when resuming changes nothing)."""
+        from carbon_glossary.store import Attempt
+
+        attempt = Attempt(
+            attempt_id=self.attempt_id,
+            exam_id=self.plan.exam_id,
+            exam_title=self.paper.title,
+            profile=self.profile,
+            display_name=self.profile,
+            department="",
+            started_at=self.started_at,
+            time_limit_s=None if self.time_limit_s is None else round(self.time_limit_s),
+            handed_in_at=None,
+            source="screen",
+        )
+        self.writer.submit(lambda store: store.start_attempt(attempt))
+
+    def _restore(self, resume: ResumedSitting) -> None:
+        """The answers given before the interruption, back in their questions."""
+        by_number: dict[int, list[AnswerRecord]] = {}
+        for record in resume.answers:
+            if record.question is not None:
+                by_number.setdefault(record.question, []).append(record)
+        for index, question in enumerate(self.paper.questions):
+            records = by_number.get(index + 1, [])
+            state = self.states[index]
+            for record in records:
+                if not record.given:
+                    continue
+                if question.kind == "match":
+                    if record.term_id in question.item_ids and record.given in question.options:
+                        item = question.item_ids.index(record.term_id)
+                        state.pairs[item] = question.options.index(record.given)
+                elif question.kind in TYPED_KINDS:
+                    state.type(question, record.given)
+                elif record.given in question.options:
+                    state.pick(question, question.options.index(record.given))
+            if state.is_answered(question):
+                self._written[index] = state.key(question)
 
     # --- where the candidate is ---
 
@@ -256,6 +322,7 @@ class ExamSitting:
         def write(store: ProgressStore) -> object:
             _write_all(store, unanswered)
             store.record_exam_result(stored)
+            store.hand_in(self.attempt_id, finished_at)
             return None
 
         self.result = HandedIn(
@@ -272,3 +339,17 @@ def _write_all(store: ProgressStore, records: list[AnswerRecord]) -> object:
     for record in records:
         store.record_answer(record)
     return None
+
+
+def interrupted_sitting(store: ProgressStore, profile: str, exam_id: str) -> ResumedSitting | None:
+    """The person's latest sitting of this paper on a screen that was started and never
+    handed in, with its answers; None if there is none (blocks on the store)."""
+    open_ones = [
+        attempt
+        for attempt in store.attempts(exam_id=exam_id, profile=profile)
+        if attempt.handed_in_at is None and attempt.source == "screen"
+    ]
+    if not open_ones:
+        return None
+    latest = open_ones[-1]
+    return ResumedSitting(latest, tuple(store.attempt_answers(latest.attempt_id)))

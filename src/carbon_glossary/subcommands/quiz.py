@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from carbon_glossary.core.model import Glossary
-    from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
+    from carbon_glossary.session.decks import ExamPlan, PracticePlan, ResumedSitting, StudyPlan
     from carbon_glossary.session.progress import Progress
     from carbon_glossary.session.stats import StatsView
 
@@ -264,7 +264,27 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
     if action is not None:
         return training.run_paper_action(action, args, context, paper)
     progress = _open_progress(args, context)
-    return _start(context, glossary, ExamPlan(paper, exam_id_for(paper)), progress)
+    exam_id = exam_id_for(paper)
+    resume = _interrupted(progress, exam_id, context)
+    return _start(context, glossary, ExamPlan(paper, exam_id, resume), progress)
+
+
+def _interrupted(progress: Progress, exam_id: str, context: Context) -> ResumedSitting | None:
+    """The person's interrupted sitting of this paper, if any, said on stderr: it goes on
+    where it stopped, with the time that is left."""
+    from carbon_glossary.session.exam import interrupted_sitting
+    from carbon_glossary.store import StoreError
+
+    try:
+        resume = interrupted_sitting(progress.store(), progress.profile, exam_id)
+    except StoreError as error:
+        raise context.fail(error.message, code=2) from None
+    if resume is not None:
+        attempt = resume.attempt
+        started = attempt.started_at.astimezone(_now().tzinfo).strftime("%Y-%m-%d %H:%M")
+        answered = len({r.question for r in resume.answers if r.given})
+        print(t("session.exam.resuming", started=started, answered=answered), file=context.err)
+    return resume
 
 
 def run_stats(args: argparse.Namespace, context: Context) -> int:
