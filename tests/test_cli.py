@@ -286,7 +286,9 @@ class TestBrowse:
         calls: list[tuple[Path, str, str | None]] = []
         fake = types.ModuleType("carbon_glossary.ui.app")
 
-        def run_browser(path: Path, lang: str, glossary: Glossary | None = None) -> int:
+        def run_browser(
+            path: Path, lang: str, glossary: Glossary | None = None, progress: object = None
+        ) -> int:
             calls.append((path, lang, glossary.title if glossary else None))
             return 0
 
@@ -295,6 +297,31 @@ class TestBrowse:
         assert run(capsys, "--lang", "en", "browse")[0] == 0
         # The glossary checked on the command line is handed over, not read again.
         assert calls == [(GLOSSARY, "en", "命令行测试术语表")]
+
+    def test_browse_takes_the_profile_and_progress_file_its_quiz_screens_use(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        from carbon_glossary.session.progress import Progress
+
+        seen: list[Progress] = []
+        fake = types.ModuleType("carbon_glossary.ui.app")
+
+        def run_browser(
+            path: Path, lang: str, glossary: Glossary | None = None, progress: object = None
+        ) -> int:
+            assert isinstance(progress, Progress)
+            seen.append(progress)
+            progress.close()
+            return 0
+
+        fake.run_browser = run_browser  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "carbon_glossary.ui.app", fake)
+        db = tmp_path / "room.db"
+        assert run(capsys, "browse", "--profile", "王芳", "--db", str(db))[0] == 0
+        assert seen[0].profile == "王芳" and str(seen[0].db_path).endswith("room.db")
+        assert db.exists()  # opened at the start, so a bad --db is said before the browser
+        code, _, err = run(capsys, "browse", "--db", str(tmp_path))
+        assert code == 2 and str(tmp_path) in err and len(seen) == 1
 
     def test_browse_without_the_ui_prints_help(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

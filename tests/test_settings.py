@@ -90,7 +90,9 @@ class TestLanguageForTheBrowser:
         calls: list[str | None] = []
         fake = types.ModuleType("carbon_glossary.ui.app")
 
-        def run_browser(path: Path, lang: str | None, glossary: Glossary | None = None) -> int:
+        def run_browser(
+            path: Path, lang: str | None, glossary: Glossary | None = None, progress: object = None
+        ) -> int:
             calls.append(lang)
             return 0
 

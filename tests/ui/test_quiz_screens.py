@@ -636,6 +636,25 @@ async def test_stats_from_the_browser_by_key(
         assert isinstance(app.screen, BrowseScreen)
 
 
+async def test_the_browser_uses_the_profile_and_file_it_was_started_with(
+    glossary: Glossary, tmp_path: Path
+) -> None:
+    """``browse --profile 王芳 --db room.db``: the progress screen opened from it is hers."""
+    from carbon_glossary.session.progress import Progress
+    from carbon_glossary.ui.app import CarbonGlossaryApp
+
+    app = CarbonGlossaryApp(glossary)
+    app.progress = Progress(tmp_path / "room.db", "王芳")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "p")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        assert app.screen.progress.profile == "王芳"
+        assert "王芳" in app.screen.title
+    assert (tmp_path / "room.db").exists()
+
+
 async def test_practice_from_the_browser_palette_comes_back_to_it(
     glossary: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

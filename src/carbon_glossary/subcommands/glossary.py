@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from carbon_glossary.core.model import Glossary, Term
     from carbon_glossary.core.search import Match
+    from carbon_glossary.session.progress import Progress
 
 __all__ = ["DEFAULT_LIMIT", "register", "run_browse"]
 
@@ -39,8 +40,15 @@ def register(
     parents: list[argparse.ArgumentParser],
 ) -> None:
     """Add browse, list, show, search and check."""
+    from carbon_glossary.subcommands.quiz import progress_options
+
+    # The browser opens the progress screen, study and practice (p, the palette): they
+    # read and write the progress of --profile in --db, as the quiz commands do.
     browse = subparsers.add_parser(
-        "browse", parents=parents, help=t("cli.browse.help"), description=t("cli.browse.help")
+        "browse",
+        parents=[*parents, progress_options(type(parents[0]))],
+        help=t("cli.browse.help"),
+        description=t("cli.browse.help"),
     )
     browse.set_defaults(handler=run_browse)
 
@@ -119,7 +127,30 @@ def run_browse(args: argparse.Namespace, context: Context) -> int:
     chosen = getattr(args, "lang", None) or i18n.normalise_language(
         os.environ.get("CARBON_GLOSSARY_LANG")
     )
-    return run_browser(context.glossary_path, chosen, context.glossary())
+    return run_browser(
+        context.glossary_path, chosen, context.glossary(), progress=_progress(args, context)
+    )
+
+
+def _progress(args: argparse.Namespace, context: Context) -> Progress:
+    """Whose progress the browser's quiz screens use, and where: ``--profile`` and
+    ``--db`` as the quiz commands take them. A ``--db`` given is opened now, so a problem
+    with it is said before the browser starts; the default file is opened when first used."""
+    from carbon_glossary.session.progress import Progress
+    from carbon_glossary.store import StoreError, db_location_from, open_store, profile_from
+
+    db = getattr(args, "db", None)
+    location = db_location_from(db)
+    profile = profile_from(getattr(args, "profile", None))
+    if db is None:
+        return Progress(location, profile)
+    try:
+        store = open_store(location)
+    except StoreError as error:
+        raise context.fail(error.message, code=2) from None
+    for notice in store.notices:
+        print(notice, file=context.err)
+    return Progress(location, profile, store=store)
 
 
 def run_list(args: argparse.Namespace, context: Context) -> int:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from carbon_glossary.session.progress import Progress
     from carbon_glossary.session.stats import StatsView
 
-__all__ = ["register", "stats_lines"]
+__all__ = ["progress_options", "register", "stats_lines"]
 
 # Figures shown in the help, written out here so that building the parser (for every
 # command, ``list`` included) imports neither the quiz engine nor FSRS; tests check that
@@ -39,9 +39,9 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 _SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def _progress_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """``--profile`` and ``--db``, shared by every quiz command (a parser of the command
-    line's own class, whose group titles speak the interface language)."""
+def progress_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """``--profile`` and ``--db``, shared by every quiz command and ``browse`` (a parser of
+    the command line's own class, whose group titles speak the interface language)."""
     parent = parser_class(add_help=False)
     group = parent.add_argument_group(t("quizui.cli.progress_options"))
     group.add_argument(
@@ -56,7 +56,7 @@ def register(
     parents: list[argparse.ArgumentParser],
 ) -> None:
     """Add study, practice, exam and stats."""
-    quiz_parents = [*parents, _progress_options(type(parents[0]))]
+    quiz_parents = [*parents, progress_options(type(parents[0]))]
     kinds_help = t("quizui.cli.kinds", kinds=_kind_list())
 
     study = subparsers.add_parser(

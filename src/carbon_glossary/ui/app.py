@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from carbon_glossary.core.problems import Problem
+    from carbon_glossary.session.progress import Progress
     from carbon_glossary.ui.settings import SettingsFile
 
 __all__ = ["CarbonGlossaryApp", "run_browser"]
@@ -67,6 +68,8 @@ class CarbonGlossaryApp(App[object]):
         self.source = source
         self.glossary: Glossary | None = source if isinstance(source, Glossary) else None
         self.problems: tuple[Problem, ...] = ()
+        self.progress: Progress | None = None
+        """Whose progress the quiz screens opened from here use (set on first use)."""
         self.traditional = traditional
         self._settings = settings
         self._notice = notice
@@ -171,14 +174,21 @@ class CarbonGlossaryApp(App[object]):
         return ()
 
 
-def run_browser(glossary_path: Path, lang: str | None, glossary: Glossary | None = None) -> int:
+def run_browser(
+    glossary_path: Path,
+    lang: str | None,
+    glossary: Glossary | None = None,
+    *,
+    progress: Progress | None = None,
+) -> int:
     """Run the browser on a glossary file; the exit code (2 if the file has errors).
 
     ``lang`` None: the person did not choose one for this start (``--lang``, the
     environment), so the language chosen last time is used, else Chinese. The script
     (简/繁) is always the one chosen last time. A caller that has already loaded the file
     may pass it as ``glossary`` to spare a second read; otherwise it is loaded in a worker
-    while the screen comes up.
+    while the screen comes up. ``progress``: whose progress the quiz screens opened from the
+    browser use (default: the login name in the default file); it is closed afterwards.
     """
     from carbon_glossary.ui.settings import SettingsFile, default_settings_path
 
@@ -194,8 +204,14 @@ def run_browser(glossary_path: Path, lang: str | None, glossary: Glossary | None
     # Every object alive now (modules, classes, the glossary) lives as long as the app:
     # keep them out of the collector's full sweeps. Without this the first full sweep
     # comes while the first frame is drawn and scans them all (~12 ms on a 2-core machine).
+    if progress is not None:
+        app.progress = progress
     gc.freeze()
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.progress is not None:
+            app.progress.close()
     for problem in app.problems:
         print(problem.format(), file=sys.stderr)
     return app.return_code or 0

@@ -47,7 +47,7 @@ class QuizApp(CarbonGlossaryApp):
         self.clock: Clock = clock or SystemClock()
 
     def get_default_screen(self) -> Screen[object]:
-        assert self.glossary is not None
+        assert self.glossary is not None and self.progress is not None
         return first_screen(self.glossary, self.progress, self.plan, self.clock)
 
     def on_mount(self) -> None:

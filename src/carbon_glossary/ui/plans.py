@@ -46,12 +46,13 @@ def first_screen(
 
 def open_quiz(app: App[object], what: str) -> None:
     """Push the progress screen (``stats``), a study round or a practice round over the
-    current screen, with the default progress file and profile."""
+    current screen, with the app's progress (``browse --profile/--db``), else the default
+    progress file and profile."""
     glossary: Glossary | None = getattr(app, "glossary", None)
     progress = getattr(app, "progress", None)
     if not isinstance(progress, Progress):
         progress = Progress.default()
-        app.progress = progress  # type: ignore[attr-defined]
+        app.progress = progress  # type: ignore[attr-defined]  # CarbonGlossaryApp.progress
     clock: Clock = getattr(app, "clock", None) or SystemClock()
     if what == "stats":
         plan: Plan = StatsPlan()
