@@ -563,3 +563,18 @@ def test_an_exam_killed_mid_sitting_resumes_with_its_answers_and_the_time_left(
     again.kill()
     with sqlite3.connect(db, timeout=10) as connection:
         assert connection.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and POSIX signals")
+def test_the_browser_ends_cleanly_on_sigterm(tmp_path: Path, terminal: list[_Terminal]) -> None:
+    """The browser may have a study round open over it: it ends as the quiz commands do."""
+    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    argv = [*PROGRAM, "--glossary", str(GLOSSARY), "browse", "--db", str(tmp_path / "p.db")]
+    term = _Terminal(argv, env)
+    terminal.append(term)
+    wait_for_screen(term, "碳达峰")
+    term.process.send_signal(signal.SIGTERM)
+    assert term.process.wait(timeout=20) == 128 + signal.SIGTERM
+    assert b"Traceback" not in bytes(term.output)

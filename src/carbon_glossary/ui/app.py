@@ -6,7 +6,10 @@ Kept small on purpose: each screen owns its own state. To add a screen, write it
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -82,6 +85,21 @@ class CarbonGlossaryApp(App[object]):
     def on_mount(self) -> None:
         if self._notice is not None:
             self.call_after_refresh(self.say, self._notice)
+        # A closed terminal window (SIGHUP) or a shutdown (SIGTERM) would otherwise end the
+        # process at once, leaving the terminal in raw mode and answers waiting unwritten.
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                # Not on Windows, nor outside the main thread (tests): nothing to do then.
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(signum, self.end_on_signal, signum)
+
+    def end_on_signal(self, signum: int) -> None:
+        """End cleanly: each quiz screen writes what is waiting as it closes (an exam's
+        answers are already written; the sitting stays open, to be resumed), the terminal
+        is restored, and the exit status says which signal ended the program (128 + n)."""
+        self.exit(return_code=128 + signum)
 
     def say(self, notice: str) -> None:
         """Tell the person something: in the browse screen's status line when it is in front

@@ -6,9 +6,6 @@ screens over itself through :mod:`carbon_glossary.ui.plans`.)
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from typing import TYPE_CHECKING
 
 from carbon_glossary.session.clock import Clock, SystemClock
@@ -49,23 +46,6 @@ class QuizApp(CarbonGlossaryApp):
     def get_default_screen(self) -> Screen[object]:
         assert self.glossary is not None and self.progress is not None
         return first_screen(self.glossary, self.progress, self.plan, self.clock)
-
-    def on_mount(self) -> None:
-        # A closed terminal window (SIGHUP) or a shutdown (SIGTERM) would otherwise end the
-        # process at once, leaving the terminal in raw mode and answers waiting unwritten.
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            signum = getattr(signal, name, None)
-            if signum is not None:
-                # Not on Windows, nor outside the main thread (tests): nothing to do then.
-                with contextlib.suppress(NotImplementedError, RuntimeError):
-                    loop.add_signal_handler(signum, self.end_on_signal, signum)
-
-    def end_on_signal(self, signum: int) -> None:
-        """End cleanly: each screen writes what is waiting as it closes (an exam's answers
-        are already written; the sitting stays open, to be resumed), the terminal is
-        restored, and the exit status says which signal ended the program (128 + n)."""
-        self.exit(return_code=128 + signum)
 
 
 def run_quiz(glossary: Glossary, lang: str, plan: Plan, progress: Progress) -> int:
