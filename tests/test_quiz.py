@@ -4,6 +4,7 @@ checked the way people give them."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from dataclasses import replace
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carbon_glossary import i18n
+from carbon_glossary.core import quiz
 from carbon_glossary.core.grading import normalise_text
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.model import Glossary, Term
@@ -558,3 +560,51 @@ def test_a_typed_reading_is_kept_exactly_as_typed() -> None:
     assert verdict.given == typed
     assert verdict.pinyin is not None and verdict.pinyin.typed == typed
     assert verdict.pinyin.given == ("tan4", "da2", "feng")
+
+
+def large_glossary() -> Glossary:
+    """2,700 made-up three-character terms in four categories: past the size where every
+    term is scored for every question."""
+    chars = [
+        ("碳", "tan4"), ("能", "neng2"), ("源", "yuan2"), ("绿", "lv4"), ("色", "se4"),
+        ("低", "di1"), ("排", "pai2"), ("放", "fang4"), ("储", "chu3"), ("电", "dian4"),
+        ("风", "feng1"), ("光", "guang1"), ("伏", "fu2"), ("热", "re4"),
+    ]  # fmt: skip
+    terms = []
+    for i, ((a, x), (b, y), (c, z)) in enumerate(
+        itertools.islice(itertools.product(chars, repeat=3), 2_700)
+    ):
+        terms.append(
+            make_term(
+                a + b + c,
+                f"{x} {y} {z}",
+                f"第{i}号说明：一种概念。",
+                category="甲乙丙丁"[i % 4],
+                english=(f"notion {i}",),
+                examples=(f"这里用到{a}{b}{c}这个说法。",),
+                term_id=f"t{i}",
+            )
+        )
+    return make_glossary(*terms)
+
+
+def test_a_large_glossary_draws_distractors_from_its_indexes() -> None:
+    """Issue 12 item 9: above 2,000 terms distractors come from terms sharing a character or
+    a syllable and from the category, not from scoring every term; still the category
+    first, still alike, still the same for the same seed."""
+    big = large_glossary()
+    assert len(big.terms) > quiz._SCORE_ALL_LIMIT
+    shared = 0
+    for index in range(0, 2_700, 97):
+        answer = big.terms[index]
+        for kind in ("def-term", "cloze", "en-term", "match", "truefalse", "term-def"):
+            q = make_question(big, answer, kind, random.Random(index))
+            assert isinstance(q, Question), q
+            assert_answerable(q)
+            again = make_question(big, answer, kind, random.Random(index))
+            assert again == q
+            if kind == "def-term":
+                others = [term(big, o) for o in q.options if o != answer.term]
+                assert all(o.category == answer.category for o in others)
+                shared += sum(bool(set(o.term) & set(answer.term)) for o in others)
+    assert shared > 60  # of 84 distractors, most share a character with the answer

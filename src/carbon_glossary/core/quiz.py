@@ -83,6 +83,7 @@ SkipReason = Literal[
 ]
 
 BLANK = "＿＿"
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 OPTION_COUNT = 4
 MATCH_SIZE = 5
 # Longest term, in syllables, asked as ``pinyin`` unless a caller (a paper) asks otherwise.
@@ -295,20 +296,29 @@ def _expansions(term: Term) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _own_pattern(
-    term: Term, protected: Iterable[str] = ()
-) -> tuple[re.Pattern[str], set[str]] | None:
-    """A pattern finding the term's forms and the ``protected`` longer words containing them
-    (matched so that they can be left alone), longest first; and the term's own forms. The
-    term's expansions (see :func:`_expansions`) are protected too."""
+def _own_forms(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The forms of ``term`` that are blanked, and its expansions (never blanked)."""
     expansions = _expansions(term)
-    own = [f for f in _forms(term) if f not in expansions]
-    if not own:
-        return None
-    own_keys = {f.casefold() for f in own}
-    alternatives = sorted(set(own) | set(protected) | set(expansions), key=lambda f: (-len(f), f))
+    return tuple(f for f in _forms(term) if f not in expansions), expansions
+
+
+def _mask(
+    text: str,
+    own: Sequence[str],
+    protected: Callable[[str], Iterable[str]],
+    expansions: Sequence[str],
+) -> str:
+    """``text`` with the ``own`` forms blanked, longest first, except inside the longer words
+    ``protected(folded text)`` gives or an expansion (matched so that they are left alone)."""
+    folded = text.casefold()
+    present = [f for f in own if f.casefold() in folded]
+    if not present:  # the common case when judging candidates: no regex at all
+        return text
+    keys = {f.casefold() for f in present}
+    kept = [w for w in (*protected(folded), *expansions) if w.casefold() in folded]
+    alternatives = sorted(set(present) | set(kept), key=lambda f: (-len(f), f))
     pattern = re.compile("|".join(re.escape(f) for f in alternatives), re.IGNORECASE)
-    return pattern, own_keys
+    return pattern.sub(lambda m: BLANK if m.group(0).casefold() in keys else m.group(0), text)
 
 
 def mask_term(text: str, term: Term, glossary: Glossary | None = None) -> str:
@@ -319,11 +329,10 @@ def mask_term(text: str, term: Term, glossary: Glossary | None = None) -> str:
     碳排放 leaves 二氧化碳排放 whole rather than showing 二氧化＿＿. An alias that the term
     abbreviates (绿证 is 可再生能源绿色电力证书的简称) is its meaning and is never blanked.
     """
-    found = _CACHE.get(glossary).pattern(term) if glossary is not None else _own_pattern(term)
-    if found is None:
-        return text
-    pattern, own_keys = found
-    return pattern.sub(lambda m: BLANK if m.group(0).casefold() in own_keys else m.group(0), text)
+    if glossary is not None:
+        return _CACHE.get(glossary).mask(text, term)
+    own, expansions = _own_forms(term)
+    return _mask(text, own, lambda _: (), expansions)
 
 
 def _hanzi(text: str) -> frozenset[str]:
@@ -360,14 +369,13 @@ class _Context:
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        # forms of every term, by each character they contain, to find the longer words
-        # that contain a term without comparing every pair of terms
-        self._forms_by_char: dict[str, list[str]] = {}
+        # every term's forms, case folded, to find the longer words around a term in a text
+        self._all_forms: dict[str, str] = {}
         for other in glossary.terms:
             for form in _forms(other):
-                for char in dict.fromkeys(form.casefold()):
-                    self._forms_by_char.setdefault(char, []).append(form)
-        self._patterns: dict[str, tuple[re.Pattern[str], set[str]] | None] = {}
+                self._all_forms.setdefault(form.casefold(), form)
+        self._longest_form = max(map(len, self._all_forms), default=0)
+        self._own: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         # Facts are computed when first needed: a question looks at a few candidates only.
         self._facts: dict[str, _Facts] = {}
         self._shapes: dict[str, _Shape] = {}
@@ -380,26 +388,35 @@ class _Context:
                 self._links.setdefault(term.id, set()).add(linked)
                 self._links.setdefault(linked, set()).add(term.id)
         self._by_char: dict[str, list[Term]] | None = None
+        self._by_sound: dict[str, list[Term]] | None = None
 
-    def pattern(self, term: Term) -> tuple[re.Pattern[str], set[str]] | None:
-        if term.id not in self._patterns or self.glossary.by_id(term.id) is not term:
-            own = _forms(term)
-            own_keys = {f.casefold() for f in own}
-            protected: list[str] = []
-            for form in own:
-                key = form.casefold()
-                if not key:
-                    continue
-                rarest = min(key, key=lambda c: len(self._forms_by_char.get(c, ())))
-                for other in self._forms_by_char.get(rarest, ()):
-                    other_key = other.casefold()
-                    if len(other) > len(form) and key in other_key and other_key not in own_keys:
-                        protected.append(other)
-            found = _own_pattern(term, protected)
-            if self.glossary.by_id(term.id) is not term:
-                return found
-            self._patterns[term.id] = found
-        return self._patterns[term.id]
+    def _protected(self, term: Term, folded: str) -> list[str]:
+        """The longer forms of other terms that contain one of ``term``'s forms where it
+        occurs in ``folded`` (a text, case folded): 碳排放 must not blank the 碳排放 of
+        二氧化碳排放. Found by looking up the stretches of text around each occurrence, so
+        the cost does not grow with the glossary."""
+        own_keys = {f.casefold() for f in _forms(term)}
+        longest = self._longest_form
+        protected: list[str] = []
+        for key in own_keys:
+            start = folded.find(key) if key else -1
+            while start >= 0:
+                end = start + len(key)
+                for a in range(max(0, start - longest + len(key)), start + 1):
+                    for b in range(max(end, a + len(key) + 1), min(len(folded), a + longest) + 1):
+                        form = self._all_forms.get(folded[a:b])
+                        if form is not None and folded[a:b] not in own_keys:
+                            protected.append(form)
+                start = folded.find(key, start + 1)
+        return protected
+
+    def own_forms(self, term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        known = self._own.get(term.id)
+        if known is None or self.glossary.by_id(term.id) is not term:
+            known = _own_forms(term)
+            if self.glossary.by_id(term.id) is term:
+                self._own[term.id] = known
+        return known
 
     def facts_for(self, term: Term) -> _Facts:
         known = self._facts.get(term.id)
@@ -415,8 +432,8 @@ class _Context:
         known = self._shapes.get(term.id)
         if known is None or self.glossary.by_id(term.id) is not term:
             known = _Shape(
-                frozenset(c for c in term.term if is_hanzi(c)),
-                tuple(split_tone(s)[0] for s in term.syllables),
+                frozenset(_HANZI.findall(term.term)),
+                tuple(s.rstrip("012345") for s in term.syllables),  # numbered syllables
             )
             if self.glossary.by_id(term.id) is term:
                 self._shapes[term.id] = known
@@ -432,6 +449,17 @@ class _Context:
                         by_char.setdefault(c, []).append(term)
             self._by_char = by_char
         return self._by_char.get(char, [])
+
+    def terms_with_sound(self, sound: str) -> list[Term]:
+        """The terms whose reading holds the toneless syllable ``sound``, in document order
+        (built on first use)."""
+        if self._by_sound is None:
+            by_sound: dict[str, list[Term]] = {}
+            for term in self.glossary.terms:
+                for syllable in dict.fromkeys(split_tone(s)[0] for s in term.syllables):
+                    by_sound.setdefault(syllable, []).append(term)
+            self._by_sound = by_sound
+        return self._by_sound.get(sound, [])
 
     def ancestors(self, term: Term) -> frozenset[str]:
         """Ids of the terms ``term`` is a kind or part of, following ``broader`` upwards."""
@@ -467,13 +495,8 @@ class _Context:
         )
 
     def mask(self, text: str, term: Term) -> str:
-        found = self.pattern(term)
-        if found is None:
-            return text
-        pattern, own_keys = found
-        return pattern.sub(
-            lambda m: BLANK if m.group(0).casefold() in own_keys else m.group(0), text
-        )
+        own, expansions = self.own_forms(term)
+        return _mask(text, own, lambda folded: self._protected(term, folded), expansions)
 
     def contains(self, text: str, term: Term) -> bool:
         return self.mask(text, term) != text
@@ -595,11 +618,67 @@ def _similarity(answer: _Shape, other: _Shape) -> float:
     return score
 
 
+# Up to this many terms, every other term is scored for every question; above it, only a
+# sample drawn from indexes (terms sharing a character or a syllable, and the category).
+_SCORE_ALL_LIMIT = 2_000
+_SAMPLE_PER_KEY = 6
+
+
 def _ranked(context: _Context, answer: Term, rng: random.Random) -> Iterator[_Facts]:
     """Other terms, most tempting first: those of the same category, then the rest; within
     each, by similarity plus a little chance so that a term does not always get the same
-    distractors. The rest is ranked only if the category runs out. Random numbers are drawn
-    one per term, in document order."""
+    distractors.
+
+    A small glossary is ranked whole (the rest only if the category runs out; random numbers
+    drawn one per term, in document order). A large one would cost a scan per question, so
+    only candidates from indexes are ranked: up to :data:`_SAMPLE_PER_KEY` terms sharing
+    each of the answer's characters, each of its syllables, and from its category, each run
+    taken from a random point; the other terms follow unranked, from a random point, should
+    those run out."""
+    if len(context.glossary.terms) <= _SCORE_ALL_LIMIT:
+        yield from _ranked_whole(context, answer, rng)
+        return
+    same = context.by_category.get(answer.category, []) if answer.category else []
+    shape = context.shape(answer)
+    pool: dict[str, Term] = {}
+    keys = [context.terms_with_char(c) for c in sorted(shape.chars)]
+    keys += [context.terms_with_sound(s) for s in sorted(set(shape.sounds))]
+    for postings in (*keys, same):
+        for term in _from_random_point(postings, rng, _SAMPLE_PER_KEY):
+            if term.id != answer.id:
+                pool.setdefault(term.id, term)
+    scored = sorted(
+        (-(_similarity(shape, context.shape(t)) + 2.0 * rng.random()), t.position, t)
+        for t in pool.values()
+    )
+    ranked = [t for *_, t in scored]
+    in_category = [t for t in ranked if same and t.category == answer.category]
+    elsewhere = [t for t in ranked if not (same and t.category == answer.category)]
+    seen = set(pool) | {answer.id}
+
+    def unseen(terms: Iterable[Term]) -> Iterator[Term]:
+        for term in terms:
+            if term.id not in seen:
+                seen.add(term.id)
+                yield term
+
+    rest_in_category = unseen(_from_random_point(same, rng, len(same)))
+    rest = unseen(_from_random_point(context.glossary.terms, rng, len(context.glossary.terms)))
+    for term in itertools.chain(in_category, rest_in_category, elsewhere, rest):
+        yield context.facts_for(term)
+
+
+def _from_random_point(terms: Sequence[Term], rng: random.Random, count: int) -> Iterator[Term]:
+    """Up to ``count`` of ``terms`` in order, starting at a random one and wrapping round."""
+    if not terms:
+        return
+    start = rng.randrange(len(terms))
+    for offset in range(min(count, len(terms))):
+        yield terms[(start + offset) % len(terms)]
+
+
+def _ranked_whole(context: _Context, answer: Term, rng: random.Random) -> Iterator[_Facts]:
+    """:func:`_ranked` for a small glossary: every other term scored."""
     same = context.by_category.get(answer.category, []) if answer.category else []
     shape = context.shape(answer)
     for group in (same, None):
