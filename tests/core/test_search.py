@@ -296,3 +296,17 @@ def test_british_and_american_spellings_find_each_other(query: str, gloss: str) 
     assert match.spans["english"] == ((0, len(gloss)),)
     assert [m.term.term for m in rest] == ["碳汇"]  # found in its English definition
     assert rest[0].spans["definition_en"] == ((4, 4 + len(gloss)),)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["碳", "tan", "tdf", "carbon", "peak", "能源", "cc", "吸收", "x", "de"]))
+def test_an_index_built_as_queries_need_it_answers_alike(query: str) -> None:
+    """Issue 7 item 15: a one-shot search builds only the fields its tiers reach."""
+    glossary = make_glossary(ENTRIES)
+    lazy = SearchIndex.build(glossary, whole=False)
+    for limit in (None, 1, 3):
+        got = lazy.search(query, limit)
+        want = INDEX.search(query, limit)
+        assert [(m.term.id, m.score, m.field, dict(m.spans)) for m in got] == [
+            (m.term.id, m.score, m.field, dict(m.spans)) for m in want
+        ]

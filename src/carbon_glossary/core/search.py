@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, groupby
 
 from carbon_glossary.core.collate import full_key
@@ -166,6 +167,15 @@ class _LazySpans(Mapping[str, tuple[Span, ...]]):
 
 
 _NO_SPANS: Spans = {}
+_LAZY_FIELDS = (
+    "_pinyin",
+    "_pinyin_blocks",
+    "_aliases",
+    "_english",
+    "_glosses",
+    "_definition",
+    "_definition_en",
+)
 
 
 class _Blob:
@@ -391,7 +401,11 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
 
 
 class SearchIndex:
-    """Everything needed to answer queries over one glossary, built once."""
+    """Everything needed to answer queries over one glossary, built once.
+
+    The term field is built at once; the others (pinyin, aliases, English, definitions) when
+    a query first reaches their tier, unless :meth:`build` is asked for all of them: a
+    one-shot search whose first tiers fill its results never pays for the rest."""
 
     def __init__(self, terms: Sequence[Term]) -> None:
         """Use :meth:`build`; ``terms`` must already be in pinyin order."""
@@ -399,38 +413,69 @@ class SearchIndex:
         self._term = _Field([term.term for term in self.terms])
         # (folded text, rank) sorted by text: exact and prefix matches by bisection.
         self._by_text = sorted(zip(self._term.lines, range(len(self.terms)), strict=True))
-        pinyin_lines = [_pinyin_line(term) for term in self.terms]
-        self._pinyin = _Blob(pinyin_lines)
-        # For each first letter, the ranks of the terms whose reading begins with it: terms
-        # are in pinyin order, so this is one block (wider only where sort_as moved a term).
-        self._pinyin_blocks: dict[str, tuple[int, int]] = {}
+
+    @cached_property
+    def _pinyin_lines(self) -> list[str]:
+        return [_pinyin_line(term) for term in self.terms]
+
+    @cached_property
+    def _pinyin(self) -> _Blob:
+        return _Blob(self._pinyin_lines)
+
+    @cached_property
+    def _pinyin_blocks(self) -> dict[str, tuple[int, int]]:
+        """For each first letter, the ranks of the terms whose reading begins with it: terms
+        are in pinyin order, so this is one block (wider only where sort_as moved a term)."""
+        blocks: dict[str, tuple[int, int]] = {}
         rank = 0
-        for letter, group in groupby(line[:1] for line in pinyin_lines):
+        for letter, group in groupby(line[:1] for line in self._pinyin_lines):
             size = len(list(group))
-            low, _ = self._pinyin_blocks.get(letter, (rank, rank))
-            self._pinyin_blocks[letter] = (low, rank + size)
+            low, _ = blocks.get(letter, (rank, rank))
+            blocks[letter] = (low, rank + size)
             rank += size
-        self._aliases = _Field([_joined(term.aliases) for term in self.terms])
-        self._english = _Field([_joined(term.english) for term in self.terms])
-        # (folded gloss, rank) sorted by gloss: whole-gloss and gloss-prefix matches by
-        # bisection, so only "inside a gloss" needs a scan.
-        self._glosses = sorted(
+        return blocks
+
+    @cached_property
+    def _aliases(self) -> _Field:
+        return _Field([_joined(term.aliases) for term in self.terms])
+
+    @cached_property
+    def _english(self) -> _Field:
+        return _Field([_joined(term.english) for term in self.terms])
+
+    @cached_property
+    def _glosses(self) -> list[tuple[str, int]]:
+        """(folded gloss, rank) sorted by gloss: whole-gloss and gloss-prefix matches by
+        bisection, so only "inside a gloss" needs a scan."""
+        return sorted(
             (gloss, rank)
             for rank, line in enumerate(self._english.lines)
             if line
             for gloss in line.split("; ")
         )
-        self._definition = _Field([term.definition for term in self.terms])
-        self._definition_en = _Field([term.definition_en for term in self.terms])
+
+    @cached_property
+    def _definition(self) -> _Field:
+        return _Field([term.definition for term in self.terms])
+
+    @cached_property
+    def _definition_en(self) -> _Field:
+        return _Field([term.definition_en for term in self.terms])
 
     @classmethod
-    def build(cls, glossary: Glossary) -> SearchIndex:
-        """Index a glossary. Well under a second for 100,000 terms, but build it in a
+    def build(cls, glossary: Glossary, *, whole: bool = True) -> SearchIndex:
+        """Index a glossary: every field at once (``whole``), as a browser that will take
+        many queries wants; or only the term field, the rest as queries need them, as a
+        one-shot search wants. Well under a second for 100,000 terms, but build it in a
         worker all the same, not on a UI's event loop."""
         in_file_order = sorted(glossary.terms, key=_position)
         # One string per term (a stable sort keeps file order for equal keys): much faster
         # than comparing sort_key tuples, and the same order.
-        return cls(sorted(in_file_order, key=full_key))
+        index = cls(sorted(in_file_order, key=full_key))
+        if whole:
+            for name in _LAZY_FIELDS:
+                getattr(index, name)
+        return index
 
     def search(self, query: str, limit: int | None = None) -> list[Match]:
         """Matches for ``query``, best first, at most ``limit``. An empty query gives every

@@ -180,7 +180,8 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
 def _search(glossary: Glossary, query: str, limit: int | None) -> list[Match]:
     from carbon_glossary.core.search import SearchIndex
 
-    return SearchIndex.build(glossary).search(query, limit=limit)
+    # one query: fields its first tiers do not reach are never built
+    return SearchIndex.build(glossary, whole=False).search(query, limit=limit)
 
 
 def run_search(args: argparse.Namespace, context: Context) -> int:

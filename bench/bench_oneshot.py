@@ -1,0 +1,70 @@
+"""A one-shot ``carbon-glossary search`` on an unchanged (cached) glossary, beside the warm
+load alone and beside a search that builds the whole index first (the behaviour before
+issue 7 item 15), each in a fresh process: wall time and peak memory (max RSS).
+
+Run: python bench/bench_oneshot.py [TERMS] [ROUNDS]   (100000 and 5 by default)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import make_glossary_toml  # bench/ is on the path when this script runs
+
+QUERIES = ("光伏", "guangfu", "photovoltaics")
+LOAD = "from carbon_glossary.core.cache import load_glossary_cached as l; l({path!r})"
+WHOLE = (
+    "from carbon_glossary.core.cache import load_glossary_cached as l\n"
+    "from carbon_glossary.core.search import SearchIndex\n"
+    "SearchIndex.build(l({path!r})).search({query!r}, 1000)"
+)
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak MB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command} failed: {child.stderr.read() if child.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024  # kB on Linux
+
+
+def main() -> None:
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / f"g{size}.toml")
+        Path(path).write_text(make_glossary_toml(size, seed=1, general=5000), encoding="utf-8")
+        env = {**os.environ, "CARBON_GLOSSARY_CACHE_DIR": str(Path(folder) / "cache")}
+        python = sys.executable
+        measure([python, "-c", LOAD.format(path=path)], env)  # the cold load, once
+        cases: dict[str, list[str]] = {"warm load alone": [python, "-c", LOAD.format(path=path)]}
+        for query in QUERIES:
+            cases[f"search {query}"] = [
+                python, "-m", "carbon_glossary", "--glossary", path, "search", query,
+            ]  # fmt: skip
+            cases[f"  whole index first ({query})"] = [
+                python, "-c", WHOLE.format(path=path, query=query),
+            ]  # fmt: skip
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+        for _ in range(rounds):  # interleaved, so that machine load hits every case alike
+            for name, command in cases.items():
+                results[name].append(measure(command, env))
+    print(f"{size:,} terms, cache warm, fresh process each; medians of {rounds} rounds")
+    print(f"{'':<38} {'seconds':>8} {'max RSS MB':>11}")
+    for name, runs in results.items():
+        seconds = statistics.median(r[0] for r in runs)
+        memory = statistics.median(r[1] for r in runs)
+        print(f"{name:<38} {seconds:>8.2f} {memory:>11.0f}")
+
+
+if __name__ == "__main__":
+    main()
