@@ -622,6 +622,7 @@ def _similarity(answer: _Shape, other: _Shape) -> float:
 # sample drawn from indexes (terms sharing a character or a syllable, and the category).
 _SCORE_ALL_LIMIT = 2_000
 _SAMPLE_PER_KEY = 6
+_MOST_EXAMINED = 300
 
 
 def _ranked(context: _Context, answer: Term, rng: random.Random) -> Iterator[_Facts]:
@@ -759,9 +760,14 @@ def _pick(
     character of each pair in ``cover`` (``shown`` gives the characters a candidate's option
     shows: its term, or its definition): first, for each pair not yet covered, the first
     candidate showing one of its characters (terms found by character, in document order);
-    then the first candidates in ``candidates``' order."""
+    then the first candidates in ``candidates``' order.
+
+    In a large glossary each search looks at :data:`_MOST_EXAMINED` candidates at most, so
+    that a term nothing fits costs the same as one that fits at once (a term is then
+    skipped as it would be in a small glossary; support is checked with the same bound)."""
     shown = shown or _term_chars
     chosen: list[_Facts] = []
+    most = None if len(context.glossary.terms) <= _SCORE_ALL_LIMIT else _MOST_EXAMINED
 
     def take(candidate: _Facts) -> bool:
         if (
@@ -787,9 +793,9 @@ def _pick(
             )
         else:
             holders = candidates
-        if not any(set(pair) & shown(c) and take(c) for c in holders):
+        if not any(set(pair) & shown(c) and take(c) for c in itertools.islice(holders, most)):
             return "giveaway"
-    for candidate in candidates:
+    for candidate in itertools.islice(candidates, most):
         if len(chosen) == count:
             break
         take(candidate)
