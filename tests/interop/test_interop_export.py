@@ -343,6 +343,31 @@ class TestHandout:
         assert code == 1 and "Ctrl+P" in err and str(out) in err
         assert out.exists() and not out.with_suffix(".pdf").exists()
 
+    def test_a_pdf_name_asks_for_the_pdf(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # -o handout.pdf without --pdf once wrote handout.html, said so, and printed nothing
+        monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+        monkeypatch.delenv("CARBON_GLOSSARY_BROWSER", raising=False)
+        from carbon_glossary.interop import pdf
+
+        monkeypatch.setattr(pdf, "_PLACES", ())
+        out = tmp_path / "h.pdf"
+        code = main(["--glossary", str(SHIPPED), "export", "--format", "handout", "-o", str(out)])
+        err = capsys.readouterr().err
+        assert code == 1 and "Ctrl+P" in err
+        assert out.with_suffix(".html").exists() and not out.exists()
+
+    @pytest.mark.parametrize("fmt", ["csv", "anki", "gift"])
+    def test_only_the_handout_prints_to_pdf(
+        self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # `--format csv -o a.pdf` once wrote the CSV into a.html
+        out = tmp_path / "a.pdf"
+        code = main(["--glossary", str(SHIPPED), "export", "--format", fmt, "-o", str(out)])
+        assert code == 2 and "handout" in capsys.readouterr().err
+        assert not out.exists() and not out.with_suffix(".html").exists()
+
 
 def _need(tool: str) -> str:
     found = shutil.which(tool)

@@ -1073,7 +1073,9 @@ MESSAGES: dict[str, str] = {
     ),
     "interop.exported": "wrote {path}: {count} terms.",
     "interop.paper_exported": "wrote {path}: {count} questions.",
-    "interop.pdf_handout_only": "--pdf is for --format handout only",
+    "interop.pdf_handout_only": (
+        "only the handout (--format handout) can be printed to PDF (--pdf or -o FILE.pdf)"
+    ),
     "interop.pdf_written": "printed to PDF: {path}",
     "interop.no_browser": (
         "no Chromium, Chrome or Edge found, so no PDF was made. Open {path} in a browser, "

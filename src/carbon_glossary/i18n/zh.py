@@ -854,7 +854,9 @@ MESSAGES: dict[str, str] = {
     ),
     "interop.exported": "已写入 {path}：{count} 个术语。",
     "interop.paper_exported": "已写入 {path}：{count} 道题。",
-    "interop.pdf_handout_only": "--pdf 只用于 --format handout（讲义）",
+    "interop.pdf_handout_only": (
+        "只有讲义（--format handout）可以打印为 PDF（--pdf 或 -o 文件.pdf）"
+    ),
     "interop.pdf_written": "已打印为 PDF：{path}",
     "interop.no_browser": (
         "没有找到 Chromium、Chrome 或 Edge，无法直接生成 PDF。请用浏览器打开 {path}，"

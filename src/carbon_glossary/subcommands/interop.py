@@ -212,19 +212,22 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     if category is not None and category not in glossary.categories():
         names = t("cli.list_separator").join(glossary.categories()) or "-"
         raise context.fail(t("cli.unknown_category", category=args.category, names=names))
-    if args.pdf and chosen.name != "handout":
-        raise context.fail(t("interop.pdf_handout_only"), 2)
     output = _output_for(args, context, chosen.suffix)
+    # -o handout.pdf asks for a PDF as plainly as --pdf does (as `exam --export html -o
+    # paper.pdf` does); the page it is printed from goes beside it
+    wants_pdf = args.pdf or output.suffix.lower() == ".pdf"
+    if wants_pdf and chosen.name != "handout":
+        raise context.fail(t("interop.pdf_handout_only"), 2)
     pdf = output.with_suffix(".pdf")
-    if output.suffix.lower() == ".pdf":  # -o handout.pdf --pdf: the page goes beside it
+    if output.suffix.lower() == ".pdf":
         output, pdf = output.with_suffix(".html"), output
     _refuse_existing(context, output, args.force, merge_hint=False)
-    if args.pdf:
+    if wants_pdf:
         _refuse_existing(context, pdf, args.force, merge_hint=False)
     request = request_for(glossary, category, context.lang)
     write_atomically(output, lambda path: chosen.write(request, path))
     print(t("interop.exported", path=str(output), count=len(request.terms)), file=context.out)
-    if args.pdf:
+    if wants_pdf:
         return _print_pdf(context, output, pdf)
     return 0
 
