@@ -126,6 +126,23 @@ class TestCommand:
                 assert example.startswith("【原文】") and example[4:] in cleaned
         assert terms["碳达峰"]["id"] == "tan-da-feng"  # a known term keeps its id
 
+    def test_readings_follow_the_glossarys_phrase_table(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # the shipped glossary reads 济政字 jǐ (济南); the candidates file once left it to
+        # pypinyin (jì), and check's 多音字 warning proposed `pinyin = "jì zhèng zì …"`
+        out = tmp_path / "candidates.toml"
+        assert main(["--glossary", str(SHIPPED), "extract", str(RAW), "-o", str(out)]) == 0
+        shipped = load_glossary(SHIPPED)
+        assert shipped.phrase_pinyin["济政字"] == ("ji3", "zheng4", "zi4")
+        candidates = load_glossary(out)
+        number = next(t for t in candidates.terms if t.term == "济政字〔2023〕36号")
+        assert number.syllables[:3] == ("ji3", "zheng4", "zi4")
+        # the table carries only phrases the proposals use
+        assert set(candidates.phrase_pinyin) <= {
+            p for p in shipped.phrase_pinyin if any(p in t.term for t in candidates.terms)
+        }
+
     def test_the_quote_mark_can_be_the_glossarys_own(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

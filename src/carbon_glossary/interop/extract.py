@@ -20,12 +20,12 @@ often wrong in context and is never used).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from carbon_glossary.core.model import Glossary
-from carbon_glossary.core.pinyin import is_hanzi
+from carbon_glossary.core.pinyin import format_marks, is_hanzi
 from carbon_glossary.interop.policy import Document, Sentence
 
 __all__ = ["CATEGORY_LABELS", "QUOTE_MARK", "Candidate", "Kind", "candidates_document", "propose"]
@@ -180,11 +180,23 @@ def propose(document: Document, glossary: Glossary, limit: int = 20) -> list[Can
 
 
 def candidates_document(
-    document: Document, candidates: Sequence[Candidate], quote_mark: str = QUOTE_MARK
+    document: Document,
+    candidates: Sequence[Candidate],
+    quote_mark: str = QUOTE_MARK,
+    phrase_pinyin: Mapping[str, tuple[str, ...]] | None = None,
 ) -> dict[str, object]:
     """The proposals as a glossary document (for tomli-w): each term's category says what
     kind of proposal it is, ``source`` names the document and sections, ``examples`` hold
-    the sentences, each after ``quote_mark``. Known terms keep their glossary ids."""
+    the sentences, each after ``quote_mark``. Known terms keep their glossary ids.
+
+    ``phrase_pinyin`` is the ``[phrase_pinyin]`` table of the glossary in use: the entries
+    found in a proposed term are written with it, so the file reads them as that glossary
+    does (济政字〔2023〕36号 jǐ as in 济南, not pypinyin's jì)."""
+    phrases = {
+        phrase: format_marks(syllables)
+        for phrase, syllables in (phrase_pinyin or {}).items()
+        if any(phrase in candidate.term for candidate in candidates)
+    }
     terms: list[dict[str, object]] = []
     for candidate in candidates:
         entry: dict[str, object] = {}
@@ -204,7 +216,10 @@ def candidates_document(
         if examples:
             entry["examples"] = [quote_mark + e for e in examples[:_MAX_EXAMPLES]]
         terms.append(entry)
-    return {
-        "glossary": {"title": document.title, "language": "zh-CN", "version": "0"},
-        "term": terms,
+    page: dict[str, object] = {
+        "glossary": {"title": document.title, "language": "zh-CN", "version": "0"}
     }
+    if phrases:
+        page["phrase_pinyin"] = phrases
+    page["term"] = terms
+    return page

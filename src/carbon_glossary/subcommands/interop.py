@@ -313,7 +313,8 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
         print(_plain(message), file=context.err)
     candidates = propose(document, glossary, limit=args.limit)
     mark = QUOTE_MARK if args.quote_mark is None else args.quote_mark
-    body = tomli_w.dumps(candidates_document(document, candidates, mark))
+    page_data = candidates_document(document, candidates, mark, glossary.phrase_pinyin)
+    body = tomli_w.dumps(page_data)
     header = t("interop.extract_header", path=source.name)
     page = "".join(f"# {line}\n" for line in header.splitlines()) + "\n" + body
 
