@@ -173,6 +173,8 @@ def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: 
     # the text report, and the XLSX with its Chinese intact
     code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", db)
     assert code == 0 and "Alice Wang" in out and "周八" in out and "Cronbach" in out
+    # --screen without a terminal prints the same text instead of starting the app
+    assert run(capsys, "report", str(EXAMPLE), "--db", db, "--screen") == (0, out, "")
     book = tmp_path / "room.xlsx"
     assert run(capsys, "report", str(EXAMPLE), "--db", db, "--xlsx", str(book))[0] == 0
     workbook = load_workbook(book)

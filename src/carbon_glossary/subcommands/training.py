@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -463,10 +464,11 @@ def run_report(args: argparse.Namespace, context: Context) -> int:
         for target in targets:
             _refuse_existing(target, context)
     report = load_room_report(paper, args.db or [None], context)
-    if args.screen:
+    if args.screen and sys.stdin.isatty() and sys.stdout.isatty():
         from carbon_glossary.ui.screens.room_report import run_room_report
 
         return run_room_report(report, context.lang)
+    # --screen without a terminal (a pipe, a script): the same report as text
     if args.json:
         text = json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
         context.out.write(text + "\n")
