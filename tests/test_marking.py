@@ -239,28 +239,26 @@ def test_problem_messages_name_the_question(tmp_path: Path) -> None:
 
 
 def test_unreadable_sheets(tmp_path: Path) -> None:
-    for path, key in [
-        (tmp_path / "missing.csv", "training.sheet.missing_file"),
-        (tmp_path, "training.sheet.is_directory"),
+    old = tmp_path / "room.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    huge = tmp_path / "huge.csv"
+    huge.write_text('姓名,部门,1\n张三,x,"' + "A" * 200_000 + '"\n', encoding="utf-8")
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook")
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\xff\xfe\x00\x00abc")
+    for path, key, line in [
+        (tmp_path / "missing.csv", "training.sheet.missing_file", 0),
+        (tmp_path, "training.sheet.is_directory", 0),
+        (old, "interop.save_as_xlsx", 0),
+        (huge, "interop.csv_syntax", 2),
+        (fake, "interop.xlsx_unreadable", 0),
+        (binary, "interop.csv_encoding", 1),
     ]:
         with pytest.raises(FileProblemError) as caught:
             read_table(path)
-        assert caught.value.problems[0].key == key
-    old = tmp_path / "room.xls"
-    old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(FileProblemError) as caught:
-        read_table(old)
-    assert caught.value.problems[0].key == "training.sheet.other_format"
-    huge = tmp_path / "huge.csv"
-    huge.write_text('姓名,部门,1\n张三,x,"' + "A" * 200_000 + '"\n', encoding="utf-8")
-    with pytest.raises(FileProblemError) as caught:
-        read_table(huge)
-    assert caught.value.problems[0].key == "training.sheet.bad_csv"
-    fake = tmp_path / "fake.xlsx"
-    fake.write_text("not a workbook")
-    with pytest.raises(FileProblemError) as caught:
-        read_table(fake)
-    assert caught.value.problems[0].key == "training.sheet.not_xlsx"
+        (problem,) = caught.value.problems
+        assert (problem.key, problem.line) == (key, line)
 
 
 def test_cells_are_read_like_the_screen_reads_them() -> None:

@@ -872,12 +872,6 @@ MESSAGES: dict[str, str] = {
     "training.sheet.title": "Answer sheet",
     "training.sheet.missing_file": "there is no such answer sheet file",
     "training.sheet.is_directory": "this is a folder, not an answer sheet file",
-    "training.sheet.unreadable": "cannot read the answer sheet: {reason}",
-    "training.sheet.not_xlsx": "not an Excel workbook that can be opened (.xlsx): {reason}",
-    "training.sheet.encoding": (
-        "the sheet's encoding is not recognised; save it as CSV in UTF-8 or GB18030"
-    ),
-    "training.sheet.binary": "this is not a text CSV file",
     "training.header.empty": "the sheet is empty: row 1 must be the header: 姓名, 部门, 1, 2, …",
     "training.header.name": "the header of column 1 must be “{expected}”",
     "training.header.department": "the header of column 2 must be “{expected}”",
@@ -997,10 +991,6 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.questions": "Questions",
     "training.report.sheet.terms": "Terms",
     "training.report.time": "Time",
-    "training.sheet.other_format": (
-        "{suffix} files cannot be read; save the sheet as .xlsx or CSV (UTF-8)"
-    ),
-    "training.sheet.bad_csv": "the CSV file is malformed: {reason}",
     "training.cli.regraded": (
         "regraded the results of {count} handed-in sittings in this store"
         " (the answers stay as given)."

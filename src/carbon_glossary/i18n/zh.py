@@ -710,10 +710,6 @@ MESSAGES: dict[str, str] = {
     "training.sheet.title": "答题卡",
     "training.sheet.missing_file": "找不到这个答题卡文件",
     "training.sheet.is_directory": "这是一个文件夹，不是答题卡文件",
-    "training.sheet.unreadable": "无法读取答题卡：{reason}",
-    "training.sheet.not_xlsx": "不是能打开的 Excel 工作簿（.xlsx）：{reason}",
-    "training.sheet.encoding": "认不出答题卡的编码；请另存为 UTF-8 或 GB18030 编码的 CSV",
-    "training.sheet.binary": "这不是文本格式的 CSV 文件",
     "training.header.empty": "答题卡是空的：第 1 行应当是表头：姓名、部门、1、2、……",
     "training.header.name": "第 1 列的表头应当是“{expected}”",
     "training.header.department": "第 2 列的表头应当是“{expected}”",
@@ -791,10 +787,6 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.questions": "各题",
     "training.report.sheet.terms": "各术语",
     "training.report.time": "用时",
-    "training.sheet.other_format": (
-        "不能读取 {suffix} 文件；请在表格软件里另存为 .xlsx 或 CSV（UTF-8）"
-    ),
-    "training.sheet.bad_csv": "CSV 文件格式有误：{reason}",
     "training.cli.regraded": "已按此重新计算本数据库中 {count} 次交卷的成绩（答案本身不变）。",
     "training.screen.close": "关闭",
     "training.cli.report_screen": "在终端界面里查看报告（人员、各题、各术语三个标签页）",

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from carbon_glossary.core.grading import grade_pinyin, grade_text, normalise_text
 from carbon_glossary.core.paper import Paper, PaperScore, render_paper_text, score_paper
@@ -69,7 +68,7 @@ _TRUE = frozenset({"对", "是", "正确", "√", "✓", "✔", "t", "true", "y"
 _FALSE = frozenset({"错", "否", "错误", "×", "✗", "✘", "f", "false", "n", "no"})
 _LETTER = re.compile(r"^([A-Za-z])[.、)）]?$")
 _MATCH_PAIR = re.compile(r"(\d+)\s*[-:.、：]?\s*([A-Z])")
-_XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+_XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})  # written with openpyxl
 
 
 def profile_id(name: str) -> str:
@@ -145,71 +144,28 @@ def write_sheet_template(paper: Paper, path: Path) -> None:
 # --- reading a sheet ----------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (a BOM dropped) or, failing that, GB18030 (Excel's CSV on Chinese Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "T" if value else "F"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def read_table(path: Path) -> list[list[str]]:
-    """The cells of a CSV or XLSX file (its first sheet), row by row, as text.
+    """The cells of a CSV (UTF-8 with or without BOM, GB18030) or XLSX file's first sheet,
+    read by :func:`carbon_glossary.interop.sheets.read_sheet`, as a grid whose index is the
+    spreadsheet's row number − 1 (empty rows included), so that row numbers in messages are
+    the ones the trainer sees. A file that cannot be read → :class:`FileProblemError`."""
+    from carbon_glossary.interop.sheets import read_sheet
 
-    A file that cannot be read becomes a :class:`FileProblemError` with one problem that
-    names the file."""
-    name = str(path)
-
-    def refuse(key: str, **params: object) -> FileProblemError:
-        return FileProblemError([Problem(name, 0, 0, "error", key, tuple(params.items()))])
-
-    if path.suffix.lower() in (".xls", ".et", ".ods", ".numbers"):
-        raise refuse("training.sheet.other_format", suffix=path.suffix)
-    try:
-        if path.suffix.lower() in _XLSX_SUFFIXES:
-            return _read_xlsx(path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise refuse("training.sheet.missing_file") from None
-    except IsADirectoryError:
-        raise refuse("training.sheet.is_directory") from None
-    except OSError as error:
-        raise refuse("training.sheet.unreadable", reason=error.strerror or str(error)) from None
-    except Exception as error:  # openpyxl: not a zip, not a workbook, damaged
-        raise refuse("training.sheet.not_xlsx", reason=type(error).__name__) from None
-    try:
-        text = _decode(data)
-    except UnicodeDecodeError:
-        raise refuse("training.sheet.encoding") from None
-    if "\x00" in text:
-        raise refuse("training.sheet.binary")
-    try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
-    except csv.Error as error:  # a cell over the csv module's size limit, a stray quote
-        raise refuse("training.sheet.bad_csv", reason=str(error)) from None
-
-
-def _read_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+    # Said here in the words of answer sheets; every other problem in interop's words.
+    for missing, key in ((not path.exists(), "missing_file"), (path.is_dir(), "is_directory")):
+        if missing:
+            problem = Problem(str(path), 0, 0, "error", f"training.sheet.{key}")
+            raise FileProblemError([problem])
+    sheet = read_sheet(path)
+    # The header is the first row with something in it, shown as row 1; the rows below keep
+    # their own numbers.
+    numbered = [(1, sheet.header), *sheet.rows]
+    grid: list[list[str]] = []
+    for number, cells in numbered:
+        while len(grid) < number - 1:
+            grid.append([])
+        grid.append(list(cells))
+    return grid
 
 
 # --- marking -----------------------------------------------------------------------------
