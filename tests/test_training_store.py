@@ -294,3 +294,20 @@ def test_bad_accepts_are_refused(capsys: pytest.CaptureFixture[str], db: str) ->
 def test_a_paper_nobody_sat(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "report", str(EXAMPLE), "--db", db)
     assert code == 0 and "还没有人参加过" in out
+
+
+def test_names_that_look_like_formulas_stay_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, sheet = str(tmp_path / "room.db"), tmp_path / "room.csv"
+    write_sheet(sheet, [('=HYPERLINK("http://x")', "@部门", set())])
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)[0] == 0
+    book = tmp_path / "r.xlsx"
+    assert run(capsys, "report", str(EXAMPLE), "--db", db, "--xlsx", str(book))[0] == 0
+    cell = load_workbook(book)["人员"]["A2"]
+    assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+    target = tmp_path / "r.csv"
+    assert run(capsys, "report", str(EXAMPLE), "--db", db, "--csv", str(target))[0] == 0
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        row = list(csv.reader(handle))[1]
+    assert row[:2] == ['\'=HYPERLINK("http://x")', "'@部门"]

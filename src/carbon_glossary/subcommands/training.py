@@ -278,6 +278,15 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
+def _csv_cell(value: object) -> object:
+    """A CSV cell Excel will not run: text that begins like a formula (a name typed as
+    ``=HYPERLINK(…)``) gets a leading apostrophe, as OWASP advises for CSV."""
+    cell = _cell(value)
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
+        return "'" + cell
+    return cell
+
+
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{round(value, 2) + 0.0:.2f}"  # never "-0.00"
 
@@ -362,7 +371,7 @@ def write_report_csv(report: RoomReport, paths: dict[str, Path]) -> None:
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
-            writer.writerows([_cell(value) for value in row] for row in rows)
+            writer.writerows([_csv_cell(value) for value in row] for row in rows)
 
 
 def write_report_xlsx(report: RoomReport, path: Path) -> None:
@@ -380,6 +389,9 @@ def write_report_xlsx(report: RoomReport, path: Path) -> None:
         sheet.append(header)
         for row in rows:
             sheet.append([_cell(value) for value in row])
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # a name that begins with "=" is text, not a formula
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
     book.save(path)
 
