@@ -713,6 +713,15 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- hardening: paths, injection, limits, hangs (issue 12) ---
+    "cli.needs_terminal": (
+        "{command} is a full-screen program and needs a terminal (standard input and "
+        "output both a terminal); it cannot run in a script, a pipe or a scheduled job"
+    ),
+    "ui.terminal_not_utf8": (
+        "the terminal sent characters that are not UTF-8 (it may be set to GBK). Set the "
+        "terminal's character encoding to UTF-8 (PuTTY: Window > Translation > Remote "
+        "character set; Xshell: File > Properties > Terminal > Encoding) and run again"
+    ),
     "check.more_problems": (
         "{errors} more errors and {warnings} more warnings are not listed; fix the ones "
         "above and check again"

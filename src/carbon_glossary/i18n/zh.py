@@ -597,6 +597,15 @@ MESSAGES: dict[str, str] = {
     #
     #
     # --- hardening: paths, injection, limits, hangs (issue 12) ---
+    "cli.needs_terminal": (
+        "{command} 是全屏界面，需要在终端中运行（标准输入和输出都须是终"
+        "端），不能用于脚本、管道或定时任务"
+    ),
+    "ui.terminal_not_utf8": (
+        "终端发来的字符不是 UTF-8 编码（可能设置成了 GBK）。请把终端的"
+        "字符编码设为 UTF-8（PuTTY：窗口→转换→远程字符集；Xshel"
+        "l：文件→属性→终端→编码），再重新运行"
+    ),
     "check.more_problems": (
         "另有 {errors} 个错误和 {warnings} 个警告未列出；请先改正上面的问题再检查"
     ),

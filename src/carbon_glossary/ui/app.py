@@ -26,6 +26,7 @@ from carbon_glossary.ui import commands
 from carbon_glossary.ui.screens.browse import BrowseScreen
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.screen import Screen
 
     from carbon_glossary.core.problems import Problem
@@ -191,6 +192,13 @@ class CarbonGlossaryApp(App[object]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[object]:  # type: ignore[override]
         return ()
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice of driver, made to end cleanly on keyboard input that is not
+        UTF-8 (a terminal set to GBK) instead of with a traceback (ui/terminal.py)."""
+        from carbon_glossary.ui.terminal import utf8_input_driver
+
+        return utf8_input_driver(super().get_driver_class())
+
 
 def run_browser(
     glossary_path: Path,
@@ -209,6 +217,12 @@ def run_browser(
     browser use (default: the login name in the default file); it is closed afterwards.
     """
     from carbon_glossary.ui.settings import SettingsFile, default_settings_path
+    from carbon_glossary.ui.terminal import NO_TERMINAL_EXIT, terminal_missing
+
+    missing = terminal_missing("browse")
+    if missing is not None:  # it would wait for keys forever
+        print(missing, file=sys.stderr)
+        return NO_TERMINAL_EXIT
 
     settings = SettingsFile(default_settings_path())
     saved, notice = settings.load()

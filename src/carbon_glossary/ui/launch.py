@@ -6,13 +6,16 @@ screens over itself through :mod:`carbon_glossary.ui.plans`.)
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from carbon_glossary.session.clock import Clock, SystemClock
+from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.ui.app import CarbonGlossaryApp
 from carbon_glossary.ui.plans import Plan, StatsPlan, first_screen
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS
+from carbon_glossary.ui.terminal import NO_TERMINAL_EXIT, terminal_missing
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -48,8 +51,23 @@ class QuizApp(CarbonGlossaryApp):
         return first_screen(self.glossary, self.progress, self.plan, self.clock)
 
 
+_COMMANDS: dict[type, str] = {
+    StudyPlan: "study",
+    PracticePlan: "practice",
+    ExamPlan: "exam",
+    StatsPlan: "stats",
+}
+
+
 def run_quiz(glossary: Glossary, lang: str, plan: Plan, progress: Progress) -> int:
-    """Run the app on ``plan``; the exit code. The store is closed afterwards."""
+    """Run the app on ``plan``; the exit code. The store is closed afterwards.
+
+    Without a terminal nothing starts: a message, exit status 2 (ui/terminal.py)."""
+    missing = terminal_missing(_COMMANDS.get(type(plan), "study"))
+    if missing is not None:
+        progress.close()
+        print(missing, file=sys.stderr)
+        return NO_TERMINAL_EXIT
     app = QuizApp(glossary, lang, plan, progress)
     try:
         app.run()
