@@ -378,7 +378,7 @@ class _Context:
         self._own: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         # Facts are computed when first needed: a question looks at a few candidates only.
         self._facts: dict[str, _Facts] = {}
-        self._shapes: dict[str, _Shape] = {}
+        self._shapes: dict[str, tuple[Term, _Shape]] = {}
         self.by_category: dict[str, list[Term]] = {}
         # related and broader, both ways: "碳汇 related 生态碳汇" links 生态碳汇 to 碳汇 too
         self._links: dict[str, set[str]] = {}
@@ -430,14 +430,15 @@ class _Context:
     def shape(self, term: Term) -> _Shape:
         """The term's characters and toneless syllables, for similarity."""
         known = self._shapes.get(term.id)
-        if known is None or self.glossary.by_id(term.id) is not term:
-            known = _Shape(
-                frozenset(_HANZI.findall(term.term)),
-                tuple(s.rstrip("012345") for s in term.syllables),  # numbered syllables
-            )
-            if self.glossary.by_id(term.id) is term:
-                self._shapes[term.id] = known
-        return known
+        if known is not None and known[0] is term:
+            return known[1]
+        shape = _Shape(
+            frozenset(_HANZI.findall(term.term)),
+            tuple(s.rstrip("012345") for s in term.syllables),  # numbered syllables
+        )
+        if self.glossary.by_id(term.id) is term:
+            self._shapes[term.id] = (term, shape)
+        return shape
 
     def terms_with_char(self, char: str) -> list[Term]:
         """The terms whose text holds ``char``, in document order (built on first use)."""
