@@ -99,8 +99,9 @@ class TestExamPrint:
     def test_key_alone(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(capsys, "exam", str(PAPER), "--key")
         assert code == 0 and err == ""
-        key = out.split("\n\n", 1)[1].splitlines()
+        key = out.split("\n\n")[1].splitlines()
         assert len(key) == 6 and key[0].startswith("1. ")
+        assert out.split("\n\n")[2].startswith("试卷编号：")
         assert "考试时间" not in out
 
     def test_printing_writes_no_progress(

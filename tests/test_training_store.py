@@ -311,3 +311,24 @@ def test_names_that_look_like_formulas_stay_text(
     with target.open(encoding="utf-8-sig", newline="") as handle:
         row = list(csv.reader(handle))[1]
     assert row[:2] == ['\'=HYPERLINK("http://x")', "'@部门"]
+
+
+def test_a_sheet_made_for_another_paper_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, sheet = str(tmp_path / "room.db"), tmp_path / "答题卡.xlsx"
+    assert run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(sheet))[0] == 0
+    book = load_workbook(sheet)
+    for name, department, wrong in SHEET_PEOPLE[:2]:
+        cells = [sheet_cell(q, n not in wrong) for n, q in enumerate(PAPER.questions, 1)]
+        book.active.append([name, department, *cells])
+    book.save(sheet)
+    other = tmp_path / "other.toml"
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace("seed = 2024", "seed = 7"))
+    code, out, err = run(capsys, "exam", str(other), "--mark", str(sheet), "--db", db)
+    assert code == 2 and out == "" and "另一份试卷" in err and EXAM_ID in err
+    assert not Path(db).exists()
+    # the paper it was made for takes it, and the printed copy and key carry the same id
+    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)[0] == 0
+    assert EXAM_ID in run(capsys, "exam", str(EXAMPLE), "--print")[1]
+    assert EXAM_ID in run(capsys, "exam", str(EXAMPLE), "--key")[1]

@@ -1006,6 +1006,12 @@ MESSAGES: dict[str, str] = {
     ),
     "training.screen.close": "close",
     "training.cli.report_screen": "show the report on screen (tabs: people, questions, terms)",
+    "training.print.paper_id": "Paper id: {id}",
+    "training.cli.other_paper": (
+        "the answer sheet {path} was made for another paper (id {sheet}) whose questions differ"
+        " from this one's (id {paper}); use the paper file and glossary of the exam, or make a"
+        " new sheet with --sheet-template. Nothing was recorded."
+    ),
     "training.report.yes": "yes",
     "training.report.no": "no",
     #

@@ -799,6 +799,11 @@ MESSAGES: dict[str, str] = {
     "training.cli.regraded": "已按此重新计算本数据库中 {count} 次交卷的成绩（答案本身不变）。",
     "training.screen.close": "关闭",
     "training.cli.report_screen": "在终端界面里查看报告（人员、各题、各术语三个标签页）",
+    "training.print.paper_id": "试卷编号：{id}",
+    "training.cli.other_paper": (
+        "答题卡 {path} 是为另一份试卷（编号 {sheet}）做的，与这份试卷（编号 {paper}）的题目不同；"
+        "请用考试时的试卷文件和术语表，或用 --sheet-template 重新生成答题卡。没有录入任何成绩。"
+    ),
     "training.report.yes": "是",
     "training.report.no": "否",
     #

@@ -54,6 +54,7 @@ __all__ = [
     "read_table",
     "record_sheet",
     "sheet_header",
+    "sheet_paper_id",
     "sheet_row_attempt_id",
     "student_copy_text",
     "write_sheet_template",
@@ -69,6 +70,7 @@ _FALSE = frozenset({"错", "否", "错误", "×", "✗", "✘", "f", "false", "n
 _LETTER = re.compile(r"^([A-Za-z])[.、)）]?$")
 _MATCH_PAIR = re.compile(r"(\d+)\s*[-:.、：]?\s*([A-Z])")
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})  # written with openpyxl
+_SHEET_ID_PREFIX = "carbon-glossary paper "  # an XLSX template's identifier: whose sheet
 
 
 def profile_id(name: str) -> str:
@@ -88,7 +90,7 @@ def student_copy_text(paper: Paper) -> str:
     body = render_paper_text(paper, answer_key=False)
     title, _, rest = body.partition("\n")
     blanks = t("training.print.blanks")
-    return f"{title}\n\n{blanks}\n{rest}"
+    return f"{title}\n\n{blanks}\n{rest}\n{_paper_id_line(paper)}\n"
 
 
 def _key(question: Question) -> str:
@@ -111,7 +113,16 @@ def answer_key_text(paper: Paper) -> str:
     notation (letter and text for a choice, 对/错, the reading, ``1E 2B…`` for matching)."""
     lines = [paper.title, t("training.key.heading"), ""]
     lines += [f"{n}. {_key(q)}" for n, q in enumerate(paper.questions, start=1)]
+    lines += ["", _paper_id_line(paper)]
     return "\n".join(lines) + "\n"
+
+
+def _paper_id_line(paper: Paper) -> str:
+    """The paper's id, printed on the copy and the key: the same on every machine for the
+    same paper, and different once the glossary or the spec changes the questions."""
+    from carbon_glossary.session.decks import exam_id_for
+
+    return t("training.print.paper_id", id=exam_id_for(paper))
 
 
 def sheet_header(paper: Paper) -> list[str]:
@@ -126,6 +137,8 @@ def write_sheet_template(paper: Paper, path: Path) -> None:
     if path.suffix.lower() in _XLSX_SUFFIXES:
         from openpyxl import Workbook
 
+        from carbon_glossary.session.decks import exam_id_for
+
         book = Workbook()
         sheet = book.active
         assert sheet is not None
@@ -135,6 +148,7 @@ def write_sheet_template(paper: Paper, path: Path) -> None:
             for cell in column:
                 cell.number_format = "@"  # text: 1E 2B… and 对/错 stay as typed
         sheet.freeze_panes = "C2"
+        book.properties.identifier = _SHEET_ID_PREFIX + exam_id_for(paper)
         book.save(path)
         return
     with path.open("x", encoding="utf-8-sig", newline="") as handle:
@@ -142,6 +156,29 @@ def write_sheet_template(paper: Paper, path: Path) -> None:
 
 
 # --- reading a sheet ----------------------------------------------------------------------
+
+
+def sheet_paper_id(path: Path) -> str | None:
+    """The id of the paper an XLSX answer sheet was made for (by ``--sheet-template``), or
+    None: a CSV file, a workbook made some other way, or one that cannot be opened (which
+    :func:`read_table` reports)."""
+    if path.suffix.lower() not in _XLSX_SUFFIXES:
+        return None
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # reported by read_table, in its words
+        return None
+    try:
+        identifier = book.properties.identifier or ""
+    finally:
+        book.close()
+    return (
+        identifier.removeprefix(_SHEET_ID_PREFIX)
+        if identifier.startswith(_SHEET_ID_PREFIX)
+        else None
+    )
 
 
 def read_table(path: Path) -> list[list[str]]:

@@ -122,10 +122,21 @@ def _mark(args: argparse.Namespace, context: Context, paper: Paper) -> int:
     """Check the whole sheet first; record it only when every cell is good."""
     from carbon_glossary.core.problems import FileProblemError
     from carbon_glossary.session.decks import exam_id_for
-    from carbon_glossary.session.marking import mark_sheet, read_table, record_sheet
+    from carbon_glossary.session.marking import (
+        mark_sheet,
+        read_table,
+        record_sheet,
+        sheet_paper_id,
+    )
     from carbon_glossary.store import StoreError
 
     path: Path = args.mark
+    made_for = sheet_paper_id(path)
+    if made_for is not None and made_for != exam_id_for(paper):
+        message = t(
+            "training.cli.other_paper", path=str(path), sheet=made_for, paper=exam_id_for(paper)
+        )
+        raise context.fail(message, code=2)
     try:
         rows = mark_sheet(paper, read_table(path), str(path))
     except FileProblemError as error:
