@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -16,6 +16,10 @@ from carbon_glossary.core.quiz import kind_name
 from carbon_glossary.i18n import set_language, t
 from carbon_glossary.session.report import RoomReport, report_tables, summary_lines
 from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.terminal import utf8_input_driver
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
 
 __all__ = ["RoomReportApp", "RoomReportScreen", "run_room_report"]
 
@@ -89,6 +93,10 @@ class RoomReportApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return RoomReportScreen(self.report)
+
+    def get_driver_class(self) -> type[Driver]:
+        """As the main app's: keyboard input that is not UTF-8 ends it with a message."""
+        return utf8_input_driver(super().get_driver_class())
 
 
 def run_room_report(report: RoomReport, language: str) -> int:
