@@ -299,6 +299,22 @@ class TestPathsAsTheOsGaveThem:
             no_traceback(result)
             assert result.returncode == 0, result.stderr.decode("utf-8")
 
+    def test_a_chinese_name_under_an_ascii_file_system_encoding(self, tmp_path: Path) -> None:
+        """LANG=C without Python's UTF-8 coercion: the OS's names are ASCII with surrogate
+        escapes, while the arguments are read as UTF-8 (for Chinese queries); each path
+        must still go back to the OS as the bytes it gave."""
+        path = tmp_path / "碳汇.toml"
+        shutil.copyfile(GLOSSARY, path)
+        ascii_locale = {"LANG": "C", "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+        for args in (
+            ("--glossary", path, "list"),
+            ("check", path),
+            ("--glossary", path, "show", "碳达峰"),
+        ):
+            result = cli(tmp_path, *args, **ascii_locale)
+            no_traceback(result)
+            assert result.returncode == 0, result.stderr.decode("utf-8")
+
     def test_a_gbk_named_paper_is_found(self, tmp_path: Path) -> None:
         path = os.fsencode(tmp_path) + b"/" + GBK_NAME + b".toml"
         shutil.copyfile(DATA / "quiz_ui_paper.toml", path)

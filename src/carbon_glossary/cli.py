@@ -15,6 +15,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from carbon_glossary import i18n
@@ -85,7 +86,7 @@ def os_path(arg: str) -> str:
 
 
 # Parsed options that name files: passed through as the OS gave them.
-_PATH_OPTIONS = ("glossary", "db", "paper", "files")
+_PATH_OPTIONS = ("glossary", "db", "paper", "files", "file", "output", "mark", "csv", "xlsx")
 
 
 def _os_paths(args: argparse.Namespace) -> None:
@@ -93,6 +94,8 @@ def _os_paths(args: argparse.Namespace) -> None:
         value = getattr(args, name, None)
         if isinstance(value, str):
             setattr(args, name, os_path(value))
+        elif isinstance(value, PurePath):
+            setattr(args, name, type(value)(os_path(str(value))))
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             setattr(args, name, [os_path(item) for item in value])
 
