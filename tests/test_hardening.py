@@ -380,3 +380,46 @@ class TestEmptyNames:
         text = no_traceback(result)
         assert result.returncode == 2
         assert '"": error: the file name is empty' in text and "folder" not in text
+
+
+# --- the stream every command writes through ---
+
+
+class TestSafeStream:
+    def test_emphasis_is_ours_alone(self) -> None:
+        import io
+
+        from carbon_glossary.subcommands.output import SafeStream, highlight
+
+        raw = io.StringIO()
+        stream = SafeStream(raw, emphasis=True)
+        forged = "\x1b[1;4m伪造\x1b[0m"  # the codes themselves, written by a glossary
+        stream.write(highlight("碳达峰", [(0, 1)], True) + " " + forged)
+        assert raw.getvalue() == "\x1b[1;4m碳\x1b[0m达峰 ␛[1;4m伪造␛[0m"
+
+    def test_emphasis_marks_vanish_where_there_is_no_colour(self) -> None:
+        import io
+
+        from carbon_glossary.subcommands.output import SafeStream, highlight
+
+        raw = io.StringIO()
+        SafeStream(raw, emphasis=False).write(highlight("碳\x1b达峰", [(0, 2)], True))
+        assert raw.getvalue() == "碳␛达峰"
+
+    def test_a_failed_write_is_told_apart_from_a_closed_pipe(self) -> None:
+        import io
+
+        from carbon_glossary.subcommands.output import OutputFailed, SafeStream
+
+        class Full(io.StringIO):
+            def write(self, text: str) -> int:
+                raise OSError(28, "No space left on device")
+
+        class Gone(io.StringIO):
+            def write(self, text: str) -> int:
+                raise BrokenPipeError(32, "Broken pipe")
+
+        with pytest.raises(OutputFailed, match="No space left"):
+            SafeStream(Full()).write("x")
+        with pytest.raises(BrokenPipeError):
+            SafeStream(Gone()).write("x")
