@@ -208,3 +208,102 @@ async def test_the_door_over_http(tmp_path: Path) -> None:
         full = await client.post("/", data={"name": "李华", "department": "财", "code": "246810"})
         assert full.status == 503
         assert "请稍候" in await full.text()
+
+
+class _Command:
+    """A session command for the tests: a small program instead of the glossary app."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    def shell(self, seat: Seat) -> str:
+        return self.line
+
+
+_TEXTUAL_APP = (
+    "from textual.app import App\n"
+    "from textual.widgets import Label\n"
+    "class Tiny(App[None]):\n"
+    "    def compose(self):\n"
+    "        yield Label('你好')\n"
+    "Tiny().run()\n"
+)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+async def _signed_in_socket(client: TestClient, room: Room, **query: int) -> tuple[Seat, object]:
+    await client.post("/", data={"name": "王小明", "department": "发改局", "code": ""})
+    (seat,) = room.seats.values()
+    ws = await client.ws_connect("/ws", params={"width": 80, "height": 24, **query})
+    return seat, ws
+
+
+async def _children(server: RoomServer) -> list[int]:
+    import asyncio
+
+    for _ in range(100):
+        pids = [p for live in server.live if (p := _pid(live)) is not None]
+        if pids:
+            return pids
+        await asyncio.sleep(0.1)
+    raise AssertionError("no app started")
+
+
+def _pid(live: object) -> int | None:
+    process = getattr(getattr(live, "service", None), "_process", None)
+    return None if process is None else int(process.pid)
+
+
+async def test_an_idle_session_is_closed_and_its_app_ends(tmp_path: Path) -> None:
+    import asyncio
+
+    room = Room(code=None, max_sessions=5)
+    server = _server(tmp_path, room)
+    server.session_command = _Command(
+        f"exec {shlex.quote(sys.executable)} -c {shlex.quote(_TEXTUAL_APP)}"
+    )  # type: ignore[assignment]
+    server.idle_s = 2.0
+    async with TestClient(TestServer(server.make_app())) as client:
+        seat, ws = await _signed_in_socket(client, room)
+        (pid,) = await _children(server)
+        assert seat.live == 1
+        first = await asyncio.wait_for(ws.receive(), 30)  # type: ignore[attr-defined]
+        assert first.type.name == "BINARY"
+        # No key pressed: within the idle time and one check of the watcher, it is closed.
+        while not ws.closed:  # type: ignore[attr-defined]
+            await asyncio.wait_for(ws.receive(), 30)  # type: ignore[attr-defined]
+        for _ in range(100):
+            if not _alive(pid) and seat.live == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert not _alive(pid)
+        assert seat.live == 0
+
+
+async def test_an_app_that_will_not_quit_is_killed_when_its_tab_closes(tmp_path: Path) -> None:
+    import asyncio
+
+    room = Room(code=None, max_sessions=5)
+    server = _server(tmp_path, room)
+    server.session_command = _Command("exec sleep 600")  # type: ignore[assignment]
+    async with TestClient(TestServer(server.make_app())) as client:
+        seat, ws = await _signed_in_socket(client, room)
+        (pid,) = await _children(server)
+        await ws.close()  # type: ignore[attr-defined]
+        for _ in range(150):  # the grace time (5 s), then the kill
+            if not _alive(pid):
+                break
+            await asyncio.sleep(0.1)
+        assert not _alive(pid)
+        for _ in range(50):
+            if seat.live == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert seat.live == 0

@@ -231,6 +231,8 @@ def test_a_room_signs_in_sits_the_exam_and_a_wrong_code_gets_nothing(
     served = serve("--exam", str(PAPER), "--code", CODE)
 
     wang = _open_tab(browser, served.url)
+    wang.page.wait_for_selector("#name:focus")
+    wang.shot("sign-in")
     _sign_in(wang, "王小明", "发展改革局", CODE)
     li = _open_tab(browser, served.url)
     _sign_in(li, "李华", "财政局", "24 68 10")  # spaces as read out are fine
@@ -298,7 +300,7 @@ def test_browsing_in_the_room_finds_tdf(serve: Callable[..., Served], browser: A
     tab = _open_tab(browser, served.url)
     sign_in_page = tab.page.content()
     assert 'id="code"' not in sign_in_page  # loopback without --code: no code asked
-    tab.shot("sign-in")
+    tab.shot("sign-in-without-code")
     _sign_in(tab, "王小明", "发展改革局", None)
     _app_ready(tab, "术语")
     before = len(tab.frames)
