@@ -93,7 +93,24 @@ def test_a_session_command_quotes_the_name_as_data(tmp_path: Path) -> None:
     argv = shlex.split(line.removeprefix("exec "))
     assert argv[0] == sys.executable
     assert argv[argv.index("--profile") + 1] == seat.profile
-    assert "browse" in SessionCommand(tmp_path / "g.toml", "zh", "x.sqlite").argv(seat)
+    browse = SessionCommand(tmp_path / "g.toml", "zh", "x.sqlite").argv(seat)
+    assert browse[browse.index("browse") :] == [
+        "browse",
+        "--profile",
+        seat.profile,
+        "--db",
+        "x.sqlite",
+    ]
+
+
+def test_every_session_command_is_one_the_command_line_accepts(tmp_path: Path) -> None:
+    from carbon_glossary.cli import build_parser
+
+    seat = Seat("t", "王小明", "王小明", "科", NOW)
+    for paper in (None, tmp_path / "e.toml"):
+        argv = SessionCommand(tmp_path / "g.toml", "en", tmp_path / "p.sqlite", paper).argv(seat)
+        args = build_parser().parse_args(argv[3:])  # after "python -m carbon_glossary"
+        assert (args.profile, args.db, args.lang) == ("王小明", str(tmp_path / "p.sqlite"), "en")
 
 
 def _record(profile: str, question: int, attempt: str, at: datetime) -> AnswerRecord:

@@ -77,9 +77,10 @@ class SessionCommand:
     def argv(self, seat: Seat) -> list[str]:
         base = [sys.executable, "-m", "carbon_glossary", "--lang", self.lang]
         base += ["--glossary", str(self.glossary)]
+        whose = ["--profile", seat.profile, "--db", str(self.db)]
         if self.paper is None:
-            return [*base, "browse"]
-        return [*base, "exam", str(self.paper), "--profile", seat.profile, "--db", str(self.db)]
+            return [*base, "browse", *whose]  # the browser's study rounds are the person's
+        return [*base, "exam", str(self.paper), *whose]
 
     def shell(self, seat: Seat) -> str:
         """The command line textual-serve hands to the shell, every word quoted (a name is
