@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -88,47 +89,41 @@ class BrowseScreen(commands.LocalisedBindings):
     card_open: reactive[bool] = reactive(False, init=False)
     """On a narrow terminal the card replaces the list while it is open."""
 
-    # Messages are plain classes: a dataclass costs ~0.2 ms of every start to create.
+    @dataclass
     class GlossaryLoaded(Message):
         """The glossary was loaded and indexed (bubbles to the app, which may share it)."""
 
-        def __init__(self, glossary: Glossary) -> None:
-            super().__init__()
-            self.glossary = glossary
+        glossary: Glossary
 
+    @dataclass
     class LoadFailed(Message):
         """The glossary file has problems (bubbles to the app, which exits with them)."""
 
-        def __init__(self, error: FileProblemError) -> None:
-            super().__init__()
-            self.error = error
+        error: FileProblemError
 
+    @dataclass
     class ScriptChanged(Message):
         """The person switched between simplified and traditional (bubbles to the app,
         which remembers it)."""
 
-        def __init__(self, traditional: bool) -> None:
-            super().__init__()
-            self.traditional = traditional
+        traditional: bool
 
+    @dataclass
     class Indexed(Message):
         """The loading worker finished: the index and the first listing are ready."""
 
-        def __init__(self, browser: Browser, widths: tuple[int, int], listing: Listing) -> None:
-            super().__init__()
-            self.browser = browser
-            self.widths = widths
-            self.listing = listing
+        browser: Browser
+        widths: tuple[int, int]
+        listing: Listing
 
+    @dataclass
     class Searched(Message):
         """A search worker finished; ``serial`` tells whether it is still wanted. (Named
         apart from ``ui.listing.Listed``, a row of the unfiltered list.)"""
 
-        def __init__(self, listing: Listing, keep: str | None, serial: int) -> None:
-            super().__init__()
-            self.listing = listing
-            self.keep = keep
-            self.serial = serial
+        listing: Listing
+        keep: str | None
+        serial: int
 
     def __init__(
         self, source: Glossary | Path, language: str = "zh", *, traditional: bool = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -56,25 +57,22 @@ class TermCard(VerticalScroll, can_focus=True):
     language: reactive[str] = reactive("zh", init=False)
     related_index: reactive[int] = reactive(0, init=False)
 
-    # Messages are plain classes: a dataclass costs ~0.2 ms of every start to create.
+    @dataclass
     class RelatedChosen(Message):
         """The person chose to go to a related term."""
 
-        def __init__(self, card: TermCard, term: Term) -> None:
-            super().__init__()
-            self.card = card
-            self.term = term
+        card: TermCard
+        term: Term
 
         @property
         def control(self) -> TermCard:
             return self.card
 
+    @dataclass
     class Closed(Message):
         """The person left the card (Esc)."""
 
-        def __init__(self, card: TermCard) -> None:
-            super().__init__()
-            self.card = card
+        card: TermCard
 
         @property
         def control(self) -> TermCard:

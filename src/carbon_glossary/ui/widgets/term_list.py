@@ -9,6 +9,7 @@ visible line when asked.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, NamedTuple
 
@@ -94,27 +95,24 @@ class TermList(ScrollView, can_focus=True):
     language: reactive[str] = reactive("zh", init=False)
     """Interface language (headings of category view and the empty message are text)."""
 
-    # Messages are plain classes: a dataclass costs ~0.2 ms of every start to create.
+    @dataclass
     class Highlighted(Message):
         """The cursor came to rest on a term (None: the list is empty)."""
 
-        def __init__(self, term_list: TermList, term: Term | None, spans: Spans) -> None:
-            super().__init__()
-            self.term_list = term_list
-            self.term = term
-            self.spans = spans
+        term_list: TermList
+        term: Term | None
+        spans: Spans
 
         @property
         def control(self) -> TermList:
             return self.term_list
 
+    @dataclass
     class Opened(Message):
         """The person asked to open the highlighted term (Enter or Tab)."""
 
-        def __init__(self, term_list: TermList, term: Term) -> None:
-            super().__init__()
-            self.term_list = term_list
-            self.term = term
+        term_list: TermList
+        term: Term
 
         @property
         def control(self) -> TermList:
