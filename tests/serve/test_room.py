@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shlex
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -147,6 +148,9 @@ def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None
         store.record_answer(_record("李华", 2, "s1", NOW + timedelta(minutes=2)))  # changed
         for question in (1, 2):
             store.record_answer(_record("赵六", question, "s2", NOW + timedelta(minutes=1)))
+        for question in (3, 4):  # left open, written blank at hand-in
+            blank = replace(_record("赵六", question, "s2", NOW + timedelta(minutes=3)), given="")
+            store.record_answer(blank)
         store.record_exam_result(
             ExamResult(
                 profile="赵六",
@@ -165,11 +169,11 @@ def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None
     assert [(r.name, r.online, r.answered, r.handed_in, r.score_percent) for r in rows] == [
         ("王小明", False, 0, False, None),
         ("李华", True, 3, False, None),
-        ("赵六", False, 4, True, 25.0),
+        ("赵六", False, 2, True, 25.0),
     ]
     text = "\n".join(table_lines(rows, exam=True))
     assert "3 人登记，1 人在线，1 人已交卷" in text
-    assert "李华" in text and "3/4" in text and "已交卷 25%" in text
+    assert "李华" in text and "3/4" in text and "2/4" in text and "已交卷 25%" in text
 
 
 def _server(tmp_path: Path, room: Room) -> RoomServer:
@@ -186,7 +190,8 @@ def _server(tmp_path: Path, room: Room) -> RoomServer:
 
 async def test_the_door_over_http(tmp_path: Path) -> None:
     room = Room(code="246810", max_sessions=1)
-    async with TestClient(TestServer(_server(tmp_path, room).make_app())) as client:
+    server = _server(tmp_path, room)
+    async with TestClient(TestServer(server.make_app())) as client:
         page = await client.get("/")
         html = await page.text()
         assert page.status == 200
@@ -219,6 +224,14 @@ async def test_the_door_over_http(tmp_path: Path) -> None:
         assert COOKIE in right.cookies
         app_page = await (await client.get("/")).text()
         assert 'class="textual-terminal"' in app_page and "王小明" in app_page
+
+        # The trainer's page: only with the key printed in the serving terminal.
+        assert (await client.get("/room")).status == 403
+        assert (await client.get("/room", params={"key": "guess"})).status == 403
+        trainer = await client.get("/room", params={"key": server.trainer_key})
+        listing = await trainer.text()
+        assert trainer.status == 200
+        assert "王小明" in listing and "发改局" in listing and "1 人登记，0 人在线" in listing
 
         (seat,) = room.seats.values()
         room.opened(seat)  # the one place is taken

@@ -18,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -102,6 +103,7 @@ class Served:
     url: str
     db: Path
     output: list[str] = field(default_factory=list)
+    reader: threading.Thread | None = None
 
     def apps(self) -> list[int]:
         return _children(self.process.pid)
@@ -125,12 +127,20 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
         served = Served(process, f"http://127.0.0.1:{port}/", db)
         started.append(served)
 
+        def read() -> None:  # what the trainer sees in the serving terminal
+            assert process.stdout is not None
+            for line in process.stdout:
+                served.output.append(line)
+
+        served.reader = threading.Thread(target=read, daemon=True)
+        served.reader.start()
+
         def listening() -> bool:
             try:
                 with urllib.request.urlopen(served.url, timeout=2):
                     return True
             except (urllib.error.URLError, OSError):
-                assert process.poll() is None, process.stdout.read() if process.stdout else ""
+                assert process.poll() is None, "".join(served.output)
                 return False
 
         _wait("the server to listen", listening)
@@ -140,11 +150,14 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
     for served in started:
         served.process.terminate()
         try:
-            out, _ = served.process.communicate(timeout=20)
+            served.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             served.process.kill()
-            out, _ = served.process.communicate()
-        served.output.append(out)
+            served.process.wait()
+        if served.reader is not None:
+            served.reader.join(timeout=10)
+        if served.process.stdout is not None:
+            served.process.stdout.close()
 
 
 @pytest.fixture
@@ -285,9 +298,24 @@ def test_a_room_signs_in_sits_the_exam_and_a_wrong_code_gets_nothing(
         urllib.request.urlopen(served.url + "ws", timeout=5)
     assert refused.value.code == 403
 
-    for name, tab in (("exam-wang", wang), ("exam-li", li), ("wrong-code", stranger)):
+    # The trainer's view: in the serving terminal, and as a page opened with its key.
+    printed = "".join(served.output)
+    assert "已登记：王小明（发展改革局）" in printed and "已登记：李华（财政局）" in printed
+    assert "房间码不对，已拒绝" in printed
+    (trainer_url,) = re.findall(r"http://\S+/room\?key=\S+", printed)
+    trainer = _open_tab(browser, trainer_url)
+    listing = trainer.page.locator("table").inner_text()
+    assert re.search(r"王小明\s+发展改革局\s+在线\s+1/20\s+已交卷 \d+%", listing), listing
+    assert re.search(r"李华\s+财政局\s+在线\s+1/20", listing), listing
+
+    for name, tab in (
+        ("exam-wang", wang),
+        ("exam-li", li),
+        ("wrong-code", stranger),
+        ("trainer", trainer),
+    ):
         tab.shot(name)
-    _local_only([wang, li, stranger])
+    _local_only([wang, li, stranger, trainer])
 
     # Closing the tabs ends their apps.
     wang.page.close()

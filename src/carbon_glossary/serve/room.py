@@ -184,7 +184,8 @@ def room_rows(
 ) -> list[RoomRow]:
     """The trainer's view of ``seats``, in sign-in order: with a paper (``exam_id``), how many
     of its ``questions`` each person has answered in their latest sitting since signing in,
-    and whether (and how well) it is handed in; without one, only who is there."""
+    and whether (and how well) it is handed in; without one, only who is there. A question
+    counts as answered by its latest answer, so an answer taken back does not count."""
     rows = []
     for seat in sorted(seats, key=lambda s: s.signed_in_at):
         answered, handed_in, percent = 0, False, None
@@ -199,14 +200,14 @@ def room_rows(
                 for a in store.answers(seat.profile)
                 if a.exam_id == exam_id and a.answered_at >= seat.signed_in_at
             ]
+            sitting = answers[0].attempt_id if answers else None  # newest first
             if results:
                 latest = results[0]  # newest first
                 handed_in = True
                 percent = 100 * latest.score / latest.max_score if latest.max_score else 0.0
-                answered = questions
-            elif answers:
-                sitting = answers[0].attempt_id  # newest first: the sitting now open
-                answered = len({a.question for a in answers if a.attempt_id == sitting})
+                sitting = latest.attempt_id
+            # Handing in writes the questions left open as blank answers: those do not count.
+            answered = len({a.question for a in answers if a.attempt_id == sitting and a.given})
         rows.append(
             RoomRow(
                 name=seat.name,

@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import secrets
 import shlex
 import socket
 import subprocess
@@ -167,6 +168,8 @@ class RoomServer(Server):
         self.open_store = open_store
         self.table = table
         self.given_public_url = public_url
+        self.trainer_key = secrets.token_urlsafe(12)
+        """Opens the trainer's page (``/room?key=…``), printed only in the serving terminal."""
         self.live: list[_Live] = []
         self._view = _View()
         self._tasks: list[asyncio.Task[None]] = []
@@ -183,6 +186,7 @@ class RoomServer(Server):
                 web.get("/", self.handle_index, name="index"),
                 web.post("/", self.handle_sign_in, name="sign_in"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/room", self.handle_room, name="room"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, name="static"),
             ]
@@ -215,6 +219,8 @@ class RoomServer(Server):
             self.say(t("serve.code", code=self.room.code))
         if self.exam_title is not None:
             self.say(t("serve.exam", title=self.exam_title, count=self.questions))
+        first = room_urls(self.host, self.port, self.given_public_url)[0]
+        self.say(t("serve.trainer_page", url=f"{first}room?key={self.trainer_key}"))
         self.say(t("serve.stop_hint"))
         self._tasks.append(asyncio.create_task(self._watch()))
 
@@ -313,6 +319,20 @@ class RoomServer(Server):
             await asyncio.to_thread(save)
         except Exception as error:  # the sitting still works; the report shows the id
             self.say(t("serve.store_failed", reason=str(error)))
+
+    async def handle_room(self, request: web.Request) -> web.Response:
+        """The trainer's view as a page that refreshes itself: who is in, how far, handed in."""
+        key = request.query.get("key", "")
+        if not secrets.compare_digest(key.encode(), self.trainer_key.encode()):
+            raise web.HTTPForbidden()
+        rows = await asyncio.to_thread(self.rows)
+        return self._page(
+            "room",
+            rows=rows,
+            exam=self.exam_id is not None,
+            online=sum(1 for r in rows if r.online),
+            handed_in=sum(1 for r in rows if r.handed_in),
+        )
 
     # --- sessions ---
 
