@@ -96,6 +96,8 @@ class TestProposals:
             assert kinds[number] == "document-number"
         assert kinds["《工作方案》"] == "title"
         assert kinds["碳中和"] == "known" and kinds["十大行动"] == "known"
+        # a quoted name that is part of a known term is not proposed again on its own
+        assert kinds["“342”现代化产业体系"] == "known" and "342" not in kinds
         # “能源结构优化：重点推动…” in section 四 is a measure, not a definition
         assert kinds["能源结构优化"] == "defined"
         assert "联系人" not in kinds  # 联系人：刘峰 is no definition either

@@ -150,6 +150,10 @@ def propose(document: Document, glossary: Glossary, limit: int = 20) -> list[Can
                 break
     names = _names(sentences)
     for candidate in names:
+        # “342” is the quoted part of the known “342”现代化产业体系: the whole is proposed
+        quoted = f"“{candidate.term}”"
+        if candidate.kind == "quoted" and any(quoted in term for term in by_term):
+            continue
         offer(candidate)
     words = [*known_ids, *by_term, *(c.term.strip("《》") for c in names)]
     frequent = _noun_phrases(sentences, words)
