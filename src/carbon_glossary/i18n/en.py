@@ -874,6 +874,39 @@ MESSAGES: dict[str, str] = {
     #
     # --- training sessions and room report (issue 9) ---
     #
+    # --- who is sitting (issue 9 items 1-2) ---
+    #
+    "sitting.label": "{name} ({department})",
+    "sitting.refused.name_missing": "Please enter your name.",
+    "sitting.refused.name_invalid": (
+        "A name may not hold control characters or be longer than {limit} characters."
+    ),
+    "sitting.refused.department_missing": "Please enter your department.",
+    "sitting.refused.department_invalid": (
+        "A department may not hold control characters or be longer than {limit} characters."
+    ),
+    "sitting.refused.not_on_roster": (
+        "This name is not on the roster: pick it from the list, or ask the trainer to check it."
+    ),
+    "sitting.over_limit": (
+        "{name} has sat this paper {used} time(s); each person may sit it {limit} time(s), "
+        "so it cannot be sat again. Ask the trainer if this is wrong."
+    ),
+    "sitting.cli.name_metavar": "NAME",
+    "sitting.cli.name": "the name of the person sitting (asked before the exam if not given)",
+    "sitting.cli.department_metavar": "DEPARTMENT",
+    "sitting.cli.department": (
+        "the department of the person sitting (asked before the exam if not given)"
+    ),
+    "quizui.signin.title": "Who is sitting",
+    "quizui.signin.heading": "Enter your name and department (Tab: next field, Enter: submit)",
+    "quizui.signin.name": "Name",
+    "quizui.signin.department": "Department",
+    "quizui.signin.confirm": "You will sit the exam as {who}. Enter to start, Esc to change.",
+    "quizui.signin.cmd.leave": "Leave",
+    "quizui.signin.cmd.leave.help": "Back to the form when confirming; leave without sitting",
+    # --- end of who is sitting ---
+    #
     "training.print.blanks": (
         "Name: ______________   Department: ______________   Date: ______________"
     ),

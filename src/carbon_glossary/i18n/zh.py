@@ -714,6 +714,30 @@ MESSAGES: dict[str, str] = {
     #
     # --- training sessions and room report (issue 9) ---
     #
+    # --- who is sitting (issue 9 items 1-2) ---
+    #
+    "sitting.label": "{name}（{department}）",
+    "sitting.refused.name_missing": "请填写姓名。",
+    "sitting.refused.name_invalid": "姓名不能含控制字符，且不超过 {limit} 个字。",
+    "sitting.refused.department_missing": "请填写部门。",
+    "sitting.refused.department_invalid": "部门不能含控制字符，且不超过 {limit} 个字。",
+    "sitting.refused.not_on_roster": "名单上没有这个姓名，请从名单中选择，或请培训老师核对名单。",
+    "sitting.over_limit": (
+        "{name} 已参加这份试卷 {used} 次，每人最多 {limit} 次，不能再参加。如有疑问请找培训老师。"
+    ),
+    "sitting.cli.name_metavar": "姓名",
+    "sitting.cli.name": "参加考试的人的姓名（不给就在考试开始前询问）",
+    "sitting.cli.department_metavar": "部门",
+    "sitting.cli.department": "参加考试的人所在的部门（不给就在考试开始前询问）",
+    "quizui.signin.title": "考生登记",
+    "quizui.signin.heading": "请填写姓名和部门（Tab 切换，Enter 提交）",
+    "quizui.signin.name": "姓名",
+    "quizui.signin.department": "部门",
+    "quizui.signin.confirm": "将以 {who} 的身份参加考试。按 Enter 开始，按 Esc 修改。",
+    "quizui.signin.cmd.leave": "离开",
+    "quizui.signin.cmd.leave.help": "确认时返回修改；填写时不考试，离开",
+    # --- end of who is sitting ---
+    #
     "training.print.blanks": "姓名：______________　部门：______________　日期：______________",
     "training.key.heading": "参考答案（只给培训老师，不发给学员）",
     "training.sheet.title": "答题卡",

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.core.paper import Paper
     from carbon_glossary.core.scheduling import CardState, Settings
+    from carbon_glossary.session.sitter import Sitter
     from carbon_glossary.store import AnswerRecord, Attempt, Mode, ProgressStore
 
 __all__ = [
@@ -86,11 +87,13 @@ class PracticePlan:
 class ExamPlan:
     """One sitting of an exam paper; ``exam_id`` is the same for everyone taking it.
     ``resume``: the person's interrupted sitting of this paper, carried on rather than
-    started afresh (see :func:`carbon_glossary.session.exam.interrupted_sitting`)."""
+    started afresh (see :func:`carbon_glossary.session.exam.interrupted_sitting`).
+    ``sitter``: who signed in (None: the progress's profile, shown by its id)."""
 
     paper: Paper
     exam_id: str
     resume: ResumedSitting | None = None
+    sitter: Sitter | None = None
 
     @property
     def mode(self) -> Mode:

@@ -133,19 +133,27 @@ class ExamSitting:
         when resuming changes nothing)."""
         from carbon_glossary.store import Attempt
 
+        sitter = self.plan.sitter
         attempt = Attempt(
             attempt_id=self.attempt_id,
             exam_id=self.plan.exam_id,
             exam_title=self.paper.title,
             profile=self.profile,
-            display_name=self.profile,
-            department="",
+            display_name=sitter.display_name if sitter is not None else self.profile,
+            department=sitter.department if sitter is not None else "",
             started_at=self.started_at,
             time_limit_s=None if self.time_limit_s is None else round(self.time_limit_s),
             handed_in_at=None,
             source="screen",
         )
-        self.writer.submit(lambda store: store.start_attempt(attempt))
+
+        def write(store: ProgressStore) -> object:
+            if sitter is not None:
+                store.save_profile(sitter.profile, sitter.display_name, sitter.department)
+            store.start_attempt(attempt)
+            return None
+
+        self.writer.submit(write)
 
     def _restore(self, resume: ResumedSitting) -> None:
         """The answers given before the interruption, back in their questions."""

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.core.grading import grade_pinyin, grade_text, normalise_text
 from carbon_glossary.core.paper import Paper, PaperScore, render_paper_text, score_paper
+from carbon_glossary.core.people import profile_id
 from carbon_glossary.core.problems import FileProblemError, Problem
 from carbon_glossary.core.quiz import Given, Question, Verdict, check_answer, option_label
 from carbon_glossary.i18n import t
@@ -71,14 +72,6 @@ _LETTER = re.compile(r"^([A-Za-z])[.、)）]?$")
 _MATCH_PAIR = re.compile(r"(\d+)\s*[-:.、：]?\s*([A-Z])")
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})  # written with openpyxl
 _SHEET_ID_PREFIX = "carbon-glossary paper "  # an XLSX template's identifier: whose sheet
-
-
-def profile_id(name: str) -> str:
-    """The id a person's answers are kept under: trimmed, NFC, Latin letters case-folded
-    (``Alice`` and ``alice`` are one person), inner runs of spaces made one."""
-    text = unicodedata.normalize("NFC", name).strip()
-    text = re.sub(r"\s+", " ", text)
-    return "".join(ch.casefold() if ch.isascii() else ch for ch in text)
 
 
 # --- printed papers -----------------------------------------------------------------------

@@ -2,17 +2,18 @@
 
 The store: ``--db`` > ``CARBON_GLOSSARY_DB`` > a file in the user's data directory
 (platformdirs). A server URL (``postgresql://…``) is kept as written; anything else is a path.
-The person: ``--profile NAME`` > the name they logged in with.
+The person: ``--profile NAME`` > the name they logged in with, made a profile id by the one
+rule of :func:`carbon_glossary.core.people.profile_id` (``Alice`` and ``alice`` are one person).
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-import unicodedata
 from pathlib import Path
 
 from carbon_glossary.core.paths import DB_ENV, default_db_path
+from carbon_glossary.core.people import profile_id
 from carbon_glossary.store.opening import is_server_url
 
 __all__ = ["StoreLocation", "db_location_from", "default_profile", "profile_from"]
@@ -39,13 +40,10 @@ def default_profile() -> str:
         name = getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name in the environment or passwd
         name = ""
-    return _clean(name) or FALLBACK_PROFILE
+    return profile_id(name) or FALLBACK_PROFILE
 
 
 def profile_from(arg: str | None) -> str:
-    """The profile to use: the flag's name (trimmed, NFC) if not blank, else the login name."""
-    return _clean(arg or "") or default_profile()
-
-
-def _clean(name: str) -> str:
-    return unicodedata.normalize("NFC", name).strip()
+    """The profile to use: the flag's name as a profile id (trimmed, NFC, Latin letters
+    case-folded) if not blank, else the login name."""
+    return profile_id(arg or "") or default_profile()

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from carbon_glossary.i18n import t
-from carbon_glossary.subcommands import training
+from carbon_glossary.subcommands import sitting, training
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
 from carbon_glossary.subcommands.output import columns, json_text
 
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from carbon_glossary.core.model import Glossary
-    from carbon_glossary.session.decks import ExamPlan, PracticePlan, ResumedSitting, StudyPlan
+    from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
     from carbon_glossary.session.progress import Progress
+    from carbon_glossary.session.sitter import SignInPlan
     from carbon_glossary.session.stats import StatsView
 
 __all__ = ["progress_options", "register", "stats_lines"]
@@ -97,6 +98,7 @@ def register(
     )
     exam.add_argument("paper", metavar=t("quizui.cli.paper_metavar"), help=t("quizui.cli.paper"))
     exam.add_argument("--json", action="store_true", help=t("quizui.cli.print_json"))
+    sitting.add_sitter_options(exam)
     training.add_exam_options(exam)
     from carbon_glossary.interop.formats import PAPER_FORMATS
 
@@ -178,7 +180,7 @@ def _now() -> datetime:
 def _start(
     context: Context,
     glossary: Glossary,
-    plan: StudyPlan | PracticePlan | ExamPlan,
+    plan: StudyPlan | PracticePlan | ExamPlan | SignInPlan,
     progress: Progress,
 ) -> int:
     from carbon_glossary.ui.launch import run_quiz
@@ -239,7 +241,6 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
     """Sit an exam paper; or print it, its key or its answer sheet (see subcommands.training)."""
     from carbon_glossary.core.paper import build_paper, load_paper, paper_to_json
     from carbon_glossary.core.problems import FileProblemError
-    from carbon_glossary.session.decks import ExamPlan, exam_id_for
 
     action = training.paper_action(args, context)
     glossary = context.glossary()
@@ -264,27 +265,7 @@ def run_exam(args: argparse.Namespace, context: Context) -> int:
     if action is not None:
         return training.run_paper_action(action, args, context, paper)
     progress = _open_progress(args, context)
-    exam_id = exam_id_for(paper)
-    resume = _interrupted(progress, exam_id, context)
-    return _start(context, glossary, ExamPlan(paper, exam_id, resume), progress)
-
-
-def _interrupted(progress: Progress, exam_id: str, context: Context) -> ResumedSitting | None:
-    """The person's interrupted sitting of this paper, if any, said on stderr: it goes on
-    where it stopped, with the time that is left."""
-    from carbon_glossary.session.exam import interrupted_sitting
-    from carbon_glossary.store import StoreError
-
-    try:
-        resume = interrupted_sitting(progress.store(), progress.profile, exam_id)
-    except StoreError as error:
-        raise context.fail(error.message, code=2) from None
-    if resume is not None:
-        attempt = resume.attempt
-        started = attempt.started_at.astimezone(_now().tzinfo).strftime("%Y-%m-%d %H:%M")
-        answered = len({r.question for r in resume.answers if r.given})
-        print(t("session.exam.resuming", started=started, answered=answered), file=context.err)
-    return resume
+    return _start(context, glossary, sitting.exam_plan(args, context, paper, progress), progress)
 
 
 def run_stats(args: argparse.Namespace, context: Context) -> int:

@@ -10,6 +10,7 @@ from carbon_glossary.i18n import t
 from carbon_glossary.session.clock import Clock, SystemClock
 from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
 from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.sitter import SignInPlan
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -24,7 +25,7 @@ class StatsPlan:
     """Open the progress screen."""
 
 
-Plan = StudyPlan | PracticePlan | ExamPlan | StatsPlan
+Plan = StudyPlan | PracticePlan | ExamPlan | SignInPlan | StatsPlan
 
 
 def first_screen(
@@ -35,6 +36,10 @@ def first_screen(
         from carbon_glossary.ui.screens.exam import ExamScreen
 
         return ExamScreen(glossary, progress, plan, clock)
+    if isinstance(plan, SignInPlan):
+        from carbon_glossary.ui.screens.sign_in import SignInScreen
+
+        return SignInScreen(glossary, progress, plan, clock)
     if isinstance(plan, StatsPlan):
         from carbon_glossary.ui.screens.stats import StatsScreen
 

@@ -179,6 +179,8 @@ class ExamScreen(StoreBackedScreen):
 
     def on_mount(self) -> None:
         self.title = visible_line(self.paper.title)
+        sitter = self.plan.sitter
+        self.sub_title = visible_line(sitter.label if sitter else self.progress.profile)
         self.watch(self.app, "language", self._relabel, init=False)
         self._open_store()
         if self.paper.questions:

@@ -1,0 +1,60 @@
+"""``exam PAPER --name … --department …``: who sits, from the command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from carbon_glossary.store import open_store
+from test_quiz_cli import GLOSSARY, PAPER, PROGRAM, _Terminal, run, terminal, wait_for_screen
+
+__all__ = ["terminal"]  # the fixture, shared with the quiz command tests
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
+def test_name_and_department_record_the_profile_and_display_name(
+    tmp_path: Path, terminal: list[_Terminal]
+) -> None:
+    db = tmp_path / "p.db"
+    argv = [*PROGRAM, "--glossary", str(GLOSSARY), "exam", str(PAPER), "--db", str(db)]
+    argv += ["--name", " Alice  Wang ", "--department", "区发改局"]
+    term = _Terminal(argv, _env(tmp_path))
+    terminal.append(term)
+    wait_for_screen(term, "Alice Wang（区发改局）")  # the exam's header
+    deadline = time.monotonic() + 20
+    attempts: list[object] = []
+    while time.monotonic() < deadline and not attempts:
+        time.sleep(0.1)
+        if db.exists():
+            with open_store(db) as store:
+                attempts = list(store.attempts(profile="alice wang"))
+    term.kill()
+    with open_store(db) as store:
+        [attempt] = store.attempts(profile="alice wang")
+        info = store.profile_info("alice wang")
+    assert info is not None and (info.display_name, info.department) == ("Alice Wang", "区发改局")
+    assert (attempt.display_name, attempt.department) == ("Alice Wang", "区发改局")
+    assert attempt.handed_in_at is None  # recorded from its first second
+
+
+def test_a_bad_name_is_refused_before_any_screen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "p.db"
+    code, out, err = run(
+        capsys, "exam", str(PAPER), "--db", str(db), "--name", "  ", "--department", "办公室"
+    )
+    assert (code, out) == (2, "") and "请填写姓名" in err

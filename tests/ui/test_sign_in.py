@@ -1,0 +1,61 @@
+"""The sign-in form before an exam: Tab between the fields, Enter submits and then starts,
+Esc goes back or leaves; the exam header shows who is sitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz_support import SIZE, exam_plan, make_quiz_app, quiz_glossary, settle
+from textual.widgets import Input
+
+from carbon_glossary.session.sitter import SignInPlan
+from carbon_glossary.store import open_store
+from carbon_glossary.ui.screens.exam import ExamScreen
+from carbon_glossary.ui.screens.sign_in import SignInScreen
+
+
+async def test_tab_enter_confirm_and_the_exam_runs_as_the_person(tmp_path: Path) -> None:
+    glossary = quiz_glossary()
+    plan = SignInPlan(exam_plan(glossary))
+    db = tmp_path / "p.db"
+    app = make_quiz_app(glossary, plan, db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SignInScreen)
+        await pilot.press(*"Alice Wang")
+        await pilot.press("enter")  # no department yet: said, and the cursor goes there
+        assert screen.message == "请填写部门。"
+        assert app.focused is screen.query_one("#sign-in-department", Input)
+        await pilot.press(*"区发改局", "enter")
+        assert screen.confirming is not None
+        assert "Alice Wang（区发改局）" in screen.message
+        await pilot.press("escape")  # back to the form, nothing started
+        assert screen.confirming is None and app.screen is screen
+        await pilot.press("shift+tab")  # Tab order: back to the name
+        assert app.focused is screen.query_one("#sign-in-name", Input)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        exam = app.screen
+        assert isinstance(exam, ExamScreen)
+        assert exam.sub_title == "Alice Wang（区发改局）"
+        assert exam.sitting.profile == "alice wang"
+        attempt_id = exam.attempt_id
+    with open_store(db) as store:
+        info = store.profile_info("alice wang")
+        assert info is not None and info.display_name == "Alice Wang"
+        [attempt] = store.attempts(profile="alice wang")
+        assert attempt.attempt_id == attempt_id and attempt.department == "区发改局"
+
+
+async def test_escape_on_the_form_leaves_without_a_sitting(tmp_path: Path) -> None:
+    glossary = quiz_glossary()
+    db = tmp_path / "p.db"
+    app = make_quiz_app(glossary, SignInPlan(exam_plan(glossary), name="张三"), db)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.query_one("#sign-in-name", Input).value == "张三"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not app.is_running
+    if db.exists():
+        with open_store(db) as store:
+            assert store.attempts() == []
