@@ -58,3 +58,36 @@ def test_a_bad_name_is_refused_before_any_screen(
         capsys, "exam", str(PAPER), "--db", str(db), "--name", "  ", "--department", "办公室"
     )
     assert (code, out) == (2, "") and "请填写姓名" in err
+
+
+def test_over_the_attempts_limit_the_person_is_told_and_cannot_start(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from carbon_glossary.core.loader import load_glossary
+    from carbon_glossary.core.paper import build_paper, load_paper
+    from carbon_glossary.session.decks import exam_id_for
+    from carbon_glossary.store import Attempt
+
+    paper_path = tmp_path / "once.toml"
+    paper_path.write_text(
+        PAPER.read_text(encoding="utf-8").replace("seed = 7\n", "seed = 7\nattempts = 1\n"),
+        encoding="utf-8",
+    )
+    glossary = load_glossary(GLOSSARY)
+    exam_id = exam_id_for(build_paper(glossary, load_paper(paper_path, glossary)))
+    db = tmp_path / "p.db"
+    now = datetime(2025, 3, 10, 1, 0, tzinfo=UTC)
+    with open_store(db) as store:
+        attempt = Attempt(
+            "a1", exam_id, "测试卷", "alice", "Alice", "办公室", now, 600, None, "screen"
+        )
+        store.start_attempt(attempt)
+        store.hand_in("a1", now)
+    argv = ["exam", str(paper_path), "--db", str(db), "--name", "ALICE", "--department", "办公室"]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert "每人最多 1 次" in err and "ALICE" in err
+    with open_store(db) as store:
+        assert [a.attempt_id for a in store.attempts(profile="alice")] == ["a1"]

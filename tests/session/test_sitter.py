@@ -102,3 +102,40 @@ def test_admission_carries_on_an_interrupted_sitting(progress: Progress) -> None
     assert admission.resume is not None and admission.used == 1
     assert admission.resume.attempt.attempt_id == first.attempt_id
     writer.close()
+
+
+def _sitting(progress: Progress, sitter: Sitter, *, hand_in: bool) -> ExamSitting:
+    glossary = quiz_glossary()
+    plan = replace(exam_plan(glossary), sitter=sitter)
+    writer = AnswerWriter(progress)
+    sitting = ExamSitting(glossary, plan, sitter.profile, writer, FakeClock())
+    if hand_in:
+        sitting.hand_in().saved.result(timeout=10)
+    writer.close()
+    return sitting
+
+
+def test_a_person_over_the_paper_limit_is_refused(progress: Progress) -> None:
+    alice = Sitter("alice", "Alice", "办公室")
+    exam_id = exam_plan(quiz_glossary()).exam_id
+    store = progress.store()
+    assert admit(store, alice, exam_id, 1).refused is None
+    _sitting(progress, alice, hand_in=True)
+    refused = admit(store, alice, exam_id, 1)
+    assert refused.refused is not None and refused.resume is None
+    assert "Alice" in refused.refused and "1" in refused.refused
+    assert admit(store, alice, exam_id, 2).refused is None  # a second attempt is allowed
+    assert admit(store, alice, exam_id, None).refused is None  # no limit
+    # Someone else is not counted against, and "ALICE" is the same person as "alice".
+    assert admit(store, Sitter("bob", "Bob", "办公室"), exam_id, 1).refused is None
+    upper = sign_in("ALICE", "x")
+    assert isinstance(upper, Sitter) and admit(store, upper, exam_id, 1).refused is not None
+
+
+def test_an_interrupted_sitting_is_carried_on_even_at_the_limit(progress: Progress) -> None:
+    alice = Sitter("alice", "Alice", "办公室")
+    exam_id = exam_plan(quiz_glossary()).exam_id
+    open_one = _sitting(progress, alice, hand_in=False)
+    admission = admit(progress.store(), alice, exam_id, 1)
+    assert admission.refused is None and admission.resume is not None
+    assert admission.resume.attempt.attempt_id == open_one.attempt_id

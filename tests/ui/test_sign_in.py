@@ -59,3 +59,28 @@ async def test_escape_on_the_form_leaves_without_a_sitting(tmp_path: Path) -> No
     if db.exists():
         with open_store(db) as store:
             assert store.attempts() == []
+
+
+async def test_over_the_limit_the_form_says_so_and_no_exam_starts(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from carbon_glossary.store import Attempt
+
+    glossary = quiz_glossary()
+    exam = exam_plan(glossary)
+    db = tmp_path / "p.db"
+    now = datetime(2025, 3, 10, 1, 0, tzinfo=UTC)
+    with open_store(db) as store:
+        store.start_attempt(
+            Attempt("a1", exam.exam_id, "卷", "张三", "张三", "办公室", now, 600, None, "screen")
+        )
+        store.hand_in("a1", now)
+    app = make_quiz_app(glossary, SignInPlan(exam, limit=1), db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press(*"张三", "tab", *"办公室", "enter", "enter")
+        await settle(pilot)
+        assert app.screen is screen and screen.confirming is None
+        assert "每人最多 1 次" in screen.message
+    with open_store(db) as store:
+        assert [a.attempt_id for a in store.attempts()] == ["a1"]

@@ -10,6 +10,8 @@ A spec names a title, a seed, an optional time limit and a pass mark, and sectio
     pass_mark_percent = 60   # optional, 60 when left out
     tones = "strict"         # optional: "lenient" ignores tones in pinyin answers
     pinyin_max_syllables = 6 # optional: longest term asked as pinyin (6 when left out)
+    attempts = 1             # optional: how many times each person may sit it
+    shuffle = "options"      # optional: each person sees a question's options in their own order
 
     [[section]]
     category = "核心概念"     # optional: leave out to draw from every category
@@ -76,6 +78,7 @@ __all__ = [
 ]
 
 Tones = Literal["strict", "lenient"]
+Shuffle = Literal["options"]
 DEFAULT_PASS_MARK = 60
 # Bounds on the numbers of a paper, so that no value overflows a clock or a message: an
 # exam lasts at most a day; a seed is something a person types. (pass_mark_percent is
@@ -83,6 +86,7 @@ DEFAULT_PASS_MARK = 60
 # threshold, harmless however large.)
 MAX_MINUTES = 24 * 60
 MAX_SEED_DIGITS = 40
+MAX_ATTEMPTS = 100
 _PAPER_FILE_PROBLEMS = {
     "missing": "quiz.paper.missing_file",
     "directory": "quiz.paper.is_directory",
@@ -95,6 +99,8 @@ _PAPER_KEYS = (
     "pass_mark_percent",
     "tones",
     "pinyin_max_syllables",
+    "attempts",
+    "shuffle",
 )
 _SECTION_KEYS = ("category", "kind", "count")
 _TOP_KEYS = ("paper", "section")
@@ -122,6 +128,11 @@ class PaperSpec:
     tones: Tones = "strict"
     path: str = ""
     pinyin_max_syllables: int = PINYIN_MAX_SYLLABLES
+    attempts: int | None = None
+    """How many times each person may sit the paper (None: as often as they like)."""
+    shuffle: Shuffle | None = None
+    """``options``: each person sees a question's options in their own order; the questions
+    and their order stay the room's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +295,8 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
     pass_mark: int | float = DEFAULT_PASS_MARK
     tones: Tones = "strict"
     max_syllables = PINYIN_MAX_SYLLABLES
+    attempts: int | None = None
+    shuffle: Shuffle | None = None
     if paper is None:
         check.add((), "quiz.paper.missing_table")
     elif not isinstance(paper, dict):
@@ -332,13 +345,36 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
                 check.add_value((*where, "pinyin_max_syllables"), "quiz.paper.max_syllables")
             else:
                 max_syllables = int(value)
+        value = check.number(paper, "attempts", where, whole=True)
+        if value is not None:
+            if not 1 <= value <= MAX_ATTEMPTS:
+                check.add_value((*where, "attempts"), "sitting.paper.attempts", max=MAX_ATTEMPTS)
+            else:
+                attempts = int(value)
+        shuffle_value = check.text(paper, "shuffle", where, required=False)
+        if shuffle_value is not None:
+            if shuffle_value == "options":
+                shuffle = "options"
+            else:
+                check.add_value((*where, "shuffle"), "sitting.paper.shuffle", value=shuffle_value)
 
     sections = _check_sections(data, glossary, check, max_syllables)
     if check.problems:
         ordered = sorted(check.problems, key=lambda p: (p.line, p.column))
         raise FileProblemError(ordered + check.cap.summary(path))
     assert title is not None and seed is not None
-    return PaperSpec(title, seed, tuple(sections), minutes, pass_mark, tones, path, max_syllables)
+    return PaperSpec(
+        title,
+        seed,
+        tuple(sections),
+        minutes,
+        pass_mark,
+        tones,
+        path,
+        max_syllables,
+        attempts=attempts,
+        shuffle=shuffle,
+    )
 
 
 def _check_sections(
@@ -516,7 +552,7 @@ def _question_json(number: int, section: int, question: Question) -> dict[str, A
 def paper_to_json(paper: Paper) -> dict[str, Any]:
     """The paper as plain data (for ``--json``); keys are stable and language-independent."""
     spec = paper.spec
-    return {
+    data: dict[str, Any] = {
         "title": spec.title,
         "seed": spec.seed,
         "time_limit_minutes": spec.time_limit_minutes,
@@ -530,6 +566,12 @@ def paper_to_json(paper: Paper) -> dict[str, Any]:
             _question_json(n + 1, paper.section_of[n], q) for n, q in enumerate(paper.questions)
         ],
     }
+    # Only when set, so a paper without them keeps its JSON (and its exam id) as before.
+    if spec.attempts is not None:
+        data["attempts"] = spec.attempts
+    if spec.shuffle is not None:
+        data["shuffle"] = spec.shuffle
+    return data
 
 
 def _answer_key(question: Question) -> str:

@@ -905,6 +905,12 @@ MESSAGES: dict[str, str] = {
     "quizui.signin.confirm": "You will sit the exam as {who}. Enter to start, Esc to change.",
     "quizui.signin.cmd.leave": "Leave",
     "quizui.signin.cmd.leave.help": "Back to the form when confirming; leave without sitting",
+    "sitting.paper.attempts": (
+        "attempts (times each person may sit it) must be a whole number from 1 to {max}"
+    ),
+    "sitting.paper.shuffle": (
+        'shuffle can only be "options" (each person\'s own option order), not "{value}"'
+    ),
     # --- end of who is sitting ---
     #
     "training.print.blanks": (

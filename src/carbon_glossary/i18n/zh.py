@@ -736,6 +736,8 @@ MESSAGES: dict[str, str] = {
     "quizui.signin.confirm": "将以 {who} 的身份参加考试。按 Enter 开始，按 Esc 修改。",
     "quizui.signin.cmd.leave": "离开",
     "quizui.signin.cmd.leave.help": "确认时返回修改；填写时不考试，离开",
+    "sitting.paper.attempts": "attempts（每人可参加的次数）应为 1 到 {max} 之间的整数",
+    "sitting.paper.shuffle": 'shuffle 只能是 "options"（每人的选项顺序不同），不是 "{value}"',
     # --- end of who is sitting ---
     #
     "training.print.blanks": "姓名：______________　部门：______________　日期：______________",

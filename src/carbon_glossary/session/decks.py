@@ -131,7 +131,12 @@ def exam_id_for(paper: Paper) -> str:
 def _paper_json(paper: Paper) -> object:
     from carbon_glossary.core.paper import paper_to_json
 
-    return paper_to_json(paper)
+    data = paper_to_json(paper)
+    # How often a person may sit it and the order they see the options in do not make it
+    # another paper: the room's sittings stay one paper in the report, and one count.
+    data.pop("attempts", None)
+    data.pop("shuffle", None)
+    return data
 
 
 def study_deck(

@@ -50,7 +50,7 @@ def exam_plan(
 
     exam = ExamPlan(paper, exam_id_for(paper))
     roster = _roster(args, context)
-    limit = getattr(paper.spec, "attempts", None)
+    limit = paper.spec.attempts
     name: str | None = args.name
     department: str | None = args.department
     if name is not None and (department is not None or roster is not None):
