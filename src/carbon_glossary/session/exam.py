@@ -32,6 +32,7 @@ from carbon_glossary.core.paper import PaperScore, score_paper
 from carbon_glossary.core.quiz import Question, check_answer
 from carbon_glossary.session.answers import TYPED_KINDS, AnswerState
 from carbon_glossary.session.decks import ExamPlan, ResumedSitting, answer_records
+from carbon_glossary.session.shuffle import options_for
 
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
@@ -98,7 +99,8 @@ class ExamSitting:
     ) -> None:
         self.glossary = glossary
         self.plan = plan
-        self.paper = plan.paper
+        # The room's paper, with the options in this person's order if it shuffles them.
+        self.paper = options_for(plan.paper, profile)
         self.profile = profile
         self.writer = writer
         self.clock = clock

@@ -135,12 +135,12 @@ class ExamScreen(StoreBackedScreen):
         self.glossary = glossary
         self.progress = progress
         self.plan = plan
-        self.paper = plan.paper
         self.clock: Clock = clock or SystemClock()
         self.writer = AnswerWriter(progress, on_failed=self._write_failed)
         self.sitting = ExamSitting(
             glossary, plan, progress.profile, self.writer, self.clock, attempt_id=attempt_id
         )
+        self.paper = self.sitting.paper  # the options in this person's order, if shuffled
         self._timer: Timer | None = None
 
     # What the tests and the result screen read, kept as plain attributes of the sitting.
