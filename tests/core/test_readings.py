@@ -35,6 +35,10 @@ def marks(text: str, phrases: dict[str, tuple[str, ...]] | None = None) -> str:
         ("源网荷储一体化", "yuán wǎng hè chǔ yī tǐ huà"),
         ("长清区", "cháng qīng qū"),
         ("济阳区", "jǐ yáng qū"),
+        ("济政字〔2023〕36号", "jǐ zhèng zì hào"),  # Jinan's document numbers: 济 = 济南
+        ("济政办发〔2022〕1号", "jǐ zhèng bàn fā hào"),
+        ("经济政策", "jīng jì zhèng cè"),  # 济政 alone is no phrase: 经济 keeps jì
+        ("经济发展", "jīng jì fā zhǎn"),
         # pypinyin already right: nothing in the table changes these
         ("碳达峰", "tàn dá fēng"),
         ("碳中和", "tàn zhōng hé"),
@@ -139,6 +143,8 @@ def test_a_hanzi_without_any_known_reading_is_reported() -> None:
         ("碳排放量", ((3, "量"),)),
         ("长时间", ((2, "间"),)),
         ("2030年前降碳", ((2, "降"),)),  # indices count hanzi only: 年 0, 前 1, 降 2
+        # 济 jǐ (济南) or jì (经济): the author must say (发 and 号 are 多音字 too)
+        ("济发〔2022〕1号", ((0, "济"), (1, "发"), (2, "号"))),
     ],
 )
 def test_unsettled_heteronyms_are_reported(
@@ -157,6 +163,8 @@ def test_unsettled_heteronyms_are_reported(
         "一定",  # citation tone rule
         "碳捕集利用与封存",
         "能源结构优化",
+        "循环经济",  # 济 settled by the dictionary phrase 经济
+        "济南市碳达峰工作方案",  # 济南 is a dictionary phrase
     ],
 )
 def test_settled_terms_raise_no_warning(term: str) -> None:

@@ -98,6 +98,11 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "长输": ("chang2", "shu1"),  # pypinyin zhǎng shū (长输管道, long-distance pipeline)
         "长清": ("chang2", "qing1"),  # pypinyin zhǎng qīng; 济南市长清区
         "济阳": ("ji3", "yang2"),  # pypinyin jì yáng; 济南市济阳区 (济 as in 济南 jǐ)
+        # Jinan's document-number prefixes abbreviate 济南 (jǐ): 济政字〔2023〕36号 …
+        "济政字": ("ji3", "zheng4", "zi4"),  # pypinyin jì zhèng zì
+        "济政发": ("ji3", "zheng4", "fa1"),  # pypinyin jì zhèng fā
+        "济政办字": ("ji3", "zheng4", "ban4", "zi4"),  # pypinyin jì zhèng bàn zì
+        "济政办发": ("ji3", "zheng4", "ban4", "fa1"),  # pypinyin jì zhèng bàn fā
         "还款": ("huan2", "kuan3"),  # pypinyin hái kuǎn (its phrase dictionary has it wrong)
         "给排水": ("ji3", "pai2", "shui3"),  # pypinyin gěi pái shuǐ
         "重构": ("chong2", "gou4"),  # pypinyin zhòng gòu
@@ -128,6 +133,11 @@ _AMBIGUOUS_SHARE = 0.1
 _AMBIGUOUS_MIN = 5
 
 
+# Characters below that line in pypinyin's phrases but genuinely two-way in this field's
+# texts: 济 is jì in 经济/救济 and jǐ in 济南 and every Jinan abbreviation (济政字, 济发 …).
+_DOMAIN_AMBIGUOUS = frozenset({"济"})
+
+
 @cache
 def _ambiguous_chars() -> frozenset[str]:
     """Characters whose reading genuinely depends on the word (长, 行, 重, 调, 量, 发 …).
@@ -153,7 +163,7 @@ def _ambiguous_chars() -> frozenset[str]:
         ordered = sorted(per_reading.values(), reverse=True)
         if ordered[1] >= _AMBIGUOUS_MIN and ordered[1] >= _AMBIGUOUS_SHARE * sum(ordered):
             ambiguous.add(char)
-    return frozenset(ambiguous - {"一", "不"})
+    return frozenset((ambiguous | _DOMAIN_AMBIGUOUS) - {"一", "不"})
 
 
 @cache
