@@ -91,3 +91,27 @@ def test_over_the_attempts_limit_the_person_is_told_and_cannot_start(
     assert "每人最多 1 次" in err and "ALICE" in err
     with open_store(db) as store:
         assert [a.attempt_id for a in store.attempts(profile="alice")] == ["a1"]
+
+
+def test_a_bad_roster_is_refused_with_row_and_column(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    roster = tmp_path / "staff.csv"
+    roster.write_text("姓名,部门\n王小明,发展改革局\n,财政局\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    code, out, err = run(capsys, "exam", str(PAPER), "--db", str(db), "--roster", str(roster))
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{roster}:3:1: 错误: ")
+    assert lines[-1] == f"名单 {roster} 有错误，无法使用；改正后再试。"
+
+
+def test_only_people_on_the_roster_may_sit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    roster = tmp_path / "staff.csv"
+    roster.write_text("姓名,部门\n王小明,发展改革局\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    argv = ["exam", str(PAPER), "--db", str(db), "--roster", str(roster), "--name", "李四"]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "") and "名单上没有这个姓名" in err

@@ -84,3 +84,43 @@ async def test_over_the_limit_the_form_says_so_and_no_exam_starts(tmp_path: Path
         assert "每人最多 1 次" in screen.message
     with open_store(db) as store:
         assert [a.attempt_id for a in store.attempts()] == ["a1"]
+
+
+async def test_with_a_roster_the_name_is_picked_from_the_list(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from carbon_glossary.session.roster import Roster, RosterEntry
+
+    glossary = quiz_glossary()
+    roster = Roster(
+        (
+            RosterEntry("王小明", "发展改革局"),
+            RosterEntry("Alice Wang", "财政局", "0012"),
+            RosterEntry("王芳", "办公室"),
+        )
+    )
+    db = tmp_path / "p.db"
+    app = make_quiz_app(glossary, SignInPlan(exam_plan(glossary), roster=roster), db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SignInScreen)
+        assert not screen.query("#sign-in-department")  # the roster has the departments
+        listed = screen.query_one("#sign-in-roster", OptionList)
+        assert listed.option_count == 3
+        await pilot.press("王")  # typing filters the list
+        assert listed.option_count == 2
+        await pilot.press("backspace", *"李四", "enter")  # not on the roster: refused
+        assert screen.confirming is None and "名单上没有" in screen.message
+        for _ in "李四":
+            await pilot.press("backspace")
+        await pilot.press(*"alice", "tab", "enter")  # to the list, pick the one shown
+        assert screen.query_one("#sign-in-name", Input).value == "Alice Wang"
+        assert screen.confirming is not None and "Alice Wang（财政局）" in screen.message
+        await pilot.press("enter")  # Enter again: start
+        await settle(pilot)
+        exam = app.screen
+        assert isinstance(exam, ExamScreen)
+        assert exam.sub_title == "Alice Wang（财政局）"
+    with open_store(db) as store:
+        [attempt] = store.attempts(profile="alice wang")
+        assert (attempt.display_name, attempt.department) == ("Alice Wang", "财政局")

@@ -911,6 +911,23 @@ MESSAGES: dict[str, str] = {
     "sitting.paper.shuffle": (
         'shuffle can only be "options" (each person\'s own option order), not "{value}"'
     ),
+    "sitting.roster.no_column": (
+        "the roster has no “{header}” column (the first row names the columns: 姓名, 部门, "
+        "optionally 工号)"
+    ),
+    "sitting.roster.bad": "{header} may not hold control characters or be longer than {limit}",
+    "sitting.roster.empty": "{header} is empty",
+    "sitting.roster.duplicate": "“{name}” is on the roster twice (already in row {row})",
+    "sitting.roster.no_people": "nobody is on the roster",
+    "sitting.roster.refused": (
+        "The roster {path} has errors and cannot be used; fix them and try again."
+    ),
+    "sitting.cli.roster_metavar": "ROSTER.csv|.xlsx",
+    "sitting.cli.roster": (
+        "only people on this list may sit (columns 姓名, 部门, optional 工号); "
+        "names are picked from it"
+    ),
+    "quizui.signin.roster": "Roster (↑↓ to choose, Enter to pick; type in the name box to filter)",
     # --- end of who is sitting ---
     #
     "training.print.blanks": (

@@ -738,6 +738,17 @@ MESSAGES: dict[str, str] = {
     "quizui.signin.cmd.leave.help": "确认时返回修改；填写时不考试，离开",
     "sitting.paper.attempts": "attempts（每人可参加的次数）应为 1 到 {max} 之间的整数",
     "sitting.paper.shuffle": 'shuffle 只能是 "options"（每人的选项顺序不同），不是 "{value}"',
+    "sitting.roster.no_column": (
+        "名单缺少“{header}”列（第一行应当是列名：姓名、部门，工号可有可无）"
+    ),
+    "sitting.roster.bad": "{header}不能含控制字符，且不超过 {limit} 个字",
+    "sitting.roster.empty": "{header}是空的",
+    "sitting.roster.duplicate": "“{name}”在名单上出现了两次（第 {row} 行已有）",
+    "sitting.roster.no_people": "名单上一个人也没有",
+    "sitting.roster.refused": "名单 {path} 有错误，无法使用；改正后再试。",
+    "sitting.cli.roster_metavar": "名单.csv|.xlsx",
+    "sitting.cli.roster": "只允许名单上的人参加（列：姓名、部门，可选 工号）；姓名从名单中选",
+    "quizui.signin.roster": "名单（↑↓ 选择，Enter 确定；在姓名框输入可筛选）",
     # --- end of who is sitting ---
     #
     "training.print.blanks": "姓名：______________　部门：______________　日期：______________",

@@ -33,10 +33,25 @@ def add_sitter_options(exam: argparse.ArgumentParser) -> None:
         metavar=t("sitting.cli.department_metavar"),
         help=t("sitting.cli.department"),
     )
+    exam.add_argument(
+        "--roster", metavar=t("sitting.cli.roster_metavar"), help=t("sitting.cli.roster")
+    )
 
 
 def _roster(args: argparse.Namespace, context: Context) -> Roster | None:
-    return None
+    """The ``--roster`` file read, or None; a bad one ends the command with every bad cell
+    as ``FILE:ROW:COL`` and exit 2."""
+    if args.roster is None:
+        return None
+    from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.session.roster import load_roster
+
+    try:
+        return load_roster(args.roster)
+    except FileProblemError as error:
+        for problem in error.problems:
+            print(problem.format(), file=context.err)
+        raise context.fail(t("sitting.roster.refused", path=args.roster), code=2) from None
 
 
 def exam_plan(

@@ -17,8 +17,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
+from carbon_glossary.core.people import profile_id
 from carbon_glossary.i18n import t
 from carbon_glossary.session.sitter import (
     Admission,
@@ -66,6 +68,7 @@ class SignInScreen(commands.LocalisedBindings):
         self.message = ""
         """What the form says now (a refusal, or who is about to sit)."""
         self.started = False
+        self._confirmed_fields = ("", "")
         """Whether the exam has been opened from this form (which then only leaves)."""
 
     def compose(self) -> ComposeResult:
@@ -74,8 +77,12 @@ class SignInScreen(commands.LocalisedBindings):
             yield Label(t("quizui.signin.heading"), id="sign-in-heading")
             yield Label(t("quizui.signin.name"), classes="sign-in-label")
             yield Input(self.plan.name, id="sign-in-name", max_length=80)
-            yield Label(t("quizui.signin.department"), classes="sign-in-label")
-            yield Input(self.plan.department, id="sign-in-department", max_length=80)
+            if self.plan.roster is None:
+                yield Label(t("quizui.signin.department"), classes="sign-in-label")
+                yield Input(self.plan.department, id="sign-in-department", max_length=80)
+            else:
+                yield Label(t("quizui.signin.roster"), classes="sign-in-label")
+                yield OptionList(id="sign-in-roster")
             yield Static(id="sign-in-message", markup=False)
         yield Footer(compact=True)
 
@@ -83,24 +90,65 @@ class SignInScreen(commands.LocalisedBindings):
         self.title = visible_line(self.plan.exam.paper.title)
         self.sub_title = t("quizui.signin.title")
         self.query_one("#sign-in-name", Input).focus()
+        self._filter_roster(self.plan.name)
 
     def _say(self, text: str) -> None:
         self.message = text
         self.query_one("#sign-in-message", Static).update(Text(text))
 
+    def _fields(self) -> tuple[str, str]:
+        name = self.query_one("#sign-in-name", Input).value
+        departments = self.query("#sign-in-department").results(Input)
+        return name, next((field.value for field in departments), "")
+
+    def _filter_roster(self, typed: str) -> None:
+        """The roster's people whose name holds what is typed (all when nothing is)."""
+        if self.plan.roster is None:
+            return
+        key = profile_id(typed)
+        shown = [
+            Option(
+                Text(visible_line(t("sitting.label", name=e.name, department=e.department))),
+                id=str(i),
+            )
+            for i, e in enumerate(self.plan.roster.entries)
+            if key in profile_id(e.name)
+        ]
+        roster = self.query_one("#sign-in-roster", OptionList)
+        roster.clear_options()
+        roster.add_options(shown)
+        if shown:
+            roster.highlighted = 0
+
     @on(Input.Changed)
-    def _edited(self) -> None:
-        if self.confirming is not None:
+    def _edited(self, event: Input.Changed) -> None:
+        if event.input.id == "sign-in-name":
+            self._filter_roster(event.value)
+        if self.confirming is not None and self._fields() != self._confirmed_fields:
             self.confirming = None
             self._say("")
+
+    @on(OptionList.OptionSelected, "#sign-in-roster")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        """A name picked from the roster: in the name box, then confirmed as if typed."""
+        assert self.plan.roster is not None and event.option.id is not None
+        entry = self.plan.roster.entries[int(event.option.id)]
+        if self.confirming is not None and self.confirming.display_name == entry.name:
+            self.action_start()  # Enter again on the name being confirmed
+            return
+        self.query_one("#sign-in-name", Input).value = entry.name
+        self.confirming = None
+        self._submit()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         if self.confirming is not None:
             self.action_start()
             return
-        name = self.query_one("#sign-in-name", Input).value
-        department = self.query_one("#sign-in-department", Input).value
+        self._submit()
+
+    def _submit(self) -> None:
+        name, department = self._fields()
         result = sign_in(name, department, self.plan.roster)
         if isinstance(result, Refusal):
             self._say(refusal_message(result))
@@ -108,6 +156,7 @@ class SignInScreen(commands.LocalisedBindings):
             self.query_one(f"#sign-in-{field}", Input).focus()
             return
         self.confirming = result
+        self._confirmed_fields = (name, department)
         self._say(t("quizui.signin.confirm", who=visible_line(result.label)))
 
     def action_start(self) -> None:
