@@ -44,6 +44,18 @@ def test_latin_words_stay_whole() -> None:
     assert "Utilization" in words and "Capture," in words
 
 
+def test_pinyin_syllables_with_tone_marks_stay_whole() -> None:
+    # 碳中和's related row at 100 columns broke as "tàn zhōng h" / "é"
+    text = "碳中和  tàn zhōng hé"
+    for width in range(8, 20):
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        words = " ".join(lines).split()
+        assert {"tàn", "zhōng", "hé"} <= set(words), (width, lines)
+    # combining marks (m̄, n̄g) and ü belong to their syllable too
+    assert lines_of("n̄g lǜ", 4) == ["n̄g ", "lǜ"]
+
+
 def test_a_word_wider_than_the_line_is_folded() -> None:
     lines = lines_of("https://example.com/a/very/long/path", 10)
     assert all(cell_len(line) <= 10 for line in lines)

@@ -150,8 +150,14 @@ NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
 """Opening punctuation: never at the end of a line (it moves down with what follows)."""
 
 
+def _word_start(char: str) -> bool:
+    """A letter or digit of an alphabetic script (Latin, pinyin with tone marks, ü), not a
+    hanzi or other wide character, which lines may break after."""
+    return char.isalnum() and unicodedata.east_asian_width(char) not in ("W", "F")
+
+
 def _word_char(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in "-_'")
+    return _word_start(char) or char in "-_'" or unicodedata.combining(char) > 0
 
 
 def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int, int]]:
@@ -162,7 +168,7 @@ def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int,
     while index < len(text):
         char = text[index]
         end = index + 1
-        if char.isascii() and char.isalnum():
+        if _word_start(char):
             while end < len(text) and _word_char(text[end]):
                 end += 1
         elif char == " ":
