@@ -188,7 +188,7 @@ class PaperScore:
     verdicts: tuple[Verdict, ...]
 
 
-class _Checker:
+class _PaperChecker:
     """Collects every problem of one spec, each at the place it is written."""
 
     def __init__(self, path: str, positions: Positions) -> None:
@@ -285,7 +285,7 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
     """Check a spec's text against ``glossary`` and return it, or raise
     :class:`FileProblemError` with every problem found (``FILE:LINE:COL`` each)."""
     data = parse_toml(text, path)
-    check = _Checker(path, scan_positions(text))
+    check = _PaperChecker(path, scan_positions(text))
     check.unknown_keys(data, _TOP_KEYS, ())
 
     paper = data.get("paper")
@@ -378,7 +378,7 @@ def parse_paper(text: str, glossary: Glossary, path: str = "<paper>") -> PaperSp
 
 
 def _check_sections(
-    data: Mapping[str, Any], glossary: Glossary, check: _Checker, max_syllables: int
+    data: Mapping[str, Any], glossary: Glossary, check: _PaperChecker, max_syllables: int
 ) -> list[PaperSection]:
     raw = data.get("section")
     if raw is None:
