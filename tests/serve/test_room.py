@@ -337,3 +337,41 @@ async def test_an_app_that_will_not_quit_is_killed_when_its_tab_closes(tmp_path:
                 break
             await asyncio.sleep(0.1)
         assert seat.live == 0
+
+
+def test_the_room_report_names_a_served_sitting_as_the_person_signed_in(tmp_path: Path) -> None:
+    """A served exam's sitting knows only the profile id; the report takes the name and
+    department the person gave at the door, saved with the profile at sign-in."""
+    from carbon_glossary.core.cache import load_glossary_cached
+    from carbon_glossary.core.paper import build_paper, load_paper
+    from carbon_glossary.session.decks import exam_id_for
+    from carbon_glossary.session.report import sittings_from_store
+    from carbon_glossary.store import Attempt
+
+    root = Path(__file__).resolve().parents[2]
+    glossary = load_glossary_cached(root / "glossary.toml")
+    paper = build_paper(glossary, load_paper(root / "papers" / "example.toml", glossary))
+    exam_id = exam_id_for(paper)
+    with open_store(tmp_path / "p.sqlite") as store:
+        for profile, attempt_id in (("alice wang", "a1"), ("赵六", "a2")):
+            store.start_attempt(
+                Attempt(
+                    attempt_id=attempt_id,
+                    exam_id=exam_id,
+                    exam_title=paper.title,
+                    profile=profile,
+                    display_name=profile,
+                    department="",
+                    started_at=NOW,
+                    time_limit_s=None,
+                    handed_in_at=None,
+                    source="screen",
+                )
+            )
+        store.save_profile("alice wang", "Alice Wang", "财政局")  # as RoomServer does
+        sittings = {s.profile: s for s in sittings_from_store(store, paper, exam_id)}
+    assert (sittings["alice wang"].name, sittings["alice wang"].department) == (
+        "Alice Wang",
+        "财政局",
+    )
+    assert (sittings["赵六"].name, sittings["赵六"].department) == ("赵六", "")  # nothing saved

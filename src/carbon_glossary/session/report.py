@@ -461,19 +461,27 @@ def sittings_from_store(store: ProgressStore, paper: Paper, exam_id: str) -> lis
 
     A result handed in by a program that did not yet record attempts as they start (only its
     answers and its result are in the store) counts too, as a sitting on screen."""
-    sittings = [
-        Sitting(
-            attempt_id=attempt.attempt_id,
-            profile=attempt.profile,
-            name=attempt.display_name or attempt.profile,
-            department=attempt.department,
-            answers=answers_from_rows(paper, store.attempt_answers(attempt.attempt_id)),
-            started_at=attempt.started_at,
-            handed_in_at=attempt.handed_in_at,
-            source=attempt.source,
+    sittings = []
+    for attempt in store.attempts(exam_id):
+        name, department = attempt.display_name, attempt.department
+        if not department and name in ("", attempt.profile):
+            # A sitting that knew only the profile id (a served exam: the name and department
+            # were given at the room's sign-in and saved with the profile).
+            info = store.profile_info(attempt.profile)
+            if info is not None:
+                name, department = info.display_name or name, info.department
+        sittings.append(
+            Sitting(
+                attempt_id=attempt.attempt_id,
+                profile=attempt.profile,
+                name=name or attempt.profile,
+                department=department,
+                answers=answers_from_rows(paper, store.attempt_answers(attempt.attempt_id)),
+                started_at=attempt.started_at,
+                handed_in_at=attempt.handed_in_at,
+                source=attempt.source,
+            )
         )
-        for attempt in store.attempts(exam_id)
-    ]
     known = {s.attempt_id for s in sittings}
     for result in store.exam_results(exam_id=exam_id):
         if result.attempt_id in known:
