@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from carbon_glossary import i18n
 from pg import pg_server, pg_url, where  # noqa: F401  (fixtures: a throwaway PostgreSQL server)
@@ -13,6 +14,13 @@ from pg import pg_server, pg_url, where  # noqa: F401  (fixtures: a throwaway Po
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_GLOSSARY = ROOT / "glossary.toml"
 DATA = Path(__file__).resolve().parent / "data"
+
+# Property tests check behaviour, not speed: hypothesis's per-example deadline (200 ms) is a
+# timed assertion that fails at random on a loaded 2-core machine. Speed is shown in bench/.
+settings.register_profile(
+    "carbon-glossary", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("carbon-glossary")
 
 
 @pytest.fixture(autouse=True)
