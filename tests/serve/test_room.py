@@ -15,6 +15,8 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from carbon_glossary.serve.room import (
+    MAX_WRONG_CODES,
+    WRONG_CODE_WINDOW,
     Refusal,
     Room,
     Seat,
@@ -37,6 +39,53 @@ def test_a_wrong_code_is_refused_before_anything_else_is_looked_at() -> None:
     assert room.seats == {}
     seat = room.sign_in("王小明", "财政局", "２４６ ８-１０", NOW)  # full-width, spaced
     assert isinstance(seat, Seat)
+
+
+def test_five_wrong_codes_in_five_minutes_lock_that_address_until_the_window_ends() -> None:
+    room = Room(code="246810", max_sessions=5)
+    here, there = "192.168.1.7", "192.168.1.8"
+    assert MAX_WRONG_CODES == 5
+    assert timedelta(minutes=5) == WRONG_CODE_WINDOW
+    for minute in range(4):
+        at = NOW + timedelta(minutes=minute)
+        assert room.sign_in("甲", "一科", "111111", at, here) is Refusal.WRONG_CODE
+        assert room.locked_until(here, at) is None
+    fifth = NOW + timedelta(minutes=4)
+    assert room.sign_in("甲", "一科", "222222", fifth, here) is Refusal.TOO_MANY_TRIES
+    assert room.locked_until(here, fifth) == NOW + WRONG_CODE_WINDOW  # the first one's window
+    # The right code does not get in while the lock lasts, and is not counted as a try.
+    just_before = NOW + WRONG_CODE_WINDOW - timedelta(seconds=1)
+    assert room.sign_in("甲", "一科", "246810", just_before, here) is Refusal.TOO_MANY_TRIES
+    assert room.seats == {}
+    # Another address is not affected.
+    assert isinstance(room.sign_in("乙", "二科", "246810", fifth, there), Seat)
+    # When the lock ends the right code gets in.
+    ended = NOW + WRONG_CODE_WINDOW
+    assert room.locked_until(here, ended) is None
+    assert isinstance(room.sign_in("甲", "一科", "246810", ended, here), Seat)
+
+
+def test_wrong_codes_spread_over_more_than_five_minutes_do_not_lock() -> None:
+    room = Room(code="246810", max_sessions=5)
+    for step in range(12):  # one wrong code every 80 s: at most 4 in any 5 minutes
+        at = NOW + timedelta(seconds=80 * step)
+        assert room.sign_in("甲", "一科", "000000", at, "10.0.0.2") is Refusal.WRONG_CODE
+    # A room without a code has no wrong codes to count.
+    open_room = Room(code=None, max_sessions=5)
+    for _ in range(MAX_WRONG_CODES + 1):
+        assert isinstance(open_room.sign_in("甲", "一科", "x", NOW, "10.0.0.2"), Seat)
+
+
+def test_after_a_lock_ends_the_wrong_codes_still_in_the_window_count() -> None:
+    room = Room(code="246810", max_sessions=5)
+    times = [NOW + timedelta(minutes=m) for m in (0, 1, 2, 3, 4)]
+    results = [room.sign_in("甲", "一科", "1", at, "a") for at in times]
+    assert results[-1] is Refusal.TOO_MANY_TRIES
+    # At 5:00 the first wrong code has left the window: the lock ends, four remain in it,
+    # so one more wrong code locks again until the second one's window ends (6:00).
+    again = NOW + timedelta(minutes=5)
+    assert room.sign_in("甲", "一科", "1", again, "a") is Refusal.TOO_MANY_TRIES
+    assert room.locked_until("a", again) == NOW + timedelta(minutes=6)
 
 
 def test_names_are_cleaned_and_profiles_normalised() -> None:
@@ -238,6 +287,33 @@ async def test_the_door_over_http(tmp_path: Path) -> None:
         full = await client.post("/", data={"name": "李华", "department": "财", "code": "246810"})
         assert full.status == 503
         assert "请稍候" in await full.text()
+
+
+async def test_too_many_wrong_codes_over_http_get_429_and_one_line_in_the_log(
+    tmp_path: Path,
+) -> None:
+    room = Room(code="246810", max_sessions=5)
+    server = _server(tmp_path, room)
+    said: list[str] = []
+    server.say = said.append  # type: ignore[method-assign]
+    async with TestClient(TestServer(server.make_app())) as client:
+        form = {"name": "张三", "department": "办公室", "code": "000000"}
+        statuses = []
+        for _ in range(MAX_WRONG_CODES + 2):
+            response = await client.post("/", data=form, allow_redirects=False)
+            statuses.append(response.status)
+        assert statuses == [403] * (MAX_WRONG_CODES - 1) + [429] * 3
+        html = await response.text()
+        assert "房间码输错的次数太多" in html and "向培训老师确认房间码" in html
+        assert 'id="code"' in html  # the form again
+        assert 0 < int(response.headers["Retry-After"]) <= 300
+        # The right code from the locked address does not get in either.
+        right = await client.post("/", data={**form, "code": "246810"}, allow_redirects=False)
+        assert right.status == 429
+        assert COOKIE not in right.cookies and room.seats == {}
+    lockouts = [line for line in said if "输错 5 次" in line]
+    assert len(lockouts) == 1
+    assert "127.0.0.1" in lockouts[0]
 
 
 class _Command:

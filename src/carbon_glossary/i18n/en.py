@@ -1266,6 +1266,9 @@ MESSAGES: dict[str, str] = {
     "serve.event.left": "left: {name} ({department})",
     "serve.event.idle": "closed after no input: {name} ({department})",
     "serve.event.wrong_code": "wrong room code refused (from {address})",
+    "serve.event.locked_out": (
+        "{count} wrong room codes from {address}: that address is refused until {until}"
+    ),
     "serve.store_failed": "could not write the person's name to the progress store: {reason}",
     "serve.table.title": "Room: {people} signed in, {online} online, {handed_in} handed in",
     "serve.table.online": "online",
@@ -1295,5 +1298,8 @@ MESSAGES: dict[str, str] = {
     ),
     "serve.refused.wrong_code": "That room code is not right; ask the trainer.",
     "serve.refused.full": "The room is full ({count} people at once); please wait.",
+    "serve.refused.too_many_tries": (
+        "Too many wrong room codes: please wait a few minutes, and ask the trainer for the code."
+    ),
     #
 }

@@ -999,6 +999,9 @@ MESSAGES: dict[str, str] = {
     "serve.event.left": "已离开：{name}（{department}）",
     "serve.event.idle": "长时间没有操作，已关闭：{name}（{department}）",
     "serve.event.wrong_code": "房间码不对，已拒绝（来自 {address}）",
+    "serve.event.locked_out": (
+        "来自 {address} 的房间码已输错 {count} 次，{until} 之前不再接受这个地址登记"
+    ),
     "serve.store_failed": "无法把学员的姓名写入进度库：{reason}",
     "serve.table.title": "培训室：{people} 人登记，{online} 人在线，{handed_in} 人已交卷",
     "serve.table.online": "在线",
@@ -1024,5 +1027,8 @@ MESSAGES: dict[str, str] = {
     "serve.refused.department_invalid": "部门太长或含有不能使用的字符。",
     "serve.refused.wrong_code": "房间码不对，请向培训老师确认。",
     "serve.refused.full": "培训室已满（最多 {count} 人同时在线），请稍候。",
+    "serve.refused.too_many_tries": (
+        "房间码输错的次数太多，请等几分钟再试，并向培训老师确认房间码。"
+    ),
     #
 }

@@ -6,6 +6,11 @@ for the server, so that the app the server starts for that browser runs under th
 profile. A seat holds at most one live session (a reloaded page replaces its own session);
 the room holds at most ``max_sessions`` live sessions at once.
 
+A six-digit code could be found by trying every value, so wrong codes are counted per client
+address: after :data:`MAX_WRONG_CODES` wrong codes within :data:`WRONG_CODE_WINDOW`, that
+address is refused, even with the right code, until the window that began with the first of
+them has passed (at most :data:`MAX_WRONG_CODES` guesses in any such window).
+
 :func:`room_rows` reads the trainer's view from the store: for each seat, how many of the
 paper's questions the person has answered in their latest sitting and whether it is handed in.
 """
@@ -16,7 +21,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -27,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_FIELD",
+    "MAX_WRONG_CODES",
+    "WRONG_CODE_WINDOW",
     "Refusal",
     "Room",
     "RoomRow",
@@ -42,6 +49,10 @@ MAX_FIELD = 40
 
 _CODE_DIGITS = 6
 
+MAX_WRONG_CODES = 5
+"""How many wrong room codes one address may give within :data:`WRONG_CODE_WINDOW`."""
+WRONG_CODE_WINDOW = timedelta(minutes=5)
+
 
 class Refusal(StrEnum):
     """Why a sign-in was refused (the value is the message's catalogue key suffix)."""
@@ -52,6 +63,7 @@ class Refusal(StrEnum):
     DEPARTMENT_INVALID = "department_invalid"
     WRONG_CODE = "wrong_code"
     FULL = "full"
+    TOO_MANY_TRIES = "too_many_tries"
 
 
 def new_room_code() -> str:
@@ -99,6 +111,10 @@ class Room:
     code: str | None
     max_sessions: int
     seats: dict[str, Seat] = field(default_factory=dict)
+    wrong_codes: dict[str, list[datetime]] = field(default_factory=dict)
+    """Per client address, when it gave a wrong code within the last window."""
+    locks: dict[str, datetime] = field(default_factory=dict)
+    """Per client address, until when it is refused."""
 
     def __post_init__(self) -> None:
         if self.max_sessions < 1:
@@ -116,13 +132,47 @@ class Room:
     def full(self) -> bool:
         return self.live_sessions >= self.max_sessions
 
-    def sign_in(self, name: str, department: str, code: str, now: datetime) -> Seat | Refusal:
-        """A seat for this person, or why not. The code is checked first, so a wrong code
-        learns nothing about the other fields; a full room says so before a seat is made."""
+    def locked_until(self, address: str, now: datetime) -> datetime | None:
+        """Until when ``address`` is refused for too many wrong codes, or None if it is not."""
+        until = self.locks.get(address)
+        if until is None or until <= now:
+            return None
+        return until
+
+    def _wrong_code(self, address: str, now: datetime) -> Refusal:
+        """Count a wrong code from ``address``; the one that reaches the limit locks it."""
+        self._forget(now)
+        times = self.wrong_codes.setdefault(address, [])
+        times.append(now)
+        if len(times) < MAX_WRONG_CODES:
+            return Refusal.WRONG_CODE
+        self.locks[address] = times[-MAX_WRONG_CODES] + WRONG_CODE_WINDOW
+        return Refusal.TOO_MANY_TRIES
+
+    def _forget(self, now: datetime) -> None:
+        """Drop wrong codes older than the window and locks that have ended."""
+        since = now - WRONG_CODE_WINDOW
+        for address, times in list(self.wrong_codes.items()):
+            times[:] = [at for at in times if at > since]
+            if not times:
+                del self.wrong_codes[address]
+        for address, until in list(self.locks.items()):
+            if until <= now:
+                del self.locks[address]
+
+    def sign_in(
+        self, name: str, department: str, code: str, now: datetime, address: str = ""
+    ) -> Seat | Refusal:
+        """A seat for this person, or why not. An address locked for too many wrong codes
+        is refused first, whatever it sent; then the code is checked, so a wrong code learns
+        nothing about the other fields; a full room says so before a seat is made.
+        ``address`` is the client's (the wrong codes are counted per address)."""
+        if self.locked_until(address, now) is not None:
+            return Refusal.TOO_MANY_TRIES
         if self.code is not None and not secrets.compare_digest(
             normalise_code(code).encode(), self.code.encode()
         ):
-            return Refusal.WRONG_CODE
+            return self._wrong_code(address, now)
         clean_name = clean_field(name)
         if clean_name is None:
             return Refusal.NAME_INVALID

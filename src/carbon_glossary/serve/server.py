@@ -8,6 +8,7 @@ training room needs around that:
 - a sign-in form before anything starts (姓名, 部门, 房间码): a POST to ``/`` checks it
   (:class:`~carbon_glossary.serve.room.Room`) and sets a seat cookie; the websocket starts an
   app only for a seat, under that person's profile; a wrong code gets no cookie and no process;
+- a limit on guessing the code: an address locked for too many wrong codes gets 429;
 - a cap on live sessions, an idle timeout, and a kill for an app that does not quit;
 - the trainer's view, printed in the serving terminal as people come, work and leave.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import os
 import secrets
 import shlex
@@ -41,7 +43,15 @@ from textual_serve.server import Server
 
 from carbon_glossary import i18n
 from carbon_glossary.i18n import t
-from carbon_glossary.serve.room import MAX_FIELD, Refusal, Room, RoomRow, Seat, room_rows
+from carbon_glossary.serve.room import (
+    MAX_FIELD,
+    MAX_WRONG_CODES,
+    Refusal,
+    Room,
+    RoomRow,
+    Seat,
+    room_rows,
+)
 
 if TYPE_CHECKING:
     from carbon_glossary.store.location import StoreLocation
@@ -284,21 +294,41 @@ class RoomServer(Server):
         name = str(form.get("name", ""))
         department = str(form.get("department", ""))
         code = str(form.get("code", ""))
-        result = self.room.sign_in(name, department, code, datetime.now().astimezone())
+        address = request.remote or "?"
+        now = datetime.now().astimezone()
+        was_locked = self.room.locked_until(address, now) is not None
+        result = self.room.sign_in(name, department, code, now, address)
         if isinstance(result, Refusal):
             if result is Refusal.WRONG_CODE:
-                self.say(t("serve.event.wrong_code", address=request.remote or "?"))
-            status = {Refusal.WRONG_CODE: 403, Refusal.FULL: 503}.get(result, 400)
-            return self._page(
+                self.say(t("serve.event.wrong_code", address=address))
+            until = self.room.locked_until(address, now)
+            if until is not None and not was_locked:  # the lockout is told once
+                self.say(
+                    t(
+                        "serve.event.locked_out",
+                        address=address,
+                        count=MAX_WRONG_CODES,
+                        until=until.strftime("%H:%M:%S"),
+                    )
+                )
+            status = {
+                Refusal.WRONG_CODE: 403,
+                Refusal.TOO_MANY_TRIES: 429,
+                Refusal.FULL: 503,
+            }.get(result, 400)
+            page = self._page(
                 "sign_in",
                 status=status,
                 error=t("serve.refused." + result.value, count=self.room.max_sessions),
                 waiting=result is Refusal.FULL,
-                code_wrong=result is Refusal.WRONG_CODE,
+                code_wrong=result in (Refusal.WRONG_CODE, Refusal.TOO_MANY_TRIES),
                 code=code if result is Refusal.FULL else "",
                 name=name[:MAX_FIELD],
                 department=department[:MAX_FIELD],
             )
+            if until is not None:
+                page.headers["Retry-After"] = str(max(1, math.ceil((until - now).total_seconds())))
+            return page
         self.say(t("serve.event.signed_in", name=result.name, department=result.department))
         await self._save_profile(result)
         response = web.HTTPSeeOther("/")
