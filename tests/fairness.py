@@ -106,9 +106,30 @@ def could_fill(glossary: Glossary, a: Term, b: Term) -> bool:
     return bool(why(glossary, a, b, COULD_FILL))
 
 
+def _word_char(char: str) -> bool:
+    return _is_hanzi(char) or (char.isascii() and char.isalnum())
+
+
 def _shown_pairs(term: Term, text: str) -> list[str]:
     pairs = (x + y for x, y in zip(term.term, term.term[1:], strict=False))
     return [p for p in pairs if _is_hanzi(p[0]) and _is_hanzi(p[1]) and p in text]
+
+
+_STOP_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
+# "＿＿的简称", "“＿＿”的英文缩写": the term said to abbreviate itself, its meaning masked away
+GUTTED = re.compile(r"＿＿[”\"]?(?:（[^）]*）)?的(?:习惯|英文)?(?:简称|缩写)")
+
+
+def _spelled(term: Term, text: str) -> str:
+    """A Latin form of the term (CCUS) spelt by the initials of words in text (Carbon
+    Capture, Utilization and Storage), or ""."""
+    initials = "".join(
+        w[0] for w in re.findall(r"[A-Za-z]+", text) if w.casefold() not in _STOP_WORDS
+    ).casefold()
+    forms = (term.term, term.traditional, *term.aliases)
+    return next(
+        (f for f in forms if re.fullmatch(r"[A-Za-z]{2,}", f) and f.casefold() in initials), ""
+    )
 
 
 def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
@@ -147,17 +168,38 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
                 pair(a, b, COULD_DEFINE, "can take the definition of")
-    # giveaways: a pair of adjacent characters of the answer shown, held by no other option
+    # giveaways: a pair of adjacent characters of the answer shown, when no other option
+    # holds either character
+    shown = ""
     if q.kind in ("def-term", "cloze"):
-        others = [o for o in q.options if o != q.answer]
-        for chars in _shown_pairs(answer, q.prompt):
-            if not any(set(chars) & set(o) for o in others):
-                found.append(("giveaway", f"{chars} of {answer.term} shown in the prompt"))
+        shown, others = q.prompt, [o for o in q.options if o != q.answer]
     if q.kind == "term-def" and q.answer_index is not None:
+        shown = q.options[q.answer_index]
         others = [o for i, o in enumerate(q.options) if i != q.answer_index]
-        for chars in _shown_pairs(answer, q.options[q.answer_index]):
+    if shown:
+        where = "the prompt" if q.kind != "term-def" else "the right option"
+        for chars in _shown_pairs(answer, shown):
             if not any(set(chars) & set(o) for o in others):
-                found.append(("giveaway", f"{chars} of {answer.term} shown in the right option"))
+                found.append(("giveaway", f"{chars} of {answer.term} shown in {where}"))
+    # a Latin term spelt by the initials of words shown with it
+    shown_with = {
+        "term-def": [q.options[q.answer_index or 0]] if q.options else [],
+        "def-term": [q.prompt],
+        "cloze": [q.prompt],
+        "truefalse": [q.statement] if q.answer_index == 0 else [],
+    }.get(q.kind, [])
+    for text in shown_with:
+        if _spelled(answer, text):
+            found.append(("initials", f"{_spelled(answer, text)} spelt by {text[:40]}"))
+    if q.kind == "match":
+        for i, item in enumerate(q.items):
+            if _spelled(by_text[item], q.options[q.pairs[i]]):
+                found.append(("initials", f"{item} spelt by its definition"))
+    # a definition gutted by masking: the term said to be the short form of a blank
+    texts = [*q.options, q.statement] if q.kind in ("term-def", "truefalse", "match") else []
+    if q.kind == "def-term":
+        texts = [q.prompt]
+    found += [("gutted", t[:30]) for t in texts if GUTTED.search(t)]
     return found
 
 

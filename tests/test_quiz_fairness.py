@@ -6,13 +6,14 @@ the same scan's figures over more seeds."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.model import Glossary, Term
-from carbon_glossary.core.paper import load_paper
+from carbon_glossary.core.paper import build_paper, load_paper
 from carbon_glossary.core.quiz import BLANK, Question, Skip, make_question
 from fairness import could_define, could_fill, problems, scan
 
@@ -134,6 +135,75 @@ def test_a_named_place_does_not_give_the_document_away(shipped: Glossary) -> Non
             assert any("山" in o or "东" in o for o in others)
         else:
             assert q.reason == "giveaway"
+
+
+def questions_of(glossary: Glossary, text: str, kind: str, seeds: int = 20) -> list[Question]:
+    found = [made(glossary, text, kind, seed) for seed in range(seeds)]
+    return [q for q in found if isinstance(q, Question)]
+
+
+def test_the_judge_knows_the_reported_giveaways(shipped: Glossary) -> None:
+    """The QA trial's questions as main made them: the judge must call each unfair, or a
+    scan that finds nothing proves nothing."""
+    others = [
+        "对《济南市槐荫区碳达峰工作方案》的官方政策解读，是本术语表的依据文件。",
+        "山东省人民政府于2022年12月印发的文件（＿＿），明确了山东省碳达峰工作的主要目标。",
+        "国务院于2021年10月印发的文件（＿＿），明确了我国2030年前实现碳达峰的主要目标。",
+    ]
+    ccus = named(shipped, "CCUS")
+    spelt = "＿＿（Carbon Capture, Utilization and Storage）的英文缩写：将二氧化碳捕集、利用。"
+    q = Question("term-def", ccus.id, "CCUS", (spelt, *others), spelt, 0)
+    assert {"initials", "gutted"} <= {rule for rule, _ in problems(shipped, q)}
+    pv = named(shipped, "光伏")
+    gutted = "“＿＿”的简称，利用半导体材料的光生伏特效应把太阳光能直接转换为电能。"
+    q = Question("truefalse", pv.id, "光伏", ("对", "错"), "对", 0, statement=gutted)
+    assert [rule for rule, _ in problems(shipped, q)] == ["gutted"]
+
+
+def test_the_example_paper_still_asks_two_policy_documents(shipped: Glossary) -> None:
+    """The rule leaves two documents askable as term→definition: the paper's section holds."""
+    paper = load_paper(ROOT / "papers" / "example.toml", shipped)
+    for seed in range(5):
+        built = build_paper(shipped, replace(paper, seed=seed)).questions
+        documents = [q for q in built if q.kind == "term-def" and q.category == "政策文件"]
+        assert len(documents) == 2
+
+
+def test_no_definition_spells_a_latin_term_by_initials(shipped: Glossary) -> None:
+    """Issue 7 item 3: ＿＿（Carbon Capture, Utilization and Storage）的英文缩写 spells CCUS."""
+    for kind in ("term-def", "def-term", "truefalse", "match"):
+        for q in questions_of(shipped, "CCUS", kind, 10):
+            assert "Carbon Capture" not in q.prompt + q.statement + "".join(q.options)
+            assert not problems(shipped, q)
+
+
+def test_a_latin_term_spelt_by_its_definition_is_not_asked_by_definition(
+    shipped: Glossary,
+) -> None:
+    """Where the English words are no lead clause to drop, the definition kinds are skipped."""
+    ccus = named(shipped, "CCUS")
+    spelling = replace(
+        ccus, definition="指碳捕集（Carbon Capture）、利用（Utilization）与封存（Storage）技术。"
+    )
+    glossary = replace(shipped, terms=tuple(spelling if t is ccus else t for t in shipped.terms))
+    for kind in ("term-def", "def-term", "truefalse", "match"):
+        skip = make_question(glossary, spelling, kind, random.Random(0))
+        assert isinstance(skip, Skip) and skip.reason == "giveaway", kind
+    for term in glossary.terms[:40]:
+        q = make_question(glossary, term, "match", random.Random(1))
+        if isinstance(q, Question):
+            assert "CCUS" not in q.items or term is spelling
+
+
+def test_an_expansion_holding_the_term_leaves_no_self_abbreviation(shipped: Glossary) -> None:
+    """Issue 7 item 2: 光伏 is “光伏发电”的简称; masked, that read “＿＿”的简称, the term the
+    short form of itself. The clause is dropped; what follows defines it."""
+    for kind in ("term-def", "def-term", "truefalse", "match"):
+        for q in questions_of(shipped, "光伏", kind, 10):
+            shown = q.prompt + q.statement + "".join(q.options)
+            assert f"{BLANK}”的简称" not in shown and f"{BLANK}的简称" not in shown
+            assert "光生伏特效应" in shown or kind == "truefalse"
+            assert not problems(shipped, q)
 
 
 def test_pinyin_questions_are_for_terms_of_up_to_six_syllables(shipped: Glossary) -> None:

@@ -268,6 +268,15 @@ def _forms(term: Term) -> tuple[str, ...]:
 _READING_NOTE = re.compile(r"[^。；;]*“[^”]{1,4}”[读讀][^。；;]*[。；;]?")
 # "X的简称", "X的英文缩写", "X的习惯简称": X is the term's full form, that is, its meaning.
 _EXPANSION_TAIL = r"[”\"]?的(?:习惯|英文)?(?:简称|缩写)"
+# "“＿＿”的简称，" "＿＿（Carbon Capture, …）的英文缩写：": the lead of a definition whose full
+# form contains the term (光伏发电 of 光伏) or is another name of it, once masked. It says
+# the term abbreviates itself and so defines nothing; it is dropped (issue 7, item 2).
+_GUTTED_LEAD = re.compile(
+    r"^[“\"]?" + re.escape(BLANK) + r"[”\"]?(?:（[^）]*）|\([^)]*\))?"
+    r"的(?:习惯|英文)?(?:简称|缩写)[，,：:；;。]?"
+)
+# Words that an initialism skips: Carbon Capture, Utilization and Storage is CCUS.
+_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to"})
 # A definition that keeps fewer characters than this once its term is blanked defines nothing.
 _MIN_DEFINITION_CHARS = 6
 
@@ -275,6 +284,17 @@ _MIN_DEFINITION_CHARS = 6
 def _without_reading_notes(text: str) -> str:
     """``text`` without its notes on how a character of the term is read."""
     return _READING_NOTE.sub("", text).strip() if "读" in text or "讀" in text else text
+
+
+def _spells(text: str, term: Term) -> bool:
+    """Whether the initials of the Latin words in ``text`` spell a Latin form of ``term``
+    (Carbon Capture, Utilization and Storage: CCUS), which gives that form away."""
+    forms = [f.casefold() for f in _forms(term) if re.fullmatch(r"[A-Za-z]{2,}", f)]
+    if not forms:
+        return False
+    words = re.findall(r"[A-Za-z]+", text)
+    initials = "".join(w[0] for w in words if w.casefold() not in _STOP_WORDS).casefold()
+    return any(f in initials for f in forms)
 
 
 def _expansions(term: Term) -> tuple[str, ...]:
@@ -335,10 +355,6 @@ def mask_term(text: str, term: Term, glossary: Glossary | None = None) -> str:
     return _mask(text, own, lambda _: (), expansions)
 
 
-def _hanzi(text: str) -> frozenset[str]:
-    return frozenset(c for c in text if is_hanzi(c))
-
-
 @dataclass(frozen=True, slots=True)
 class _Facts:
     """What distractor choice needs to know about one term, computed once per glossary."""
@@ -350,10 +366,10 @@ class _Facts:
     raw_definition_key: str
     english_keys: frozenset[str]
     chars: frozenset[str]  # the hanzi of the term as an option shows it
-    definition_chars: frozenset[str]  # the hanzi of the definition as an option shows it
     links: frozenset[str]  # ids of the terms it is linked to by related or broader, both ways
     ancestors: frozenset[str]  # ids of the terms it is a kind or part of (broader, transitively)
     head: str  # its last hanzi: 系统 in 分布式能源系统, 汇 in 生态碳汇
+    spells: bool  # the shown definition spells a Latin form of the term by initials
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,7 +494,7 @@ class _Context:
 
     def _compute_facts(self, term: Term) -> _Facts:
         shown = _without_reading_notes(term.definition.strip())
-        definition = self.mask(shown, term) if shown else ""
+        definition = _GUTTED_LEAD.sub("", self.mask(shown, term)).strip() if shown else ""
         key = normalise_text(definition.replace(BLANK, ""))
         hanzi = [c for c in term.term if is_hanzi(c)]
         return _Facts(
@@ -489,10 +505,10 @@ class _Context:
             raw_definition_key=normalise_text(term.definition),
             english_keys=frozenset(k for k in (normalise_text(e) for e in term.english) if k),
             chars=frozenset(hanzi),
-            definition_chars=_hanzi(definition),
             links=frozenset(self._links.get(term.id, ())),
             ancestors=self.ancestors(term),
             head=hanzi[-1] if hanzi else "",
+            spells=_spells(definition, term),
         )
 
     def mask(self, text: str, term: Term) -> str:
@@ -585,8 +601,12 @@ def _fits(context: _Context, kind: str, answer: _Facts) -> _Fits:
     """
     if kind in ("term-def", "truefalse", "match", "def-term"):
         rival = _could_fit if kind == "truefalse" else _could_define
+        # in a match the distractor's definition spelling its term pairs them; in truefalse
+        # it names whose definition is shown
+        spelt = kind in ("truefalse", "match")
         return lambda c: (
             bool(c.definition_key)
+            and not (spelt and c.spells)
             and _distinct_definitions(c, answer)
             and _distinct_terms(c, answer)
             and not rival(context, c, answer)
@@ -735,16 +755,23 @@ def _visible(kind: str, answer: _Facts, prompt: str) -> frozenset[str]:
         return frozenset()
     # the term as its option shows it: its aliases are no option (an expansion it
     # abbreviates may well show, being its meaning)
-    pairs = (a + b for a, b in itertools.pairwise(answer.term.term) if is_hanzi(a) and is_hanzi(b))
-    return frozenset(pair for pair in pairs if pair in text)
+    term = answer.term.term
+    pairs = (a + b for a, b in itertools.pairwise(term) if is_hanzi(a) and is_hanzi(b))
+    return frozenset(p for p in pairs if p in text)
 
 
-def _term_chars(facts: _Facts) -> frozenset[str]:
-    return facts.chars
+def _covers(needle: str, text: str) -> bool:
+    """Whether an option showing ``text`` holds ``needle`` of :func:`_visible`: one
+    character of a pair, the whole of a longer run."""
+    return any(c in text for c in needle) if len(needle) == 2 else needle in text
 
 
-def _definition_chars(facts: _Facts) -> frozenset[str]:
-    return facts.definition_chars
+def _term_text(facts: _Facts) -> str:
+    return facts.term.term
+
+
+def _definition_text(facts: _Facts) -> str:
+    return facts.definition
 
 
 def _pick(
@@ -755,18 +782,18 @@ def _pick(
     fits: _Fits,
     distinct: _Distinct,
     cover: frozenset[str] = frozenset(),
-    shown: Callable[[_Facts], frozenset[str]] | None = None,
+    shown: Callable[[_Facts], str] | None = None,
 ) -> list[_Facts] | SkipReason:
-    """``count`` candidates that fit and are pairwise distinct, showing between them a
-    character of each pair in ``cover`` (``shown`` gives the characters a candidate's option
-    shows: its term, or its definition): first, for each pair not yet covered, the first
-    candidate showing one of its characters (terms found by character, in document order);
-    then the first candidates in ``candidates``' order.
+    """``count`` candidates that fit and are pairwise distinct, covering between them each
+    pair and run in ``cover`` (see :func:`_covers`; ``shown`` gives the text a candidate's
+    option shows: its term, or its definition): first, for each one not yet covered, the
+    first candidate covering it (terms found by character, in document order); then the
+    first candidates in ``candidates``' order.
 
     In a large glossary each search looks at :data:`_MOST_EXAMINED` candidates at most, so
     that a term nothing fits costs the same as one that fits at once (a term is then
     skipped as it would be in a small glossary; support is checked with the same bound)."""
-    shown = shown or _term_chars
+    shown = shown or _term_text
     chosen: list[_Facts] = []
     most = None if len(context.glossary.terms) <= _SCORE_ALL_LIMIT else _MOST_EXAMINED
 
@@ -781,20 +808,22 @@ def _pick(
             return True
         return False
 
-    for pair in sorted(cover):
-        if any(set(pair) & shown(c) for c in chosen):
+    for needle in sorted(cover):
+        if any(_covers(needle, shown(c)) for c in chosen):
             continue
-        if shown is _term_chars:
+        # a term holding the needle holds its first character, or its second (a pair)
+        keys = needle if len(needle) == 2 else needle[:1]
+        if shown is _term_text and all(is_hanzi(k) for k in keys):
             holders: Iterable[_Facts] = (
                 context.facts_for(t)
                 for t in heapq.merge(
-                    *(context.terms_with_char(char) for char in pair), key=lambda t: t.position
+                    *(context.terms_with_char(char) for char in keys), key=lambda t: t.position
                 )
                 if t.id != answer.term.id
             )
         else:
             holders = candidates
-        if not any(set(pair) & shown(c) and take(c) for c in itertools.islice(holders, most)):
+        if not any(_covers(needle, shown(c)) and take(c) for c in itertools.islice(holders, most)):
             return "giveaway"
     for candidate in itertools.islice(candidates, most):
         if len(chosen) == count:
@@ -836,7 +865,7 @@ def _prompts(
         own, others = _sentences(context, term)
         # every occurrence is blanked, also inside longer terms: the answer must not show
         prompts = [(mask_term(_without_reading_notes(s), term), src) for s, src in (own or others)]
-        prompts = [(p, src) for p, src in prompts if BLANK in p]
+        prompts = [(p, src) for p, src in prompts if BLANK in p and not _spells(p, term)]
     else:
         prompts = [("", term.source)]
     if rng is not None:
@@ -864,7 +893,7 @@ def _choose(
         fits,
         _distinct_for(context, kind),
         _visible(kind, answer, prompt),
-        _definition_chars if kind == "term-def" else _term_chars,
+        _definition_text if kind == "term-def" else _term_text,
     )
 
 
@@ -913,6 +942,8 @@ def check_support(
     answer = context.facts_for(term)
     if kind in ("term-def", "def-term", "truefalse", "match") and not answer.definition_key:
         return Skip(kind, term.id, term=term.term, reason="no_definition")
+    if kind in ("term-def", "def-term", "truefalse", "match") and answer.spells:
+        return Skip(kind, term.id, term=term.term, reason="giveaway")
     if kind == "en-term" and not answer.english_keys:
         return Skip(kind, term.id, term=term.term, reason="no_english")
     if kind == "pinyin":
