@@ -38,12 +38,12 @@ from typing import Any, Literal, cast
 # The loader's wording of tomllib's syntax errors (full-width ＝ and quotes, duplicate keys…),
 # of nesting too deep and of numbers too long suits papers as well.
 from carbon_glossary.core.files import PAPER_LIMIT, UnreadableFile, read_regular_file
+from carbon_glossary.core.kinds.printing import answer_key as _answer_key
+from carbon_glossary.core.kinds.printing import question_lines as _render_question
 from carbon_glossary.core.loader import decode_glossary, file_problem, parse_toml
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.problems import FileProblemError, Localized, Problem, ProblemCap
 from carbon_glossary.core.quiz import (
-    CHOICE_KINDS,
-    KINDS,
     PINYIN_MAX_SYLLABLES,
     Given,
     Kind,
@@ -52,8 +52,9 @@ from carbon_glossary.core.quiz import (
     check_answer,
     instruction,
     kind_name,
+    kind_names,
     make_question,
-    option_label,
+    spec_for,
     supported_terms,
 )
 from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
@@ -407,12 +408,12 @@ def _check_sections(
             )
             ok = False
         kind = check.text(table, "kind", where, required=True)
-        if kind is not None and kind not in KINDS:
+        if kind is not None and kind not in kind_names():
             check.add_value(
                 (*where, "kind"),
                 "quiz.paper.unknown_kind",
                 kind=f"“{kind}”",  # quoted: spaces around a kind are visible
-                kinds="、".join(KINDS),
+                kinds="、".join(kind_names()),
             )
             kind = None
         count = check.number(table, "count", where, whole=True)
@@ -454,11 +455,16 @@ def _check_sections(
                 count=section.count,
                 available=max(0, available),
                 category=section.category or "",
-                kind=Localized(f"quiz.kind.{section.kind}"),
+                kind=Localized(_label_key(section.kind)),
             )
     if raw == []:
         check.add(("section",), "quiz.paper.no_sections")
     return sections
+
+
+def _label_key(kind: str) -> str:
+    spec = spec_for(kind)
+    return spec.label_key if spec is not None else kind
 
 
 def load_paper(path: str | Path, glossary: Glossary) -> PaperSpec:
@@ -527,21 +533,22 @@ def _question_json(number: int, section: int, question: Question) -> dict[str, A
         "category": question.category,
         "prompt": question.prompt,
     }
-    if question.kind == "truefalse":
+    mode = question.mode
+    if mode == "truefalse":
         item["statement"] = question.statement
-    if question.kind == "match":
+    if mode == "match":
         item["items"] = list(question.items)
         item["item_ids"] = list(question.item_ids)
-    if question.kind in CHOICE_KINDS or question.kind == "match":
+    if question.is_choice or mode == "match":
         item["options"] = list(question.options)
     item["answer"] = question.answer
     if question.answer_index is not None:
         item["answer_index"] = question.answer_index
-    if question.kind == "match":
+    if mode == "match":
         item["pairs"] = list(question.pairs)
     if question.accepted:
         item["accepted"] = list(question.accepted)
-    if question.kind == "pinyin":
+    if mode == "typed-reading":
         item["syllables"] = list(question.syllables)
     item["term"] = question.term
     item["pinyin"] = question.pinyin
@@ -572,17 +579,6 @@ def paper_to_json(paper: Paper) -> dict[str, Any]:
     if spec.shuffle is not None:
         data["shuffle"] = spec.shuffle
     return data
-
-
-def _answer_key(question: Question) -> str:
-    if question.kind == "match" or question.kind == "pinyin":
-        return question.answer
-    if question.answer_index is None:
-        return question.answer
-    letter = option_label(question.answer_index)
-    if question.kind in ("term-def",):
-        return letter
-    return f"{letter}　{question.answer}"
 
 
 def render_paper_text(paper: Paper, *, answer_key: bool = True) -> str:
@@ -637,22 +633,6 @@ def render_paper_text(paper: Paper, *, answer_key: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _render_question(number: int, question: Question) -> list[str]:
-    if question.kind == "match":
-        lines = [f"{number}."]
-        lines += [f"   ({i + 1}) {item}" for i, item in enumerate(question.items)]
-        lines += [f"   {option_label(i)}. {option}" for i, option in enumerate(question.options)]
-        return lines
-    if question.kind == "truefalse":
-        lines = [f"{number}. {question.prompt}", f"   {question.statement}"]
-        return [*lines, "   " + " / ".join(question.options)]
-    if question.kind == "pinyin":
-        return [f"{number}. {question.prompt}　________"]
-    lines = [f"{number}. {question.prompt}"]
-    lines += [f"   {option_label(i)}. {option}" for i, option in enumerate(question.options)]
-    return lines
-
-
 def score_paper(paper: Paper, answers: Sequence[Given] | Mapping[int, Given]) -> PaperScore:
     """Score the answers to ``paper``: a sequence in question order (missing ones count as
     unanswered) or a mapping from question index (from 0) to answer."""
@@ -666,7 +646,7 @@ def score_paper(paper: Paper, answers: Sequence[Given] | Mapping[int, Given]) ->
             given = answers[index] if index < len(answers) else None
         verdict = check_answer(question, given, strict=strict)
         verdicts.append(verdict)
-        if question.kind == "match" and verdict.pairs_correct:
+        if question.mode == "match" and verdict.pairs_correct:
             points.append(Fraction(sum(verdict.pairs_correct), len(verdict.pairs_correct)))
         else:
             points.append(Fraction(int(verdict.correct)))

@@ -4,7 +4,8 @@ Everything is pure and every random choice comes from the ``random.Random`` pass
 seed reproduces a quiz exactly (exam papers rely on it). Terms are always visited in document
 order and never through a set, so the result does not depend on hash order either.
 
-Seven kinds of question:
+The kinds of question (each a :class:`KindSpec`, declared once at the end of this module
+and kept in the registry of :mod:`carbon_glossary.core.kinds.spec`):
 
 ``term-def``   the term is shown; pick its definition among 4.
 ``def-term``   a definition is shown (its own term blanked); pick the term among 4.
@@ -27,17 +28,28 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias, cast, get_args
+from typing import Any, TypeAlias
 
 from carbon_glossary.core.grading import (
-    PinyinGrade,
     grade_pinyin,
     grade_text,
     normalise_text,
 )
+from carbon_glossary.core.kinds.question import (
+    TRUE_FALSE_OPTIONS,
+    Given,
+    Kind,
+    Question,
+    Skip,
+    SkipReason,
+    Verdict,
+    instruction,
+    kind_name,
+    option_label,
+)
+from carbon_glossary.core.kinds.spec import KindSpec, Mode, kind_names, registered, spec_for
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import display_pinyin, is_hanzi, split_tone
-from carbon_glossary.i18n import get_language, t
 
 __all__ = [
     "BLANK",
@@ -49,6 +61,8 @@ __all__ = [
     "TRUE_FALSE_OPTIONS",
     "Given",
     "Kind",
+    "KindSpec",
+    "Mode",
     "Question",
     "Skip",
     "SkipReason",
@@ -57,29 +71,13 @@ __all__ = [
     "check_support",
     "instruction",
     "kind_name",
+    "kind_names",
     "make_question",
     "make_quiz",
     "mask_term",
     "option_label",
+    "spec_for",
     "supported_terms",
-]
-
-Kind = Literal["term-def", "def-term", "en-term", "pinyin", "cloze", "truefalse", "match"]
-KINDS: tuple[Kind, ...] = get_args(Kind)
-# Kinds answered by picking one of ``options`` (cloze may also be typed).
-CHOICE_KINDS: frozenset[str] = frozenset({"term-def", "def-term", "en-term", "cloze", "truefalse"})
-# Kinds whose answer is a term, so a typed term (traditional, alias) is accepted too.
-_TERM_ANSWER_KINDS = frozenset({"def-term", "en-term", "cloze"})
-
-SkipReason = Literal[
-    "no_definition",
-    "no_english",
-    "no_reading",
-    "no_sentence",
-    "too_few_terms",
-    "unknown_kind",
-    "too_long",
-    "giveaway",
 ]
 
 BLANK = "＿＿"
@@ -88,173 +86,10 @@ OPTION_COUNT = 4
 MATCH_SIZE = 5
 # Longest term, in syllables, asked as ``pinyin`` unless a caller (a paper) asks otherwise.
 PINYIN_MAX_SYLLABLES = 6
-# True/false options are content, like the glossary (zh-CN), so a paper is the same in any
-# interface language; a UI may label them by index (0 = true, 1 = false).
-TRUE_FALSE_OPTIONS = ("对", "错")
 _TRUE_WORDS = frozenset({"对", "是", "正确", "真", "√", "✓", "✔", "t", "true", "y", "yes", "right"})
 _FALSE_WORDS = frozenset(
     {"错", "否", "错误", "假", "×", "✗", "✘", "f", "false", "n", "no", "wrong"}
 )
-
-Given: TypeAlias = str | int | bool | Sequence[int | None] | Mapping[int, int] | None
-"""An answer as a UI or an answer sheet gives it.
-
-Choice kinds: the option index, the option text, its letter (``"B"``), or for term answers the
-term typed (traditional forms and aliases accepted). True/false: also a bool or 对/错/true/….
-Pinyin: the typed reading. Match: for each item the index of the option chosen (None for
-none), a mapping item → option, or text such as ``"1C 2A 3E 4B 5D"`` or ``"CAEBD"``.
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One question, with everything a UI needs to show it and to explain the answer.
-
-    ``prompt`` is glossary text (a term, a definition with the term blanked, an English name,
-    a sentence with a blank); the instruction for the kind comes from :func:`instruction`.
-    ``options`` are the choices (choice kinds) or, for ``match``, the definitions to pair with
-    ``items`` (the terms); ``answer`` is the right answer as text and ``answer_index`` its
-    position in ``options``. For ``match``, ``pairs[i]`` is the option of ``items[i]`` and
-    ``answer`` reads ``"1C 2A 3E 4B 5D"`` (items numbered from 1, options lettered from A).
-
-    ``term``, ``pinyin``, ``definition`` (and ``definition_en``), ``category`` and ``source``
-    describe the term asked about, for the explanation; ``source`` is where the text shown
-    comes from.
-    """
-
-    kind: Kind
-    term_id: str
-    prompt: str
-    options: tuple[str, ...] = ()
-    answer: str = ""
-    answer_index: int | None = None
-    statement: str = ""  # truefalse: the definition shown with the term
-    statement_term: str = ""  # truefalse: whose definition that is
-    items: tuple[str, ...] = ()  # match: the terms, in the order shown
-    item_ids: tuple[str, ...] = ()  # match: their ids
-    pairs: tuple[int, ...] = ()  # match: pairs[i] = index in options of items[i]'s definition
-    accepted: tuple[str, ...] = ()  # term answers: the forms accepted when typed
-    syllables: tuple[str, ...] = ()  # pinyin: the expected numbered syllables
-    term: str = ""
-    pinyin: str = ""
-    definition: str = ""
-    definition_en: str = ""
-    category: str = ""
-    source: str = ""
-
-    @property
-    def term_ids(self) -> tuple[str, ...]:
-        """The terms this question tests (a match question tests five)."""
-        return self.item_ids if self.kind == "match" else (self.term_id,)
-
-    @property
-    def is_choice(self) -> bool:
-        return self.kind in CHOICE_KINDS
-
-
-@dataclass(frozen=True, slots=True)
-class Skip:
-    """A question that could not be made for a term, and why (show :meth:`message`)."""
-
-    kind: str
-    term_id: str
-    reason: SkipReason
-    term: str = ""
-
-    def message(self) -> str:
-        return t(
-            f"quiz.skip.{self.reason}", kind=kind_name(self.kind), term=self.term or self.term_id
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The outcome of one answer.
-
-    ``score`` is 1.0 or 0.0, except for ``match`` where it is the share of pairs right.
-    ``given`` is the answer for display and storage ("" when unanswered): the option's text
-    when one was picked, a typed pinyin answer exactly as typed (spaces and all; the grader's
-    reading of it is ``pinyin.given``); ``chosen`` the option picked (choice kinds);
-    ``pinyin`` the syllable-by-syllable grading (pinyin kind); ``pairs`` the option picked
-    for each item and ``pairs_correct`` which of them are right (match).
-    """
-
-    question: Question
-    correct: bool
-    score: float
-    given: str = ""
-    chosen: int | None = None
-    pinyin: PinyinGrade | None = None
-    pairs: tuple[int | None, ...] = ()
-    pairs_correct: tuple[bool, ...] = ()
-    unanswered: bool = False
-
-    def explain(self) -> tuple[str, ...]:
-        """Lines explaining the outcome in the current interface language: the verdict, what
-        was wrong, the right answer, then the term's reading, definition and source.
-
-        The definition is the Chinese one, which is what is being learnt; an English interface
-        adds the English definition after it when the glossary has one. For ``term-def`` the
-        definition is the answer and is not repeated; the right answer is given in full, with
-        the term the options blank out."""
-        q = self.question
-        lines: list[str] = []
-        if self.correct:
-            lines.append(t("quiz.verdict.correct"))
-        elif self.unanswered:
-            lines.append(t("quiz.verdict.unanswered"))
-        elif q.kind == "match":
-            right = sum(self.pairs_correct)
-            lines.append(t("quiz.verdict.match_score", right=right, total=len(q.items)))
-        else:
-            lines.append(t("quiz.verdict.wrong"))
-        if not self.correct:
-            if self.pinyin is not None:
-                lines.extend(self.pinyin.messages())
-            if q.kind == "match":
-                for i, ok in enumerate(self.pairs_correct or (False,) * len(q.items)):
-                    if not ok:
-                        lines.append(
-                            t(
-                                "quiz.verdict.pair",
-                                term=q.items[i],
-                                definition=q.options[q.pairs[i]],
-                            )
-                        )
-            elif q.kind == "truefalse":
-                if q.answer_index == 1:
-                    lines.append(t("quiz.verdict.belongs_to", term=q.statement_term))
-                lines.append(t("quiz.verdict.answer", answer=q.answer))
-            elif q.kind == "term-def":
-                # The options hide each term in its definition; the explanation need not.
-                lines.append(t("quiz.verdict.answer", answer=q.definition or q.answer))
-            else:
-                lines.append(t("quiz.verdict.answer", answer=q.answer))
-        if q.kind != "match":
-            lines.append(t("quiz.verdict.term", term=q.term, pinyin=q.pinyin))
-            # For term-def the definition is the answer: picked, or given as the right one.
-            if q.definition and q.kind != "term-def":
-                lines.append(t("quiz.verdict.definition", definition=q.definition))
-            if q.definition_en and get_language() == "en":
-                lines.append(t("quiz.verdict.definition_en", definition=q.definition_en))
-            if q.source:
-                lines.append(t("quiz.verdict.source", source=q.source))
-        return tuple(lines)
-
-
-def kind_name(kind: str) -> str:
-    """The kind's name for people (术语→定义 …), in the current interface language."""
-    return t(f"quiz.kind.{kind}")
-
-
-def instruction(kind: str) -> str:
-    """What the person answering should do, for this kind (选出这个术语的正确定义 …)."""
-    return t(f"quiz.instruction.{kind}")
-
-
-def option_label(index: int) -> str:
-    """A, B, C … for option ``index``."""
-    return chr(ord("A") + index) if 0 <= index < 26 else str(index + 1)
 
 
 def _forms(term: Term) -> tuple[str, ...]:
@@ -936,8 +771,16 @@ def check_support(
     (typing the reading of a long document title tests typing, not vocabulary); None for
     no bound.
     """
-    if kind not in KINDS:
+    spec = spec_for(kind)
+    if spec is None:
         return Skip(kind, term.id, term=term.term, reason="unknown_kind")
+    return spec.support(glossary, term, pinyin_max_syllables=pinyin_max_syllables)
+
+
+def standard_support(
+    glossary: Glossary, term: Term, kind: str, *, pinyin_max_syllables: int | None
+) -> Skip | None:
+    """:func:`check_support` for the kinds this module makes (the built-in kinds)."""
     context = _CACHE.get(glossary)
     answer = context.facts_for(term)
     if kind in ("term-def", "def-term", "truefalse", "match") and not answer.definition_key:
@@ -989,12 +832,18 @@ def make_question(
     pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
 ) -> Question | Skip:
     """A question of ``kind`` about ``term``, or a :class:`Skip` saying why there is none."""
-    skip = check_support(glossary, term, kind, pinyin_max_syllables=pinyin_max_syllables)
+    spec = spec_for(kind)
+    if spec is None:
+        return Skip(kind, term.id, term=term.term, reason="unknown_kind")
+    skip = spec.support(glossary, term, pinyin_max_syllables=pinyin_max_syllables)
     if skip is not None:
         return skip
-    context = _CACHE.get(glossary)
-    answer = context.facts_for(term)
-    common: dict[str, Any] = {
+    return spec.make(glossary, term, rng, pinyin_max_syllables=pinyin_max_syllables)
+
+
+def _common(term: Term) -> dict[str, Any]:
+    """What every question about ``term`` says of it, for the explanation."""
+    return {
         "term_id": term.id,
         "term": term.term,
         "pinyin": display_pinyin(term.term, term.marks),
@@ -1003,15 +852,34 @@ def make_question(
         "category": term.category,
         "source": term.source,
     }
-    kind = cast(Kind, kind)
-    if kind == "pinyin":
-        return Question(
-            kind=kind,
-            prompt=term.term,
-            answer=common["pinyin"],
-            syllables=term.syllables,
-            **common,
-        )
+
+
+def make_pinyin(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None,
+) -> Question | Skip:
+    common = _common(term)
+    return Question(
+        kind=kind,
+        prompt=term.term,
+        answer=common["pinyin"],
+        syllables=term.syllables,
+        **common,
+    )
+
+
+def _drawn(
+    glossary: Glossary, term: Term, kind: str, rng: random.Random
+) -> tuple[dict[str, Any], _Facts, str, list[_Facts]] | Skip:
+    """(what the question says of the term, its facts, the prompt, the distractors) for a
+    kind whose other options come from other terms."""
+    context = _CACHE.get(glossary)
+    answer = context.facts_for(term)
+    common = _common(term)
     prompts = _prompts(context, term, kind, rng)
     ranked = _Replay(_ranked(context, term, rng))
     # the most tempting distractors for a prompt taken at random; failing that, the ones
@@ -1022,58 +890,132 @@ def make_question(
     if chosen is None:
         return Skip(kind, term.id, term=term.term, reason="too_few_terms")
     prompt, common["source"], distractors = chosen
+    return common, answer, prompt, distractors
 
-    if kind == "truefalse":
-        true = rng.random() < 0.5
-        shown = answer if true else distractors[0]
-        return Question(
-            kind=kind,
-            prompt=term.term,
-            options=TRUE_FALSE_OPTIONS,
-            answer=TRUE_FALSE_OPTIONS[0 if true else 1],
-            answer_index=0 if true else 1,
-            statement=shown.definition,
-            statement_term=shown.term.term,
-            **common,
-        )
-    if kind == "match":
-        group = [answer, *distractors]
-        rng.shuffle(group)
-        order = list(range(len(group)))
-        rng.shuffle(order)  # order[j] = which item's definition is option j
-        pairs = tuple(order.index(i) for i in range(len(group)))
-        return Question(
-            kind=kind,
-            prompt="",
-            options=tuple(group[i].definition for i in order),
-            answer=" ".join(f"{i + 1}{option_label(p)}" for i, p in enumerate(pairs)),
-            items=tuple(f.term.term for f in group),
-            item_ids=tuple(f.term.id for f in group),
-            pairs=pairs,
-            **common,
-        )
-    choices = [answer, *distractors]
-    rng.shuffle(choices)
-    index = choices.index(answer)
-    if kind == "term-def":
-        return Question(
-            kind=kind,
-            prompt=term.term,
-            options=tuple(c.definition for c in choices),
-            answer=answer.definition,
-            answer_index=index,
-            **common,
-        )
-    if kind == "def-term":
-        prompt = answer.definition
+
+def make_truefalse(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None,
+) -> Question | Skip:
+    drawn = _drawn(glossary, term, kind, rng)
+    if isinstance(drawn, Skip):
+        return drawn
+    common, answer, _, distractors = drawn
+    true = rng.random() < 0.5
+    shown = answer if true else distractors[0]
     return Question(
         kind=kind,
-        prompt=prompt,
+        prompt=term.term,
+        options=TRUE_FALSE_OPTIONS,
+        answer=TRUE_FALSE_OPTIONS[0 if true else 1],
+        answer_index=0 if true else 1,
+        statement=shown.definition,
+        statement_term=shown.term.term,
+        **common,
+    )
+
+
+def make_match(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None,
+) -> Question | Skip:
+    drawn = _drawn(glossary, term, kind, rng)
+    if isinstance(drawn, Skip):
+        return drawn
+    common, answer, _, distractors = drawn
+    group = [answer, *distractors]
+    rng.shuffle(group)
+    order = list(range(len(group)))
+    rng.shuffle(order)  # order[j] = which item's definition is option j
+    pairs = tuple(order.index(i) for i in range(len(group)))
+    return Question(
+        kind=kind,
+        prompt="",
+        options=tuple(group[i].definition for i in order),
+        answer=" ".join(f"{i + 1}{option_label(p)}" for i, p in enumerate(pairs)),
+        items=tuple(f.term.term for f in group),
+        item_ids=tuple(f.term.id for f in group),
+        pairs=pairs,
+        **common,
+    )
+
+
+def make_term_def(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None,
+) -> Question | Skip:
+    drawn = _drawn(glossary, term, kind, rng)
+    if isinstance(drawn, Skip):
+        return drawn
+    common, answer, _, distractors = drawn
+    choices = [answer, *distractors]
+    rng.shuffle(choices)
+    return Question(
+        kind=kind,
+        prompt=term.term,
+        options=tuple(c.definition for c in choices),
+        answer=answer.definition,
+        answer_index=choices.index(answer),
+        **common,
+    )
+
+
+def make_term_choice(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None,
+    definition_prompt: bool = False,
+) -> Question | Skip:
+    """A question whose options are terms, shown with the prompt its distractors were
+    drawn for (an English name, a sentence with a blank) or with the term's definition."""
+    drawn = _drawn(glossary, term, kind, rng)
+    if isinstance(drawn, Skip):
+        return drawn
+    common, answer, prompt, distractors = drawn
+    choices = [answer, *distractors]
+    rng.shuffle(choices)
+    return Question(
+        kind=kind,
+        prompt=answer.definition if definition_prompt else prompt,
         options=tuple(c.term.term for c in choices),
         answer=term.term,
-        answer_index=index,
+        answer_index=choices.index(answer),
         accepted=_forms(term),
         **common,
+    )
+
+
+def make_def_term(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    *,
+    pinyin_max_syllables: int | None,
+) -> Question | Skip:
+    """A definition (its own term blanked) shown; the term picked among others."""
+    return make_term_choice(
+        glossary,
+        term,
+        kind,
+        rng,
+        pinyin_max_syllables=pinyin_max_syllables,
+        definition_prompt=True,
     )
 
 
@@ -1095,7 +1037,7 @@ def make_quiz(
     are more questions than terms. Kinds a term cannot support are passed over; the list is
     shorter than ``count`` only when the terms cannot support that many distinct questions.
     """
-    wanted: list[str] = list(dict.fromkeys(kinds)) or list(KINDS)
+    wanted: list[str] = list(dict.fromkeys(kinds)) or list(kind_names())
     pool = [
         term
         for term in (glossary.terms if terms is None else terms)
@@ -1146,19 +1088,20 @@ def _choice_index(question: Question, given: str) -> int | None:
     return None
 
 
-def _check_choice(question: Question, given: Given) -> Verdict:
+def _check_choice(question: Question, given: Given, strict: bool = True) -> Verdict:
+    spec = question.spec
     chosen: int | None = None
     typed = ""
     if isinstance(given, bool):
-        if question.kind == "truefalse":
+        if spec.mode == "truefalse":
             chosen = 0 if given else 1
     elif isinstance(given, int):
         chosen = given if 0 <= given < len(question.options) else None
     elif isinstance(given, str):
         typed = given
-        if question.kind in _TERM_ANSWER_KINDS and grade_text(given, question.accepted).correct:
+        if spec.term_answer and grade_text(given, question.accepted).correct:
             chosen = question.answer_index
-        elif question.kind == "truefalse" and normalise_text(given) in _TRUE_WORDS | _FALSE_WORDS:
+        elif spec.mode == "truefalse" and normalise_text(given) in _TRUE_WORDS | _FALSE_WORDS:
             chosen = 0 if normalise_text(given) in _TRUE_WORDS else 1
         else:
             chosen = _choice_index(question, given)
@@ -1193,7 +1136,7 @@ def _match_choices(question: Question, given: Given) -> tuple[int | None, ...]:
     return tuple(p if p is not None and 0 <= p < len(question.options) else None for p in picks)
 
 
-def _check_match(question: Question, given: Given) -> Verdict:
+def _check_match(question: Question, given: Given, strict: bool = True) -> Verdict:
     picks = _match_choices(question, given)
     if all(p is None for p in picks):
         return Verdict(
@@ -1207,20 +1150,38 @@ def _check_match(question: Question, given: Given) -> Verdict:
     return Verdict(question, all(right), score, shown, pairs=picks, pairs_correct=right)
 
 
+def _check_reading(question: Question, given: Given, strict: bool = True) -> Verdict:
+    if not isinstance(given, str) or not given.strip():
+        return Verdict(question, False, 0.0, unanswered=True)
+    grade = grade_pinyin(given, question.syllables, strict=strict, term_text=question.term)
+    # exactly as typed: the grader's reading of it is in grade.given
+    return Verdict(question, grade.correct, float(grade.correct), given, pinyin=grade)
+
+
+_GRADERS: dict[Mode, Callable[[Question, Given, bool], Verdict]] = {
+    "choice": _check_choice,
+    "typed-or-choice": _check_choice,
+    "truefalse": _check_choice,
+    "match": _check_match,
+    "typed-reading": _check_reading,
+}
+
+
 def check_answer(question: Question, given: Given, *, strict: bool = True) -> Verdict:
-    """Grade ``given`` (see :data:`Given`) for ``question``; never raises.
+    """Grade ``given`` (see :data:`Given`) for ``question`` by its kind's grader (by default,
+    its mode's); never raises.
 
     ``strict`` applies to pinyin: tones are required; lenient grading ignores them.
     """
     try:
-        if question.kind == "match":
-            return _check_match(question, given)
-        if question.kind == "pinyin":
-            if not isinstance(given, str) or not given.strip():
-                return Verdict(question, False, 0.0, unanswered=True)
-            grade = grade_pinyin(given, question.syllables, strict=strict, term_text=question.term)
-            # exactly as typed: the grader's reading of it is in grade.given
-            return Verdict(question, grade.correct, float(grade.correct), given, pinyin=grade)
-        return _check_choice(question, given)
+        spec = question.spec
+        grade = spec.custom_grader() or _GRADERS[spec.mode]
+        return grade(question, given, strict)
     except Exception:  # an unforeseen answer shape is a wrong answer, not a lost one
         return Verdict(question, False, 0.0, str(given) if given is not None else "")
+
+
+KINDS: tuple[Kind, ...] = kind_names()
+"""The built-in kinds (a kind registered later, by a test, is in :func:`kind_names`)."""
+# Kinds answered by picking one of ``options`` (cloze may also be typed).
+CHOICE_KINDS: frozenset[str] = frozenset(s.name for s in registered() if s.is_choice)

@@ -40,15 +40,16 @@ def _question(number: int, question: Question) -> list[str]:
     text = " ".join(escape(t) for t in (instruction(question.kind), question.prompt) if t)
     if question.statement:
         text += "\\n" + escape(question.statement)
-    if question.kind == "truefalse":
+    mode = question.mode
+    if mode == "truefalse":
         return [f"{head}{text} {{{'T' if question.answer_index == 0 else 'F'}}}"]
-    if question.kind == "pinyin":
+    if mode == "typed-reading":
         forms = dict.fromkeys(
             (question.answer, format_numbers(question.syllables), "".join(question.syllables))
         )
         return [f"{head}{text} {{" + " ".join(f"={escape(f)}" for f in forms) + "}"]
     lines = [f"{head}{text} {{"]
-    if question.kind == "match":
+    if mode == "match":
         for item, paired in zip(question.items, question.pairs, strict=True):
             lines.append(f"  ={escape(item)} -> {escape(question.options[paired])}")
     else:

@@ -105,8 +105,9 @@ def _answer(parent: ET.Element, fraction: int, text: str, *, as_html: bool = Tru
 def _question(quiz: ET.Element, number: int, question: Question) -> None:
     from carbon_glossary.core.quiz import instruction
 
-    kinds = {"match": "matching", "pinyin": "shortanswer", "truefalse": "truefalse"}
-    element = ET.SubElement(quiz, "question", {"type": kinds.get(question.kind, "multichoice")})
+    mode = question.mode
+    types = {"match": "matching", "typed-reading": "shortanswer", "truefalse": "truefalse"}
+    element = ET.SubElement(quiz, "question", {"type": types.get(mode, "multichoice")})
     _text(ET.SubElement(element, "name"), "text", f"{number:02d} {question.term}")
     prompt = _paragraphs(instruction(question.kind), question.prompt, question.statement)
     _html_text(element, "questiontext", prompt)
@@ -114,18 +115,18 @@ def _question(quiz: ET.Element, number: int, question: Question) -> None:
     _text(element, "defaultgrade", "1")
     _text(element, "penalty", "0")
     _text(element, "hidden", "0")
-    if question.kind == "truefalse":
+    if mode == "truefalse":
         right = question.answer_index == 0
         _answer(element, 100 if right else 0, "true", as_html=False)
         _answer(element, 0 if right else 100, "false", as_html=False)
-    elif question.kind == "pinyin":
+    elif mode == "typed-reading":
         _text(element, "usecase", "0")
         forms = dict.fromkeys(
             (question.answer, format_numbers(question.syllables), "".join(question.syllables))
         )
         for form in forms:
             _answer(element, 100, form, as_html=False)
-    elif question.kind == "match":
+    elif mode == "match":
         _text(element, "shuffleanswers", "false")
         for item, paired in zip(question.items, question.pairs, strict=True):
             sub = ET.SubElement(element, "subquestion", {"format": "html"})

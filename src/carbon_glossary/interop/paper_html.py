@@ -54,11 +54,12 @@ def _options(labels: Sequence[str], texts: Sequence[str]) -> list[str]:
 
 def _question(number: int, question: Question) -> list[str]:
     lines = ['<div class="question">']
-    if question.kind == "pinyin":
+    mode = question.mode
+    if mode == "typed-reading":
         lines.append(
             f'<p>{number}. {html.escape(question.prompt)}　<span class="blank"></span></p>'
         )
-    elif question.kind == "match":
+    elif mode == "match":
         lines.append(f"<p>{number}.</p>")
         items = [f"({i + 1})" for i in range(len(question.items))]
         lines += _options(items, question.items)
@@ -67,7 +68,7 @@ def _question(number: int, question: Question) -> list[str]:
         lines.append(f"<p>{number}. {html.escape(question.prompt)}</p>")
         if question.statement:
             lines.append(f'<p class="statement">{html.escape(question.statement)}</p>')
-        if question.kind == "truefalse":
+        if mode == "truefalse":
             lines.append(f'<p class="statement">{html.escape(" / ".join(question.options))}</p>')
         else:
             labels = [option_label(i) for i in range(len(question.options))]

@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 
 from carbon_glossary.core.quiz import Given, Question
 
-__all__ = ["TYPED_KINDS", "AnswerState"]
-
-TYPED_KINDS = frozenset({"pinyin", "cloze"})
-"""Kinds answered by typing text rather than picking an option."""
+__all__ = ["AnswerState"]
 
 
 @dataclass
@@ -32,20 +29,20 @@ class AnswerState:
     @classmethod
     def for_question(cls, question: Question) -> AnswerState:
         """An empty answer shaped for ``question`` (one open pair per term to match)."""
-        return cls(pairs=[None] * len(question.items) if question.kind == "match" else [])
+        return cls(pairs=[None] * len(question.items) if question.mode == "match" else [])
 
     def given(self, question: Question) -> Given:
         """The answer as :func:`~carbon_glossary.core.quiz.check_answer` takes it
         (None when nothing has been given)."""
-        if question.kind == "match":
+        if question.mode == "match":
             return tuple(self.pairs) if any(p is not None for p in self.pairs) else None
-        if question.kind in TYPED_KINDS:
+        if question.is_typed:
             text = self.text.strip()
             if not text:
                 return None
             # An option number typed into the box picks that option, as a letter does.
             if (
-                question.kind == "cloze"
+                question.mode == "typed-or-choice"
                 and text.isdigit()
                 and 1 <= int(text) <= len(question.options)
             ):
@@ -59,7 +56,7 @@ class AnswerState:
 
     def is_complete(self, question: Question) -> bool:
         """Every part has an answer: for matching, every term is paired."""
-        if question.kind == "match":
+        if question.mode == "match":
             return len(self.pairs) == len(question.items) and all(p is not None for p in self.pairs)
         return self.is_answered(question)
 
@@ -70,14 +67,14 @@ class AnswerState:
     # --- changing it; each returns whether anything changed ---
 
     def _shape(self, question: Question) -> None:
-        if question.kind == "match" and len(self.pairs) != len(question.items):
+        if question.mode == "match" and len(self.pairs) != len(question.items):
             self.pairs = [None] * len(question.items)
 
     def pick(self, question: Question, index: int) -> bool:
         """Choose option ``index``; for a cloze question, fill in that option's text."""
-        if not 0 <= index < len(question.options) or question.kind == "match":
+        if not 0 <= index < len(question.options) or question.mode == "match":
             return False
-        if question.kind in TYPED_KINDS:
+        if question.is_typed:
             self.text = question.options[index]
             return True
         changed = self.choice != index
@@ -86,7 +83,7 @@ class AnswerState:
 
     def type(self, question: Question, text: str) -> bool:
         """The typing box now holds ``text`` (typed kinds only)."""
-        if question.kind not in TYPED_KINDS:
+        if not question.is_typed:
             return False
         changed = self.text != text
         self.text = text
@@ -94,7 +91,7 @@ class AnswerState:
 
     def select_item(self, question: Question, index: int) -> bool:
         """Matching: make term ``index`` the one the next option pairs with."""
-        if question.kind != "match" or not 0 <= index < len(question.items):
+        if question.mode != "match" or not 0 <= index < len(question.items):
             return False
         self._shape(question)
         self.item = index
@@ -103,7 +100,7 @@ class AnswerState:
     def pair(self, question: Question, option: int) -> bool:
         """Matching: pair the current term with ``option``. One definition per term: taking
         an option takes it away from another term. Then move on to the next open term."""
-        if question.kind != "match" or not 0 <= option < len(question.options):
+        if question.mode != "match" or not 0 <= option < len(question.options):
             return False
         self._shape(question)
         pairs = self.pairs
@@ -119,9 +116,9 @@ class AnswerState:
 
     def move(self, question: Question, step: int) -> bool:
         """Up/down: the next or previous option (when matching, the next or previous term)."""
-        if question.kind == "match":
+        if question.mode == "match":
             return self.select_item(question, (self.item + step) % max(1, len(question.items)))
-        if question.kind in TYPED_KINDS or not question.options:
+        if question.is_typed or not question.options:
             return False
         current = self.choice
         start = (-1 if step > 0 else 0) if current is None else current
@@ -129,6 +126,6 @@ class AnswerState:
 
     def truth(self, question: Question, value: bool) -> bool:
         """True/false questions: 对 (option 0) or 错 (option 1)."""
-        if question.kind != "truefalse":
+        if question.mode != "truefalse":
             return False
         return self.pick(question, 0 if value else 1)

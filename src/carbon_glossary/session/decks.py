@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from carbon_glossary.core.quiz import KINDS, Question, Verdict, make_question, make_quiz
+from carbon_glossary.core.kinds.spec import registered
+from carbon_glossary.core.quiz import Question, Verdict, kind_names, make_question, make_quiz
 from carbon_glossary.i18n import t
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ __all__ = [
 DEFAULT_PRACTICE_COUNT = 10
 # A matching question tests five terms at once; as a study review it would reschedule four
 # cards that were not due. Study asks about one term at a time.
-STUDY_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind != "match")
+STUDY_KINDS: tuple[str, ...] = tuple(spec.name for spec in registered() if spec.in_study)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +245,7 @@ def practice_deck(
         questions = make_quiz(glossary, plan.kinds, count, rng, category=plan.category)
         return Deck(tuple(questions), "" if questions else t("quizui.practice.no_questions"))
     assert store is not None
-    wanted = list(plan.kinds) or list(KINDS)
+    wanted = list(plan.kinds) or list(kind_names())
     questions = []
     for mistake in store.mistakes(profile):
         term = glossary.by_id(mistake.term_id)
@@ -319,7 +320,7 @@ def answer_records(
             question=number,
         )
 
-    if question.kind != "match":
+    if question.mode != "match":
         return [
             record(
                 question.term_id,

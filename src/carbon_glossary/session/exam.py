@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.core.paper import PaperScore, score_paper
 from carbon_glossary.core.quiz import Question, check_answer
-from carbon_glossary.session.answers import TYPED_KINDS, AnswerState
+from carbon_glossary.session.answers import AnswerState
 from carbon_glossary.session.decks import ExamPlan, ResumedSitting, answer_records
 from carbon_glossary.session.shuffle import options_for
 
@@ -169,11 +169,11 @@ class ExamSitting:
             for record in records:
                 if not record.given:
                     continue
-                if question.kind == "match":
+                if question.mode == "match":
                     if record.term_id in question.item_ids and record.given in question.options:
                         item = question.item_ids.index(record.term_id)
                         state.pairs[item] = question.options.index(record.given)
-                elif question.kind in TYPED_KINDS:
+                elif question.is_typed:
                     state.type(question, record.given)
                 elif record.given in question.options:
                     state.pick(question, question.options.index(record.given))

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carbon_glossary.core.grading import grade_pinyin, grade_text, normalise_text
+from carbon_glossary.core.kinds.printing import sheet_key
 from carbon_glossary.core.paper import Paper, PaperScore, render_paper_text, score_paper
 from carbon_glossary.core.people import profile_id
 from carbon_glossary.core.problems import FileProblemError, Problem
@@ -86,26 +87,11 @@ def student_copy_text(paper: Paper) -> str:
     return f"{title}\n\n{blanks}\n{rest}\n{_paper_id_line(paper)}\n"
 
 
-def _key(question: Question) -> str:
-    """The right answer in the notation of the answer sheet."""
-    if question.kind == "match":
-        return question.answer
-    if question.kind == "pinyin":
-        return question.answer
-    if question.kind == "truefalse":
-        return question.options[question.answer_index or 0]
-    if question.answer_index is None:
-        return question.answer
-    if question.kind == "term-def":  # the answer is a whole definition: the letter says it
-        return option_label(question.answer_index)
-    return f"{option_label(question.answer_index)}　{question.answer}"
-
-
 def answer_key_text(paper: Paper) -> str:
     """The answer key alone, for the trainer: one line per question, in the sheet's
     notation (letter and text for a choice, 对/错, the reading, ``1E 2B…`` for matching)."""
     lines = [paper.title, t("training.key.heading"), ""]
-    lines += [f"{n}. {_key(q)}" for n, q in enumerate(paper.questions, start=1)]
+    lines += [f"{n}. {sheet_key(q)}" for n, q in enumerate(paper.questions, start=1)]
     lines += ["", _paper_id_line(paper)]
     return "\n".join(lines) + "\n"
 
@@ -231,12 +217,12 @@ def parse_cell(question: Question, cell: str) -> tuple[Given, str | None]:
     text = _clean(cell)
     if not text:
         return None, None
-    kind = question.kind
-    if kind == "match":
+    mode = question.mode
+    if mode == "match":
         return _parse_match(question, text)
-    if kind == "pinyin":
+    if mode == "typed-reading":
         return text, None
-    if kind == "truefalse":
+    if mode == "truefalse":
         word = normalise_text(text)
         if word in _TRUE:
             return 0, None
@@ -252,7 +238,7 @@ def parse_cell(question: Question, cell: str) -> tuple[Given, str | None]:
     for index, option in enumerate(question.options):
         if normalise_text(option) == normalise_text(text):
             return index, None
-    if kind == "cloze":
+    if mode == "typed-or-choice":
         return text, None  # a term typed in the blank: right or wrong, it is an answer
     return None, "training.cell.choice"
 
@@ -412,8 +398,7 @@ def normalise_accepted(question: Question, text: str) -> str | None:
     text = _clean(text)
     if not text:
         return None
-    kind = question.kind
-    if kind == "pinyin":
+    if question.mode == "typed-reading":
         syllables = _pinyin_syllables(question, text)
         return " ".join(syllables) if syllables is not None else None
     given, bad = parse_cell(question, text)
@@ -440,19 +425,19 @@ def grade_answer(
     if verdict.correct or verdict.unanswered:
         return verdict
     for answer in accepted:
-        if question.kind == "pinyin":
+        if question.mode == "typed-reading":
             syllables = _pinyin_syllables(question, answer)
             right = (
                 syllables is not None
                 and isinstance(given, str)
                 and (grade_pinyin(given, syllables, strict=strict, term_text=question.term).correct)
             )
-        elif question.kind == "match":
+        elif question.mode == "match":
             right = verdict.pairs == check_answer(question, answer).pairs
         else:
             right = _same_choice(question, verdict, answer)
         if right:
-            pairs_correct = (True,) * len(verdict.pairs) if question.kind == "match" else ()
+            pairs_correct = (True,) * len(verdict.pairs) if question.mode == "match" else ()
             return replace(verdict, correct=True, score=1.0, pairs_correct=pairs_correct)
     return verdict
 

@@ -230,7 +230,7 @@ def _fullness(sitting: Sitting) -> tuple[bool, int]:
 
 
 def _mark(question: Question, verdict: Verdict) -> Fraction:
-    if question.kind == "match" and verdict.pairs_correct:
+    if question.mode == "match" and verdict.pairs_correct:
         return Fraction(sum(verdict.pairs_correct), len(verdict.pairs_correct))
     return Fraction(int(verdict.correct))
 
@@ -265,19 +265,19 @@ def _order_key(graded: _Graded) -> tuple[float, float, str]:
 
 
 def _options_chosen(question: Question, verdicts: Sequence[Verdict]) -> dict[str, int]:
-    if question.kind == "match":
+    if question.mode == "match":
         counts: Counter[str] = Counter()
         for verdict in verdicts:
             for item, pick in enumerate(verdict.pairs):
                 if pick is not None:
                     counts[f"{item + 1}{option_label(pick)}"] += 1
         return dict(sorted(counts.items()))
-    if question.kind == "pinyin":
+    if question.mode == "typed-reading":
         typed = Counter(v.given for v in verdicts if not v.unanswered and v.given)
         return dict(typed.most_common(5))
     labels = (
         list(question.options)
-        if question.kind == "truefalse"
+        if question.mode == "truefalse"
         else [option_label(i) for i in range(len(question.options))]
     )
     chosen = dict.fromkeys(labels, 0)
@@ -288,7 +288,7 @@ def _options_chosen(question: Question, verdicts: Sequence[Verdict]) -> dict[str
 
 
 def _question_term(question: Question) -> str:
-    return "、".join(question.items) if question.kind == "match" else question.term
+    return "、".join(question.items) if question.mode == "match" else question.term
 
 
 def build_report(
@@ -400,7 +400,7 @@ def _term_rows(paper: Paper, counted: Sequence[_Graded]) -> tuple[TermRow, ...]:
     two questions counts once per person: wrong if either answer was)."""
     tested: dict[str, tuple[str, list[tuple[int, int | None]]]] = {}  # id → (term, places)
     for index, question in enumerate(paper.questions):
-        if question.kind == "match":
+        if question.mode == "match":
             for item, (term_id, term) in enumerate(
                 zip(question.item_ids, question.items, strict=True)
             ):
@@ -444,7 +444,7 @@ def answers_from_rows(paper: Paper, rows: Iterable[_AnswerRow]) -> dict[int, Giv
             continue
         index = row.question - 1
         question = paper.questions[index]
-        if question.kind != "match":
+        if question.mode != "match":
             answers[index] = row.given
             continue
         if row.term_id not in question.item_ids or row.given not in question.options:

@@ -65,7 +65,7 @@ def missed_terms(verdict: Verdict) -> tuple[str, ...]:
     question = verdict.question
     if verdict.correct:
         return ()
-    if question.kind == "match":
+    if question.mode == "match":
         right = verdict.pairs_correct or (False,) * len(question.items)
         return tuple(item for item, ok in zip(question.items, right, strict=True) if not ok)
     return (question.term,)
@@ -177,7 +177,7 @@ class Round:
         if self.phase is not Phase.ASKING or question is None:
             return None
         if not self.state.is_complete(question):
-            return Incomplete("quizui.unpaired" if question.kind == "match" else "quizui.no_answer")
+            return Incomplete("quizui.unpaired" if question.mode == "match" else "quizui.no_answer")
         verdict = check_answer(question, self.state.given(question))
         records = answer_records(
             self.glossary,

@@ -36,13 +36,13 @@ def options_for(paper: Paper, profile: str) -> Paper:
 def shuffled_question(question: Question, rng: random.Random) -> Question:
     """``question`` with its options in an order drawn from ``rng``; the right answer moves
     with its option (``answer_index``, or a matching question's ``pairs`` and ``answer``)."""
-    if question.kind == "truefalse" or len(question.options) < 2:
+    if question.mode == "truefalse" or len(question.options) < 2:
         return question
     order = list(range(len(question.options)))
     rng.shuffle(order)  # order[new] = old position
     new_of = {old: new for new, old in enumerate(order)}
     options = tuple(question.options[old] for old in order)
-    if question.kind == "match":
+    if question.mode == "match":
         pairs = tuple(new_of[old] for old in question.pairs)
         answer = " ".join(f"{i + 1}{option_label(p)}" for i, p in enumerate(pairs))
         return replace(question, options=options, pairs=pairs, answer=answer)

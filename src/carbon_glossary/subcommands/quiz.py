@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from carbon_glossary.core.kinds.spec import registered, spec_for
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands import sitting, training
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
@@ -30,8 +31,8 @@ __all__ = ["progress_options", "register", "stats_lines"]
 
 # Figures shown in the help, written out here so that building the parser (for every
 # command, ``list`` included) imports neither the quiz engine nor FSRS; tests check that
-# they agree with core.quiz.KINDS, Settings.new_per_day and session.decks.DEFAULT_PRACTICE_COUNT.
-KINDS = ("term-def", "def-term", "en-term", "pinyin", "cloze", "truefalse", "match")
+# they agree with Settings.new_per_day and session.decks.DEFAULT_PRACTICE_COUNT. (The kinds
+# come from their registry, which imports no engine.)
 NEW_PER_DAY = 20
 PRACTICE_COUNT = 10
 
@@ -118,7 +119,9 @@ def _write_json(context: Context, data: Any) -> None:
 
 
 def _kind_list() -> str:
-    return t("cli.list_separator").join(f"{kind}（{t(f'quiz.kind.{kind}')}）" for kind in KINDS)
+    return t("cli.list_separator").join(
+        f"{spec.name}（{t(spec.label_key)}）" for spec in registered()
+    )
 
 
 def _kinds(text: str | None, context: Context, *, study: bool = False) -> tuple[str, ...]:
@@ -126,7 +129,7 @@ def _kinds(text: str | None, context: Context, *, study: bool = False) -> tuple[
     if text is None:
         return ()
     names = [name.strip() for name in re.split(r"[,，、\s]+", text) if name.strip()]
-    unknown = [name for name in names if name not in KINDS]
+    unknown = [name for name in names if spec_for(name) is None]
     if unknown or not names:
         raise context.fail(
             t(
@@ -136,7 +139,7 @@ def _kinds(text: str | None, context: Context, *, study: bool = False) -> tuple[
             ),
             code=2,
         )
-    if study and "match" in names:
+    if study and any(not spec.in_study for name in names if (spec := spec_for(name))):
         raise context.fail(t("quizui.cli.no_match_in_study"), code=2)
     return tuple(dict.fromkeys(names))
 

@@ -525,9 +525,9 @@ class ExamResultScreen(commands.LocalisedBindings):
             text.append(heading + "\n", style="bold")
             if question.prompt:
                 text.append(visible(question.prompt) + "\n")
-            if question.kind == "truefalse":
+            if question.mode == "truefalse":
                 text.append(visible(question.statement) + "\n")
-            if question.kind == "match":
+            if question.mode == "match":
                 for i, item in enumerate(question.items):
                     pick = verdict.pairs[i] if verdict.pairs else None
                     chosen = option_label(pick) if pick is not None else "-"
@@ -535,7 +535,7 @@ class ExamResultScreen(commands.LocalisedBindings):
             text.append(t("quizui.result.your_answer", answer=self._given(wrong.verdict)) + "\n")
             for line in verdict.explain()[1:]:
                 text.append(visible(line) + "\n")
-            if question.kind == "match":  # a source per term paired wrong
+            if question.mode == "match":  # a source per term paired wrong
                 right = verdict.pairs_correct or (False,) * len(question.items)
                 for item_id, item, ok in zip(question.item_ids, question.items, right, strict=True):
                     term = self.glossary.by_id(item_id)
@@ -550,7 +550,7 @@ class ExamResultScreen(commands.LocalisedBindings):
     def _given(verdict: Verdict) -> str:
         if verdict.unanswered:
             return t("quizui.result.unanswered")
-        if verdict.chosen is not None and verdict.question.kind != "truefalse":
+        if verdict.chosen is not None and verdict.question.mode != "truefalse":
             return f"{option_label(verdict.chosen)}. {visible_line(verdict.given)}"
         return visible_line(verdict.given)
 

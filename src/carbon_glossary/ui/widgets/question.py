@@ -31,7 +31,7 @@ from carbon_glossary.core.quiz import (
     option_label,
 )
 from carbon_glossary.i18n import t
-from carbon_glossary.session.answers import TYPED_KINDS, AnswerState
+from carbon_glossary.session.answers import AnswerState
 from carbon_glossary.ui.safe import visible, visible_line
 from carbon_glossary.ui.widgets.wrap import Paragraph
 
@@ -156,16 +156,16 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         self.heading = heading
         self.warning = ""
         self.remove_class("-locked")
-        if question.kind == "match" and len(state.pairs) != len(question.items):
+        if question.mode == "match" and len(state.pairs) != len(question.items):
             state.pairs = [None] * len(question.items)
-        typed = question.kind in TYPED_KINDS
+        typed = question.is_typed
         field_ = self.input
         field_.display = typed
         field_.disabled = False
         with field_.prevent(Input.Changed):
             field_.value = state.text
         field_.cursor_position = len(state.text)
-        field_.placeholder = t(f"quizui.placeholder.{question.kind}") if typed else ""
+        field_.placeholder = t(question.spec.placeholder_key) if typed else ""
         self.scroll_home(animate=False)
         self.render_question()
         if typed:
@@ -218,7 +218,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         prompt.display = bool(question.prompt)
         prompt.update(_paragraph(question.prompt))
         statement = self.query_one("#q-statement", Static)
-        statement.display = kind == "truefalse"
+        statement.display = question.mode == "truefalse"
         statement.update(_paragraph(question.statement))
         self._render_items()
         self._render_options()
@@ -229,8 +229,8 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         question = self.question
         assert question is not None
         box = self.query_one("#q-items", Vertical)
-        box.display = question.kind == "match"
-        if question.kind != "match":
+        box.display = question.mode == "match"
+        if question.mode != "match":
             return
         self.query_one("#q-items-title", Static).update(Text(t("quizui.match.terms")))
         verdict = self.verdict
@@ -260,7 +260,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         options = question.options
         box.display = bool(options)
         title = self.query_one("#q-options-title", Static)
-        title.display = question.kind == "match"
+        title.display = question.mode == "match"
         title.update(Text(t("quizui.match.definitions")))
         verdict = self.verdict
         for row in box.query(_Row):
@@ -269,11 +269,11 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
             if not row.display:
                 continue
             chosen = self._chosen(index)
-            marked = chosen and question.kind != "match"
+            marked = chosen and question.mode != "match"
             label = ("▶" if marked else " ") + self._option_label(index)
             note = ""
             right = wrong = False
-            if question.kind == "match":
+            if question.mode == "match":
                 paired = [i + 1 for i, p in enumerate(self.state.pairs) if p == index]
                 note = "← " + "、".join(map(str, paired)) if paired else ""
             elif verdict is not None:
@@ -288,14 +288,14 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
     def _option_label(self, index: int) -> str:
         question = self.question
         assert question is not None
-        if question.kind == "truefalse":
+        if question.mode == "truefalse":
             return f"{index + 1}"
         return option_label(index)
 
     def _chosen(self, index: int) -> bool:
         question = self.question
         assert question is not None
-        if question.kind == "cloze":
+        if question.mode == "typed-or-choice":
             verdict = self.verdict
             return verdict is not None and verdict.chosen == index
         return self.state.choice == index
@@ -312,8 +312,8 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         if self.warning:
             hint.update(Text(t(self.warning)))
             return
-        key = f"quizui.hint.{question.kind}"
-        if question.kind == "match":
+        key = question.spec.hint_key
+        if question.mode == "match":
             hint.update(Text(t(key, item=self.state.item + 1)))
         else:
             hint.update(Text(t(key)))
@@ -330,7 +330,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         verdict_box.set_class(not verdict.correct, "-wrong")
         mark = "✓ " if verdict.correct else "✗ "
         given = ""
-        typed = self.question is not None and self.question.kind in TYPED_KINDS
+        typed = self.question is not None and self.question.is_typed
         if typed and not verdict.correct and verdict.given:
             given = t("quizui.your_answer", answer=visible_line(verdict.given))
         verdict_box.update(Text(mark + lines[0] + (f"  {given}" if given else "")))
@@ -344,7 +344,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         question = self.question
         if question is None or self.locked:
             return False
-        if question.kind == "match":
+        if question.mode == "match":
             return self._select_item(index)
         return self._pick(index)
 
@@ -353,14 +353,14 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         question = self.question
         if question is None or self.locked:
             return False
-        if question.kind == "match":
+        if question.mode == "match":
             return self._pair(index)
         return self._pick(index)
 
     def truth(self, value: bool) -> bool:
         """Key Y/N: true or false."""
         question = self.question
-        if question is None or self.locked or question.kind != "truefalse":
+        if question is None or self.locked or question.mode != "truefalse":
             return False
         return self._pick(0 if value else 1)
 
@@ -369,7 +369,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         question = self.question
         if question is None or self.locked:
             return False
-        if question.kind == "match":
+        if question.mode == "match":
             return self._select_item((self.state.item + step) % len(question.items))
         if not self.state.move(question, step):
             return False
@@ -379,7 +379,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
     def _pick(self, index: int) -> bool:
         question = self.question
         assert question is not None
-        if question.kind in TYPED_KINDS:  # a cloze option clicked: fill it in
+        if question.is_typed:  # a cloze option clicked: fill it in
             if not 0 <= index < len(question.options):
                 return False
             self.input.value = question.options[index]  # the box reports the change
