@@ -19,6 +19,7 @@ import pytest
 from carbon_glossary import i18n
 from carbon_glossary.core.scheduling import CardState, Phase, review
 from carbon_glossary.core.stats import TermFigures, daily_activity, weakest_terms
+from carbon_glossary.session.decks import record_answer as record_as_session
 from carbon_glossary.store import (
     AnswerRecord,
     Attempt,
@@ -200,6 +201,50 @@ def test_store_can_be_used_from_a_worker_thread(store: ProgressStore) -> None:
     worker.join()
     assert failures == []
     assert len(store.answers("alice")) == 1
+
+
+# --- an answer written again: a retry after the acknowledgement of its commit was lost ---
+
+
+def test_the_same_answer_written_twice_is_stored_once(store: ProgressStore) -> None:
+    given = answer(mode="practice", correct=False)
+    assert store.record_answer(given) is True
+    assert store.record_answer(given) is False  # the retry: already there, nothing written
+    assert store.answers("alice") == [given]
+    assert [m.wrong_count for m in store.mistakes("alice")] == [1]
+    assert store.stats("alice", NOW).answers == 1
+    # The same answer given again by the person is another answer, with its own id.
+    record(store, answer(mode="practice", correct=False))
+    assert len(store.answers("alice")) == 2
+
+
+def test_a_study_answer_written_twice_reviews_its_card_once(store: ProgressStore) -> None:
+    given = answer()
+    first = record_as_session(store, given)
+    again = record_as_session(store, given)
+    assert first is not None and first.reps == 1
+    assert again == first == store.card("alice", "tan-da-feng")
+    assert len(store.answers("alice")) == 1
+
+
+def test_an_exam_answer_written_twice_is_one_answer_and_a_change_still_replaces_it(
+    store: ProgressStore,
+) -> None:
+    sitting = {"mode": "exam", "exam_id": "paper-1", "attempt_id": "s1", "question": 2}
+    first = answer("a", False, at=NOW, **sitting)
+    store.record_answer(first)
+    store.record_answer(first)
+    assert [r.answer_id for r in store.answers("alice")] == [first.answer_id]
+    changed = answer("a", True, at=NOW + timedelta(seconds=5), **sitting)
+    store.record_answer(changed)
+    store.record_answer(changed)
+    assert [r.answer_id for r in store.answers("alice")] == [changed.answer_id]
+
+
+def test_every_answer_gets_its_own_id_and_an_empty_one_is_refused() -> None:
+    assert answer().answer_id != answer().answer_id
+    with pytest.raises(ValueError):
+        answer(answer_id="")
 
 
 # --- study cards and scheduling ---
@@ -411,6 +456,30 @@ def test_a_version_2_file_gets_its_sittings_filled_in(db: Path) -> None:
     assert (left.attempt_id, left.profile, left.exam_title) == ("left", "bob", "测验")
     assert left.handed_in_at is None and left.time_limit_s is None
     assert left.started_at == datetime(2025, 3, 10, 1, 0, tzinfo=UTC)
+
+
+def test_a_version_3_file_gets_answer_ids_and_keeps_its_answers(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = raw(db)
+    for step in schema.MIGRATIONS[:3]:
+        step(conn)
+    for term in ("a", "b"):
+        conn.execute(
+            "INSERT INTO answers (profile, term_id, term_text, kind, mode, given, correct,"
+            f" elapsed_ms, answered_at) VALUES ('alice', '{term}', '碳达峰', 'pinyin',"
+            " 'practice', 'x', 0, 1, '2025-03-10T01:00:00.000000+00:00')"
+        )
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    with open_store(db) as store:
+        old = store.answers("alice")
+        assert sorted(r.term_id for r in old) == ["a", "b"]
+        assert len({r.answer_id for r in old}) == 2 and all(r.answer_id for r in old)
+        given = answer("c", mode="practice")
+        store.record_answer(given)
+        store.record_answer(given)
+        assert len(store.answers("alice")) == 3
 
 
 # --- statistics ---

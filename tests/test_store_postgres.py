@@ -125,6 +125,30 @@ def test_an_older_database_is_migrated_and_keeps_its_data(pg_url: str) -> None:
     assert version_of(pg_url) == schema.latest_version()
 
 
+def test_a_version_3_database_gets_answer_ids_and_keeps_its_answers(pg_url: str) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as conn, conn.transaction():
+        for step in schema.MIGRATIONS[:3]:
+            step(conn)
+        conn.execute(f"CREATE TABLE {schema.VERSION_TABLE} (version INTEGER NOT NULL)")
+        conn.execute(f"INSERT INTO {schema.VERSION_TABLE} VALUES (3)")
+        for term in ("a", "b"):
+            conn.execute(
+                "INSERT INTO answers (profile, term_id, term_text, kind, mode, given, correct,"
+                " elapsed_ms, answered_at) VALUES ('alice', %s, '碳达峰', 'pinyin', 'practice',"
+                " 'x', false, 1, '2025-03-10T01:00:00Z')",
+                (term,),
+            )
+    with open_store(pg_url) as store:
+        old = store.answers("alice")
+        assert sorted(r.term_id for r in old) == ["a", "b"]
+        assert len({r.answer_id for r in old}) == 2 and all(r.answer_id for r in old)
+        given = answer(5)
+        store.record_answer(given)
+        store.record_answer(given)
+        assert len(store.answers("alice")) == 3
+    assert version_of(pg_url) == schema.latest_version()
+
+
 def test_a_newer_database_is_refused_and_left_alone(pg_url: str) -> None:
     open_store(pg_url).close()
     with psycopg.connect(pg_url, autocommit=True) as conn:

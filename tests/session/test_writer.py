@@ -6,14 +6,22 @@ from __future__ import annotations
 import random
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from carbon_glossary.core.scheduling import CardState
 from carbon_glossary.session import writer as writer_module
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import SKIPPED, AnswerWriter
-from carbon_glossary.store import StoreError, StoreUnavailable
+from carbon_glossary.store import (
+    AnswerRecord,
+    ProgressStore,
+    StoreError,
+    StoreUnavailable,
+    open_store,
+)
 
 
 class SlowStore:
@@ -129,3 +137,45 @@ def test_closing_during_an_outage_reports_what_was_not_saved(
         future.result(timeout=10)
     assert store.written == []
     assert "未能保存" in reported[-1]
+
+
+class AcknowledgementLost:
+    """A real store whose first write commits and then fails as if the connection broke
+    before the server's "committed" came back (PostgreSQL's server going away mid-commit)."""
+
+    def __init__(self, store: ProgressStore) -> None:
+        self.store = store
+        self.notices = store.notices
+        self.tries = 0
+
+    def record_answer(self, record: AnswerRecord, card: CardState | None = None) -> bool:
+        self.tries += 1
+        written = self.store.record_answer(record, card)
+        if self.tries == 1:
+            raise StoreUnavailable("store.pg.unavailable", location="db", reason="EOF")
+        return written
+
+
+def test_an_answer_whose_commit_was_not_acknowledged_is_retried_and_stored_once(
+    where: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS_S", (0.01,))
+    with open_store(where) as real:
+        lossy = AcknowledgementLost(real)
+        writer = AnswerWriter(Progress(where, "alice", store=lossy))  # type: ignore[arg-type]
+        given = AnswerRecord(
+            profile="alice",
+            term_id="tan-da-feng",
+            term_text="碳达峰",
+            category="核心概念",
+            kind="term-def",
+            mode="practice",
+            given="B",
+            correct=True,
+            elapsed_ms=1000,
+            answered_at=datetime(2025, 3, 10, 9, 30, tzinfo=UTC),
+        )
+        written = writer.submit(lambda store: store.record_answer(given)).result(timeout=30)
+        writer.close()
+        assert lossy.tries == 2 and written is False
+        assert real.answers("alice") == [given]

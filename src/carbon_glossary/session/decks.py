@@ -357,7 +357,8 @@ def record_answer(
     :mod:`carbon_glossary.core.scheduling`) and the store saves the new card with the
     answer, in one transaction. Returns the new card, or None for practice and exam answers.
     If the same person reviewed the term elsewhere meanwhile, the card is reviewed again
-    from what is stored now, so no review is lost."""
+    from what is stored now, so no review is lost. Writing the same record again (a retry)
+    reviews nothing twice."""
     from carbon_glossary.core.scheduling import DEFAULT_SETTINGS, review
     from carbon_glossary.store import CardChanged
 
@@ -365,15 +366,18 @@ def record_answer(
         store.record_answer(record)
         return None
     while True:
+        stored = store.card(record.profile, record.term_id)
         card = review(
-            store.card(record.profile, record.term_id),
+            stored,
             record.correct,
             timedelta(milliseconds=record.elapsed_ms),
             record.answered_at,
             settings or DEFAULT_SETTINGS,
         )
         try:
-            store.record_answer(record, card)
+            written = store.record_answer(record, card)
         except CardChanged:
             continue
-        return card
+        # Not written: an earlier try of this very answer was committed (its acknowledgement
+        # lost), with its review; the card read before this try is that review.
+        return card if written else stored

@@ -13,8 +13,9 @@ Connection trouble: a connection lost while idle (the server restarted, the netw
 dropped) is noticed when the next call starts its transaction, before anything is sent, and
 opened again. If the server cannot be reached, or the connection breaks in the middle of a
 call, the call raises :class:`~carbon_glossary.store.StoreUnavailable`: the caller keeps the
-answer and tries again (an answer whose COMMIT was under way when the connection broke may
-then be written twice; one is never lost).
+answer and tries again. An answer whose COMMIT went through just as the connection broke
+is then written again; its ``answer_id`` is stored already, so the second write changes
+nothing: an answer is never lost and never stored twice.
 """
 
 from __future__ import annotations

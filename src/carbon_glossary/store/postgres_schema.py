@@ -3,18 +3,17 @@
 Version for version the same tables as the SQLite file: the steps declared once in
 :mod:`.schema`, in PostgreSQL's own types (``timestamptz`` for times, ``boolean`` for flags,
 an identity column for the answer id). ``MIGRATIONS[n]`` takes a database from version ``n``
-to ``n + 1``. All missing steps run in one transaction
-under an advisory lock, so two programs opening an old database at once migrate it once, and
-a failure part-way leaves it at its old version (PostgreSQL's DDL is transactional).
+to ``n + 1``. All missing steps run in one transaction under an advisory lock, so two
+programs opening an old database at once migrate it once, and a failure part-way leaves it at
+its old version (PostgreSQL's DDL is transactional).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from carbon_glossary.store.errors import StoreTooNewError
-from carbon_glossary.store.schema import POSTGRES, STEPS, Step, statements
+from carbon_glossary.store.schema import POSTGRES, Migration, migrations
 
 if TYPE_CHECKING:
     import psycopg
@@ -24,23 +23,7 @@ __all__ = ["MIGRATIONS", "VERSION_TABLE", "latest_version", "migrate", "stored_v
 VERSION_TABLE = "carbon_glossary_schema"
 _LOCK_KEY = 0x43474C53  # "CGLS", the same mark as the SQLite files' application id
 
-
-Migration = Callable[["psycopg.Connection[Any]"], None]
-
-
-def _migration(version: int, step: Step) -> Migration:
-    def run(conn: psycopg.Connection[Any]) -> None:
-        for statement in statements(step, POSTGRES):
-            conn.execute(statement)
-
-    run.__name__ = f"_v{version}"
-    run.__doc__ = step.doc
-    return run
-
-
-MIGRATIONS: list[Migration] = [
-    _migration(number, step) for number, step in enumerate(STEPS, start=1)
-]
+MIGRATIONS: list[Migration] = migrations(POSTGRES)
 
 
 def latest_version() -> int:

@@ -69,11 +69,15 @@ class ProgressStore(Protocol):
 
     # --- answers ---
 
-    def record_answer(self, record: AnswerRecord, card: CardState | None = None) -> None:
+    def record_answer(self, record: AnswerRecord, card: CardState | None = None) -> bool:
         """Write one answer and, for a study answer, the term's new ``card`` (computed by
         the caller), in one transaction. A card with a practice or exam answer is a
         programming error (ValueError): those never change the schedule. An exam answer
         replaces the one given before to the same question of the same sitting.
+
+        Writing is idempotent: a record whose ``answer_id`` is stored already (the same
+        write tried again after the connection broke during its commit) changes nothing,
+        card included, and returns False; a write returns True.
 
         The card must be one review on from the stored one (``reps`` one more, or 1 for a
         term never studied); if another program reviewed the term meanwhile, nothing is

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
 
@@ -37,6 +38,11 @@ class AnswerRecord:
     the paper (from 1): a later answer to the same question in the same sitting replaces the
     earlier one, so a changed answer counts once, as finally given. ``answered_at`` must be
     timezone-aware; it is kept in UTC.
+
+    ``answer_id`` is this answer's own id, made when the record is made (the moment the
+    answer is given); the store keeps one row per id. A write retried with the same record,
+    because the connection broke before the store could say the first try was committed,
+    therefore never stores the answer twice.
     """
 
     profile: str
@@ -54,8 +60,11 @@ class AnswerRecord:
     exam_title: str | None = None
     attempt_id: str | None = None
     question: int | None = None
+    answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def __post_init__(self) -> None:
+        if not self.answer_id:
+            raise ValueError("answer_id must not be empty")
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
         if not self.profile:

@@ -23,9 +23,21 @@ The statements are written once, with a few words each backend spells its own wa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-__all__ = ["POSTGRES", "SQLITE", "STEPS", "Dialect", "Step", "statements"]
+__all__ = [
+    "POSTGRES",
+    "SQLITE",
+    "STEPS",
+    "Dialect",
+    "Executes",
+    "Migration",
+    "Step",
+    "migrations",
+    "statements",
+]
 
 
 @dataclass(frozen=True)
@@ -216,9 +228,50 @@ _V3_SITTINGS = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_EXAM_QUESTION, _V3_SITTINGS)
+_V4_ANSWER_IDS = Step(
+    "Each answer's own id, made by the program when the answer is given, and unique: an"
+    " answer written again (a write retried because the connection broke while its commit"
+    " was being acknowledged) is recognised and not stored twice. Answers of older stores"
+    " get an id from their row number.",
+    (
+        "ALTER TABLE answers ADD COLUMN answer_id TEXT",
+        "UPDATE answers SET answer_id = 'row-' || id",
+        "CREATE UNIQUE INDEX answers_by_answer_id ON answers (answer_id)",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_EXAM_QUESTION, _V3_SITTINGS, _V4_ANSWER_IDS)
 
 
 def statements(step: Step, dialect: Dialect) -> list[str]:
     """The step's statements as ``dialect`` runs them."""
     return [dialect.render(statement) for statement in step.statements]
+
+
+class Executes(Protocol):
+    """A connection of either driver, as far as a migration needs it."""
+
+    def execute(self, statement: str, /) -> object: ...
+
+
+Migration = Callable[[Executes], None]
+
+
+def migrations(
+    dialect: Dialect, after: Mapping[int, Sequence[str]] | None = None
+) -> list[Migration]:
+    """One function per step, in order, that runs the step on a connection: the list a
+    backend migrates with. ``after[version]`` are statements only this backend runs at the
+    end of that version's step."""
+
+    def migration(version: int, step: Step) -> Migration:
+        def run(conn: Executes) -> None:
+            extra = (after or {}).get(version, ())
+            for statement in [*statements(step, dialect), *extra]:
+                conn.execute(statement)
+
+        run.__name__ = f"_v{version}_{dialect.name}"
+        run.__doc__ = step.doc
+        return run
+
+    return [migration(number, step) for number, step in enumerate(STEPS, start=1)]

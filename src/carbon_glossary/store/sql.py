@@ -48,7 +48,7 @@ Params = Mapping[str, object]
 
 ANSWER_COLUMNS = (
     "profile, term_id, term_text, category, kind, mode, exam_id, exam_title, attempt_id,"
-    " question, given, expected, correct, elapsed_ms, answered_at"
+    " question, given, expected, correct, elapsed_ms, answered_at, answer_id"
 )
 CARD_COLUMNS = "term_id, phase, step, stability, difficulty, due, last_review, reps, lapses"
 EXAM_COLUMNS = (
@@ -159,26 +159,17 @@ class SqlStore(ABC):
 
     # --- answers ---
 
-    def record_answer(self, record: AnswerRecord, card: CardState | None = None) -> None:
+    def record_answer(self, record: AnswerRecord, card: CardState | None = None) -> bool:
         if card is not None and record.mode != "study":
             raise ValueError(f"a {record.mode} answer never changes the schedule")
         with self._write() as tx:
-            if record.attempt_id is not None and record.question is not None:
-                tx.run(
-                    "DELETE FROM answers"
-                    " WHERE attempt_id = :attempt AND question = :question AND term_id = :term",
-                    {
-                        "attempt": record.attempt_id,
-                        "question": record.question,
-                        "term": record.term_id,
-                    },
-                )
-            tx.run(
+            inserted = tx.run(
                 f"""
                 INSERT INTO answers ({ANSWER_COLUMNS})
                 VALUES (:profile, :term_id, :term_text, :category, :kind, :mode, :exam_id,
                     :exam_title, :attempt_id, :question, :given, :expected, :correct,
-                    :elapsed_ms, :answered_at)
+                    :elapsed_ms, :answered_at, :answer_id)
+                ON CONFLICT (answer_id) DO NOTHING
                 """,
                 {
                     "profile": record.profile,
@@ -196,12 +187,30 @@ class SqlStore(ABC):
                     "correct": record.correct,
                     "elapsed_ms": record.elapsed_ms,
                     "answered_at": self._time_param(record.answered_at),
+                    "answer_id": record.answer_id,
                 },
             )
+            if not inserted:
+                # Written before, with its card, by a try whose commit went through but
+                # whose acknowledgement was lost: nothing more to do.
+                return False
+            if record.attempt_id is not None and record.question is not None:
+                tx.run(
+                    "DELETE FROM answers"
+                    " WHERE attempt_id = :attempt AND question = :question AND term_id = :term"
+                    " AND answer_id <> :answer_id",
+                    {
+                        "attempt": record.attempt_id,
+                        "question": record.question,
+                        "term": record.term_id,
+                        "answer_id": record.answer_id,
+                    },
+                )
             if card is not None and not self._upsert_card(
                 tx, record.profile, record.term_id, card, record.answered_at, card.reps - 1
             ):
                 raise CardChanged(record.profile, record.term_id)
+        return True
 
     def answers(
         self,
@@ -603,6 +612,7 @@ class SqlStore(ABC):
             correct=bool(row[12]),
             elapsed_ms=int(row[13]),
             answered_at=self._time(row[14]),
+            answer_id=row[15],
         )
 
     def _card(self, row: Row) -> CardState:

@@ -12,37 +12,20 @@ one fixed width, so text order is time order and indexes on them work.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from carbon_glossary.store.errors import StoreTooNewError
-from carbon_glossary.store.schema import SQLITE, STEPS, Step, statements
+from carbon_glossary.store.schema import SQLITE, Migration, migrations
 
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
 
 APPLICATION_ID = 0x43474C53  # "CGLS": marks a SQLite file as a carbon-glossary progress file
 
-Migration = Callable[[sqlite3.Connection], None]
-
-_AFTER: dict[int, tuple[str, ...]] = {
+MIGRATIONS: list[Migration] = migrations(
+    SQLITE,
     # Version 3 also marks the file as ours (only SQLite files have an application id).
-    3: (f"PRAGMA application_id = {APPLICATION_ID}",),
-}
-
-
-def _migration(version: int, step: Step) -> Migration:
-    def run(conn: sqlite3.Connection) -> None:
-        for statement in [*statements(step, SQLITE), *_AFTER.get(version, ())]:
-            conn.execute(statement)
-
-    run.__name__ = f"_v{version}"
-    run.__doc__ = step.doc
-    return run
-
-
-MIGRATIONS: list[Migration] = [
-    _migration(number, step) for number, step in enumerate(STEPS, start=1)
-]
+    after={3: [f"PRAGMA application_id = {APPLICATION_ID}"]},
+)
 
 
 def latest_version() -> int:
