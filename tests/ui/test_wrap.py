@@ -56,6 +56,16 @@ def test_pinyin_syllables_with_tone_marks_stay_whole() -> None:
     assert lines_of("n̄g lǜ", 4) == ["n̄g ", "lǜ"]
 
 
+def test_numbers_with_digit_groups_or_decimals_stay_whole() -> None:
+    # `show 重点排放单位` wrapped the English "26,000 tonnes" as "26," / "000"
+    text = "emitting 26,000 tonnes of CO2, or 13.5 % less, a year"
+    for width in range(8, 30):
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        words = " ".join(lines).split()
+        assert "26,000" in words and "13.5" in words, (width, lines)
+
+
 def test_a_word_wider_than_the_line_is_folded() -> None:
     lines = lines_of("https://example.com/a/very/long/path", 10)
     assert all(cell_len(line) <= 10 for line in lines)

@@ -160,6 +160,17 @@ def _word_char(char: str) -> bool:
     return _word_start(char) or char in "-_'" or unicodedata.combining(char) > 0
 
 
+def _inside_number(text: str, index: int) -> bool:
+    """A digit-group comma or decimal point between two digits (26,000, 13.5): part of
+    the number, never a place to break."""
+    return (
+        text[index] in ",."
+        and 0 < index < len(text) - 1
+        and text[index - 1].isdigit()
+        and text[index + 1].isdigit()
+    )
+
+
 def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int, int]]:
     """(start, end, cells) of each unbreakable piece: a Latin/digit word, a space run,
     or any other single character."""
@@ -169,7 +180,7 @@ def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int,
         char = text[index]
         end = index + 1
         if _word_start(char):
-            while end < len(text) and _word_char(text[end]):
+            while end < len(text) and (_word_char(text[end]) or _inside_number(text, end)):
                 end += 1
         elif char == " ":
             while end < len(text) and text[end] == " ":
