@@ -167,7 +167,7 @@ def test_problem_messages_are_actionable() -> None:
         .format()
         .endswith(
             "error: unknown question kind “essay”; the kinds are: "
-            "term-def、def-term、en-term、pinyin、cloze、truefalse、match"
+            "term-def、def-term、en-term、pinyin、cloze、truefalse、match、reading"
         )
     )
 

@@ -14,6 +14,8 @@ and kept in the registry of :mod:`carbon_glossary.core.kinds.spec`):
 ``cloze``      an example or definition with the term blanked; type the term or pick among 4.
 ``truefalse``  a term with a definition, its own or another's; say whether it fits.
 ``match``      5 terms and their 5 definitions, shuffled; pair them up.
+``reading``    a character with several readings (调 in 调峰); pick its reading in this
+               term (made in :mod:`carbon_glossary.core.kinds.reading`).
 
 A kind that a term cannot support (no English, no sentence to blank, too few other terms to
 draw distractors from) gives a :class:`Skip` with a reason the caller can show, never an error.

@@ -1302,4 +1302,13 @@ MESSAGES: dict[str, str] = {
         "Too many wrong room codes: please wait a few minutes, and ask the trainer for the code."
     ),
     #
+    # --- question kinds (issue 8 item 6) ---
+    "quiz.kind.reading": "character reading",
+    "quiz.instruction.reading": "Choose how this character is read in this term.",
+    "quizui.hint.reading": "Press a number or a letter to choose the reading (or use ↑↓)",
+    "quiz.skip.no_polyphone": (
+        "“{term}” has no character with several readings to ask about: no {kind} question."
+    ),
+    # --- end of question kinds ---
+    #
 }

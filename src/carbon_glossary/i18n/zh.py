@@ -1031,4 +1031,11 @@ MESSAGES: dict[str, str] = {
         "房间码输错的次数太多，请等几分钟再试，并向培训老师确认房间码。"
     ),
     #
+    # --- question kinds (issue 8 item 6) ---
+    "quiz.kind.reading": "多音字",
+    "quiz.instruction.reading": "选出这个字在这个术语中的读音。",
+    "quizui.hint.reading": "按数字或字母选择读音（也可用 ↑↓）",
+    "quiz.skip.no_polyphone": "“{term}”里没有可以考读音的多音字，不能出{kind}题。",
+    # --- end of question kinds ---
+    #
 }

@@ -39,6 +39,7 @@ SkipReason = Literal[
     "unknown_kind",
     "too_long",
     "giveaway",
+    "no_polyphone",
 ]
 
 # True/false options are content, like the glossary (zh-CN), so a paper is the same in any

@@ -163,6 +163,7 @@ class KindSpec:
 
 
 _QUIZ = "carbon_glossary.core.quiz"
+_READING = "carbon_glossary.core.kinds.reading"
 
 # The question kinds, declared once: this order is the order they are listed in everywhere.
 _REGISTRY: dict[str, KindSpec] = {
@@ -207,6 +208,7 @@ _REGISTRY: dict[str, KindSpec] = {
             f"{_QUIZ}:standard_support",
             in_study=False,
         ),
+        KindSpec("reading", "choice", f"{_READING}:make", f"{_READING}:support"),
     )
 }
 
