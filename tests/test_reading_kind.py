@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,38 @@ def test_the_command_line_asks_reading(
     assert main(["--glossary", str(SHIPPED), "exam", str(paper), "--print"]) == 0
     out = capsys.readouterr().out
     assert "多音字" in out and "的读音是" in out
+
+
+def test_reading_questions_export_as_multiple_choice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Moodle XML (read back with ElementTree) and GIFT: a multiple-choice question whose one
+    right answer is the term's reading, with no edit in the exporters."""
+    paper_file = tmp_path / "paper.toml"
+    paper_file.write_text(PAPER, encoding="utf-8")
+    glossary = load_glossary(SHIPPED)
+    paper = build_paper(glossary, parse_paper(PAPER, glossary, str(paper_file)))
+    readings = [(n, q) for n, q in enumerate(paper.questions) if q.kind == "reading"]
+    assert len(readings) == 3
+
+    out = tmp_path / "paper.xml"
+    argv = ["--glossary", str(SHIPPED), "exam", str(paper_file), "--export", "moodle"]
+    assert main([*argv, "-o", str(out)]) == 0, capsys.readouterr().err
+    elements = [e for e in ET.parse(out).getroot() if e.get("type") != "category"]
+    for number, question in readings:
+        element = elements[number]
+        assert element.get("type") == "multichoice"
+        assert question.prompt in (element.findtext("questiontext/text") or "")
+        answers = [(a.get("fraction"), a.findtext("text")) for a in element.findall("answer")]
+        assert [text for fraction, text in answers if fraction == "100"] == [question.answer]
+        assert sorted(text or "" for _, text in answers) == sorted(question.options)
+
+    gift = tmp_path / "paper.gift"
+    argv = ["--glossary", str(SHIPPED), "exam", str(paper_file), "--export", "gift"]
+    assert main([*argv, "-o", str(gift)]) == 0, capsys.readouterr().err
+    text = gift.read_text(encoding="utf-8")
+    for _, question in readings:
+        assert f"  ={question.answer}\n" in text
+        for option in question.options:
+            if option != question.answer:
+                assert f"  ~{option}\n" in text
