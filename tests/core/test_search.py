@@ -310,3 +310,55 @@ def test_an_index_built_as_queries_need_it_answers_alike(query: str) -> None:
         assert [(m.term.id, m.score, m.field, dict(m.spans)) for m in got] == [
             (m.term.id, m.score, m.field, dict(m.spans)) for m in want
         ]
+
+
+def test_an_exact_alias_ranks_first() -> None:
+    """QA: 能源消费总量 is an alias of 能源消费, yet 能耗双控 (whose alias 能源消费总量和强度双控
+    only starts with it) came first, and so would a term that starts with it. An exact
+    match on a name or an alias ranks first; only an exact match on the term itself above."""
+    glossary = make_glossary(
+        [
+            {"term": "能耗双控", "aliases": ("能源消费总量和强度双控",)},
+            {"term": "能源消费总量控制"},  # a term that starts with the query
+            {"term": "能源消费", "aliases": ("能源消费总量",)},
+            {"term": "碳排放", "aliases": ("CO2排放",)},
+            {"term": "二氧化碳排放"},
+            {"term": "CO2排放", "aliases": ("二氧化碳排放",)},
+        ]
+    )
+    index = SearchIndex.build(glossary)
+    found = [(m.term.term, m.field) for m in index.search("能源消费总量")]
+    assert found == [("能源消费", "alias"), ("能源消费总量控制", "term"), ("能耗双控", "alias")]
+    assert [m.term.term for m in index.search("能源消费总量", limit=1)] == ["能源消费"]
+    assert index.search("能源消费总量")[0].spans["aliases"] == ((0, 6),)
+    # the term's own name first, then the term that has it as an alias
+    assert [m.term.term for m in index.search("二氧化碳排放")][:2] == ["二氧化碳排放", "CO2排放"]
+    assert [m.term.term for m in index.search("co2排放")][:2] == ["CO2排放", "碳排放"]
+
+
+def test_the_shipped_glossary_ranks_an_exact_alias_first() -> None:
+    from pathlib import Path
+
+    from carbon_glossary.core.loader import load_glossary
+
+    shipped = load_glossary(Path(__file__).resolve().parents[2] / "glossary.toml")
+    match = SearchIndex.build(shipped).search("能源消费总量")[0]
+    assert (match.term.term, match.field) == ("能源消费", "alias")
+
+
+@given(
+    QUERIES,
+    st.one_of(st.none(), st.integers(min_value=0, max_value=6)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=12)),
+)
+def test_search_and_count_gives_the_head_and_the_count(
+    query: str, limit: int | None, count_up_to: int | None
+) -> None:
+    """``search`` counts "N more" for the command line without making results of them."""
+    matches, count = INDEX.search_and_count(query, limit, count_up_to)
+    assert matches == INDEX.search(query, limit)
+    if limit is None:
+        count_up_to = None
+    elif count_up_to is not None:
+        count_up_to = max(limit, count_up_to)
+    assert count == len(INDEX.search(query, count_up_to))

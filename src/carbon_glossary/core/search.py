@@ -25,6 +25,10 @@ matches tan4 and tang4); a space forces a syllable boundary. ``v``, ``u:`` and `
 
 Highlight spans are computed only when asked for: a result list may hold thousands of
 matches, of which a screen shows twenty.
+
+Every part of an index is plain data (strings, arrays of offsets, a small dict), so
+:mod:`carbon_glossary.core.search_cache` can save a built index's parts and give them back
+to another process, which then answers with this same code without building anything.
 """
 
 from __future__ import annotations
@@ -33,17 +37,20 @@ import bisect
 import heapq
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, groupby
+from operator import itemgetter
+from typing import Any, TypeVar, overload
 
 from carbon_glossary.core.collate import full_key
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import is_hanzi, reading_pieces
 from carbon_glossary.core.text import fold, to_simplified
 
-__all__ = ["FIELDS", "Match", "SearchIndex"]
+__all__ = ["FIELDS", "PARTS", "DamagedPart", "Match", "SearchIndex"]
 
 FIELDS = ("term", "traditional", "pinyin", "initials", "alias", "english", "definition")
 
@@ -52,6 +59,7 @@ Spans = Mapping[str, tuple[Span, ...]]
 
 # Scores per tier; within a tier, pinyin order decides.
 _EXACT = 1.0
+_ALIAS_EXACT = 0.95  # another name of the term, typed whole: as good as its name
 _PREFIX = 0.9
 _SUBSTRING = 0.8
 _PINYIN_START = 0.7
@@ -167,15 +175,47 @@ class _LazySpans(Mapping[str, tuple[Span, ...]]):
 
 
 _NO_SPANS: Spans = {}
-_LAZY_FIELDS = (
-    "_pinyin",
-    "_pinyin_blocks",
-    "_aliases",
-    "_english",
-    "_glosses",
-    "_definition",
-    "_definition_en",
+# The parts of an index, each kept in the attribute "_" + name, built as queries reach them
+# (or all at once) and saved by name.
+PARTS = (
+    "term",
+    "by_text",
+    "alias_names",
+    "pinyin",
+    "pinyin_blocks",
+    "aliases",
+    "english",
+    "glosses",
+    "definition",
+    "definition_en",
 )
+
+_T = TypeVar("_T")
+
+
+class DamagedPart(ValueError):
+    """A saved part of an index is not what :meth:`SearchIndex.saved_parts` writes."""
+
+
+def _expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise DamagedPart(what)
+
+
+def _pair(plain: object, what: str) -> tuple[object, object]:
+    if not isinstance(plain, tuple) or len(plain) != 2:
+        raise DamagedPart(what)
+    first, second = plain
+    return first, second
+
+
+def _offsets_from(data: object) -> array[int]:
+    """An array of offsets saved as bytes (``array("q").tobytes()``)."""
+    if not isinstance(data, bytes) or len(data) % 8:
+        raise DamagedPart("offsets")
+    offsets = array("q")
+    offsets.frombytes(data)
+    return offsets
 
 
 class _Blob:
@@ -187,10 +227,30 @@ class _Blob:
 
     __slots__ = ("starts", "text")
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        self.text = "\n" + "\n".join(lines) + "\n"
+    def __init__(self, text: str, starts: Sequence[int]) -> None:
+        self.text = text
         # starts[i] is the offset of line i's first character (just after its newline).
-        self.starts = list(accumulate(map(len, lines), _next_line, initial=1))[:-1]
+        self.starts = starts
+
+    @classmethod
+    def of(cls, lines: Sequence[str]) -> _Blob:
+        starts = list(accumulate(map(len, lines), _next_line, initial=1))[:-1]
+        return cls("\n" + "\n".join(lines) + "\n", starts)
+
+    def to_plain(self) -> tuple[str, bytes]:
+        return self.text, array("q", self.starts).tobytes()
+
+    @classmethod
+    def from_plain(cls, plain: object) -> _Blob:
+        text, data = _pair(plain, "blob")
+        starts = _offsets_from(data)
+        if not isinstance(text, str) or text[:1] != "\n" or text[-1:] != "\n":
+            raise DamagedPart("blob text")
+        _expect(not starts or (starts[0] == 1 and starts[-1] < len(text)), "blob offsets")
+        return cls(text, starts)
+
+    def line(self, line: int) -> str:
+        return self.text[self.starts[line] : self.next_line_start(line) - 1]
 
     def next_line_start(self, line: int) -> int:
         return self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
@@ -217,6 +277,30 @@ def _next_line(start: int, length: int) -> int:
     return start + length + 1
 
 
+class _Lines(Sequence[str]):
+    """The lines of a blob, each cut out when asked for: a loaded index keeps no list of
+    100,000 strings beside the blob that holds them."""
+
+    __slots__ = ("_blob",)
+
+    def __init__(self, blob: _Blob) -> None:
+        self._blob = blob
+
+    def __len__(self) -> int:
+        return len(self._blob.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self._blob.line(line) for line in range(len(self))[index]]
+        return self._blob.line(range(len(self))[index])
+
+
 class _Field:
     """One searchable field of every term: folded lines and the blobs to scan.
 
@@ -229,14 +313,33 @@ class _Field:
 
     __slots__ = ("ascii", "blob", "empty", "lines")
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.lines = _folded_lines(texts)
-        self.blob = _Blob(self.lines)
-        self.empty = not any(self.lines)
-        self.ascii: _Blob | None = None
-        if not self.blob.text.isascii():
-            projected = _NON_ASCII_RUN.sub("\x01", "\n".join(self.lines))
-            self.ascii = _Blob(projected.split("\n"))
+    def __init__(self, lines: Sequence[str], blob: _Blob, ascii: _Blob | None) -> None:
+        self.lines = lines
+        self.blob = blob
+        self.ascii = ascii
+        # every line empty: the blob is newlines only
+        self.empty = not blob.starts or len(blob.text) == len(blob.starts) + 1
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _Field:
+        lines = _folded_lines(texts)
+        blob = _Blob.of(lines)
+        ascii = None
+        if not blob.text.isascii():
+            projected = _NON_ASCII_RUN.sub("\x01", "\n".join(lines))
+            ascii = _Blob.of(projected.split("\n"))
+        return cls(lines, blob, ascii)
+
+    def to_plain(self) -> tuple[Any, ...]:
+        return self.blob.to_plain(), None if self.ascii is None else self.ascii.to_plain()
+
+    @classmethod
+    def from_plain(cls, plain: object) -> _Field:
+        text, projected = _pair(plain, "field")
+        blob = _Blob.from_plain(text)
+        ascii = None if projected is None else _Blob.from_plain(projected)
+        _expect(ascii is None or len(ascii.starts) == len(blob.starts), "field projection")
+        return cls(_Lines(blob), blob, ascii)
 
     def find_lines(self, needle: str, *, skip_line_start: bool = False) -> Iterator[int]:
         if self.empty:
@@ -248,6 +351,53 @@ class _Field:
         else:
             blob = self.blob
         return blob.find_lines(needle, skip_line_start=skip_line_start)
+
+
+class _Sorted:
+    """Texts in sorted order, each with the rank of its term, for exact and prefix matches
+    by bisection (term names, aliases, English glosses)."""
+
+    __slots__ = ("ranks", "texts")
+
+    def __init__(self, texts: Sequence[str], ranks: Sequence[int]) -> None:
+        self.texts = texts
+        self.ranks = ranks
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, int]]) -> _Sorted:
+        ordered = sorted(pairs)
+        return cls(list(map(itemgetter(0), ordered)), list(map(itemgetter(1), ordered)))
+
+    def starting_with(self, needle: str) -> Iterator[tuple[str, int]]:
+        """(text, rank) for each text that begins with ``needle``, in text order."""
+        texts, ranks = self.texts, self.ranks
+        for position in range(bisect.bisect_left(texts, needle), len(texts)):
+            text = texts[position]
+            if not text.startswith(needle):
+                return
+            yield text, ranks[position]
+
+    def to_plain(self) -> tuple[Any, ...]:
+        return _Blob.of(self.texts).to_plain(), array("q", self.ranks).tobytes()
+
+    @classmethod
+    def from_plain(cls, plain: object) -> _Sorted:
+        texts, data = _pair(plain, "sorted texts")
+        blob, ranks = _Blob.from_plain(texts), _offsets_from(data)
+        _expect(len(ranks) == len(blob.starts), "sorted texts' ranks")
+        return cls(_Lines(blob), ranks)
+
+
+def _blocks_from(plain: object) -> dict[str, tuple[int, int]]:
+    if not isinstance(plain, dict):
+        raise DamagedPart("pinyin blocks")
+    blocks: dict[str, tuple[int, int]] = {}
+    for letter, block in plain.items():
+        low, high = _pair(block, "pinyin block")
+        if not isinstance(letter, str) or not isinstance(low, int) or not isinstance(high, int):
+            raise DamagedPart("pinyin block")
+        blocks[letter] = (low, high)
+    return blocks
 
 
 # Full-width punctuation common in Chinese text, with its NFKC form. Replacing these first
@@ -403,16 +553,54 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
 class SearchIndex:
     """Everything needed to answer queries over one glossary, built once.
 
-    The term field is built at once; the others (pinyin, aliases, English, definitions) when
-    a query first reaches their tier, unless :meth:`build` is asked for all of them: a
-    one-shot search whose first tiers fill its results never pays for the rest."""
+    Each part of the index (:data:`PARTS`) is built when a query first reaches the tier
+    that uses it, unless :meth:`build` is asked for all of them: a one-shot search whose
+    first tiers fill its results never pays for the rest. An index can also be made of
+    parts saved by :meth:`saved_parts` (``stored``), so a one-shot search in another
+    process reads what it needs instead of building it: see
+    :mod:`carbon_glossary.core.search_cache`."""
 
-    def __init__(self, terms: Sequence[Term]) -> None:
-        """Use :meth:`build`; ``terms`` must already be in pinyin order."""
-        self.terms: tuple[Term, ...] = tuple(terms)
-        self._term = _Field([term.term for term in self.terms])
-        # (folded text, rank) sorted by text: exact and prefix matches by bisection.
-        self._by_text = sorted(zip(self._term.lines, range(len(self.terms)), strict=True))
+    def __init__(
+        self, terms: Sequence[Term], stored: Callable[[str], object] | None = None
+    ) -> None:
+        """Use :meth:`build`; ``terms`` must already be in pinyin order. ``stored(name)``,
+        when given, returns the saved part ``name`` (what :meth:`saved_parts` gave)."""
+        self.terms: Sequence[Term] = terms
+        self._stored = stored
+
+    def _part(self, name: str, load: Callable[[object], _T], build: Callable[[], _T]) -> _T:
+        if self._stored is not None:
+            return load(self._stored(name))
+        return build()
+
+    @cached_property
+    def _term(self) -> _Field:
+        return self._part("term", _Field.from_plain, lambda: _Field.of(self._term_texts()))
+
+    def _term_texts(self) -> list[str]:
+        return [term.term for term in self.terms]
+
+    @cached_property
+    def _by_text(self) -> _Sorted:
+        """Folded terms and their ranks, sorted by text."""
+        return self._part(
+            "by_text",
+            _Sorted.from_plain,
+            lambda: _Sorted.of(zip(self._term.lines, range(len(self.terms)), strict=True)),
+        )
+
+    @cached_property
+    def _alias_names(self) -> _Sorted:
+        """Each folded alias and its term's rank, sorted by alias."""
+        return self._part("alias_names", _Sorted.from_plain, self._build_alias_names)
+
+    def _build_alias_names(self) -> _Sorted:
+        return _Sorted.of(
+            (alias, rank)
+            for rank, line in enumerate(self._aliases.lines)
+            if line
+            for alias in line.split("; ")
+        )
 
     @cached_property
     def _pinyin_lines(self) -> list[str]:
@@ -420,12 +608,15 @@ class SearchIndex:
 
     @cached_property
     def _pinyin(self) -> _Blob:
-        return _Blob(self._pinyin_lines)
+        return self._part("pinyin", _Blob.from_plain, lambda: _Blob.of(self._pinyin_lines))
 
     @cached_property
     def _pinyin_blocks(self) -> dict[str, tuple[int, int]]:
         """For each first letter, the ranks of the terms whose reading begins with it: terms
         are in pinyin order, so this is one block (wider only where sort_as moved a term)."""
+        return self._part("pinyin_blocks", _blocks_from, self._build_pinyin_blocks)
+
+    def _build_pinyin_blocks(self) -> dict[str, tuple[int, int]]:
         blocks: dict[str, tuple[int, int]] = {}
         rank = 0
         for letter, group in groupby(line[:1] for line in self._pinyin_lines):
@@ -437,17 +628,28 @@ class SearchIndex:
 
     @cached_property
     def _aliases(self) -> _Field:
-        return _Field([_joined(term.aliases) for term in self.terms])
+        return self._part(
+            "aliases",
+            _Field.from_plain,
+            lambda: _Field.of([_joined(term.aliases) for term in self.terms]),
+        )
 
     @cached_property
     def _english(self) -> _Field:
-        return _Field([_joined(term.english) for term in self.terms])
+        return self._part(
+            "english",
+            _Field.from_plain,
+            lambda: _Field.of([_joined(term.english) for term in self.terms]),
+        )
 
     @cached_property
-    def _glosses(self) -> list[tuple[str, int]]:
-        """(folded gloss, rank) sorted by gloss: whole-gloss and gloss-prefix matches by
-        bisection, so only "inside a gloss" needs a scan."""
-        return sorted(
+    def _glosses(self) -> _Sorted:
+        """Each folded gloss and its term's rank, sorted by gloss: whole-gloss and
+        gloss-prefix matches by bisection, so only "inside a gloss" needs a scan."""
+        return self._part("glosses", _Sorted.from_plain, self._build_glosses)
+
+    def _build_glosses(self) -> _Sorted:
+        return _Sorted.of(
             (gloss, rank)
             for rank, line in enumerate(self._english.lines)
             if line
@@ -456,46 +658,80 @@ class SearchIndex:
 
     @cached_property
     def _definition(self) -> _Field:
-        return _Field([term.definition for term in self.terms])
+        return self._part(
+            "definition",
+            _Field.from_plain,
+            lambda: _Field.of([term.definition for term in self.terms]),
+        )
 
     @cached_property
     def _definition_en(self) -> _Field:
-        return _Field([term.definition_en for term in self.terms])
+        return self._part(
+            "definition_en",
+            _Field.from_plain,
+            lambda: _Field.of([term.definition_en for term in self.terms]),
+        )
 
     @classmethod
     def build(cls, glossary: Glossary, *, whole: bool = True) -> SearchIndex:
-        """Index a glossary: every field at once (``whole``), as a browser that will take
-        many queries wants; or only the term field, the rest as queries need them, as a
-        one-shot search wants. Well under a second for 100,000 terms, but build it in a
-        worker all the same, not on a UI's event loop."""
+        """Index a glossary: every part at once (``whole``), as a browser that will take
+        many queries wants; or none yet, each as queries need it, as a one-shot search
+        wants. Well under a second for 100,000 terms, but build it in a worker all the
+        same, not on a UI's event loop."""
         in_file_order = sorted(glossary.terms, key=_position)
         # One string per term (a stable sort keeps file order for equal keys): much faster
         # than comparing sort_key tuples, and the same order.
-        index = cls(sorted(in_file_order, key=full_key))
+        index = cls(tuple(sorted(in_file_order, key=full_key)))
         if whole:
-            for name in _LAZY_FIELDS:
-                getattr(index, name)
+            for name in PARTS:
+                getattr(index, "_" + name)
         return index
+
+    def saved_parts(self) -> Iterator[tuple[str, object]]:
+        """(name, part) for every part, each as builtins only (str, bytes, int, tuple,
+        dict), building those not built yet; ``SearchIndex(terms, stored)`` takes them
+        back."""
+        for name in PARTS:
+            part = getattr(self, "_" + name)
+            yield name, dict(part) if isinstance(part, dict) else part.to_plain()
 
     def search(self, query: str, limit: int | None = None) -> list[Match]:
         """Matches for ``query``, best first, at most ``limit``. An empty query gives every
         term in pinyin order. Never raises, whatever the string."""
-        if limit is not None and limit <= 0:
-            return []
+        return self.search_and_count(query, limit, limit)[0]
+
+    def search_and_count(
+        self, query: str, limit: int | None, count_up_to: int | None
+    ) -> tuple[list[Match], int]:
+        """The first ``limit`` matches for ``query`` (as :meth:`search` gives them) and how
+        many matches there are, counted up to ``count_up_to`` (at least ``limit``; None:
+        every match). The matches past ``limit`` are only counted: an index of stored
+        terms reads none of their terms."""
+        if limit is None:
+            count_up_to = None
+        elif count_up_to is not None:
+            count_up_to = max(limit, count_up_to)
+        if count_up_to is not None and count_up_to <= 0:
+            return [], 0
         cleaned = _CONTROLS_AND_NUL.sub(" ", query).strip()
         if not cleaned:
             chosen = self.terms if limit is None else self.terms[:limit]
-            return [Match(term, 0.0, "term", _NO_SPANS) for term in chosen]
-        return _Search(self, cleaned, limit).run()
+            count = len(self.terms) if count_up_to is None else min(len(self.terms), count_up_to)
+            return [Match(term, 0.0, "term", _NO_SPANS) for term in chosen], count
+        run = _Search(self, cleaned, count_up_to, limit)
+        return run.run(), run.found
 
 
 class _Search:
-    """One query's run over an index: tiers in order, each term at its best tier."""
+    """One query's run over an index: tiers in order, each term at its best tier. Finds
+    up to ``limit`` terms; makes results of the first ``kept`` of them (None: all)."""
 
-    def __init__(self, index: SearchIndex, query: str, limit: int | None) -> None:
+    def __init__(self, index: SearchIndex, query: str, limit: int | None, kept: int | None) -> None:
         self.index = index
         self.limit = limit
+        self.kept = kept
         self.seen: set[int] = set()
+        self.found = 0
         self.results: list[Match] = []
         self.folded = fold(query)
         self.simplified = to_simplified(self.folded)
@@ -506,7 +742,7 @@ class _Search:
         self.spellings = _spellings(self.folded)  # for English text
 
     def full(self) -> bool:
-        return self.limit is not None and len(self.results) >= self.limit
+        return self.limit is not None and self.found >= self.limit
 
     def add(
         self, rank: int, score: float, field: str, spans: Callable[..., Spans], *args: object
@@ -516,20 +752,33 @@ class _Search:
         if rank in self.seen:
             return
         self.seen.add(rank)
-        self.results.append(Match(self.index.terms[rank], score, field, _LazySpans(spans, *args)))
+        self.found += 1
+        if self.kept is None or len(self.results) < self.kept:
+            term = self.index.terms[rank]
+            self.results.append(Match(term, score, field, _LazySpans(spans, *args)))
 
     def add_lines(
         self, ranks: Iterable[int], score: float, field: str, spans: Callable[[int], Spans]
     ) -> None:
         """``add`` for many terms with spans computed from the rank alone (kept inline: it
         runs once per result)."""
-        terms, seen, results, limit = self.index.terms, self.seen, self.results, self.limit
+        terms, seen, results, limit, kept = (
+            self.index.terms,
+            self.seen,
+            self.results,
+            self.limit,
+            self.kept,
+        )
+        found = self.found
         for rank in ranks:
-            if limit is not None and len(results) >= limit:
-                return
+            if limit is not None and found >= limit:
+                break
             if rank not in seen:
                 seen.add(rank)
-                results.append(Match(terms[rank], score, field, _LazySpans(spans, rank)))
+                found += 1
+                if kept is None or len(results) < kept:
+                    results.append(Match(terms[rank], score, field, _LazySpans(spans, rank)))
+        self.found = found
 
     def run(self) -> list[Match]:
         steps = (
@@ -550,18 +799,20 @@ class _Search:
         return {"term": _occurrences(self.index._term.lines[rank], self.simplified)}
 
     def term_exact_and_prefix(self) -> None:
+        """The term itself, then a term known by that name (an alias typed whole: 能源消费总量
+        finds 能源消费), then terms that begin with the query."""
         query = self.simplified
-        by_text = self.index._by_text
         exact: list[int] = []
         prefixed: list[int] = []
-        for position in range(bisect.bisect_left(by_text, (query,)), len(by_text)):
-            line, rank = by_text[position]
-            if not line.startswith(query):
-                break
+        for line, rank in self.index._by_text.starting_with(query):
             (exact if line == query else prefixed).append(rank)
         self.add_lines(sorted(exact), _EXACT, self.term_field, self.term_spans)
+        named = {
+            rank for alias, rank in self.index._alias_names.starting_with(query) if alias == query
+        }
+        self.add_lines(sorted(named), _ALIAS_EXACT, "alias", self.alias_spans)
         if self.limit is not None:
-            prefixed = heapq.nsmallest(max(0, self.limit - len(self.results)), prefixed)
+            prefixed = heapq.nsmallest(max(0, self.limit - self.found), prefixed)
         self.add_lines(sorted(prefixed), _PREFIX, self.term_field, self.term_spans)
 
     def term_substring(self) -> None:
@@ -601,7 +852,9 @@ class _Search:
         pattern: re.Pattern[str],
         initials: re.Pattern[str] | None,
         span: tuple[int, int | None, int] = (0, None, 0),
-    ) -> Iterator[tuple[int, float, str, Callable[..., Spans], Term, str, int, int, int]]:
+    ) -> Iterator[
+        tuple[int, float, str, Callable[..., Spans], Sequence[Term], int, str, int, int, int]
+    ]:
         """(rank, score, field, then the spans function and its arguments) for each
         matching term not yet found, in rank order: one match per term, as each search
         resumes at the next line. ``span`` = (where to start, where to stop or None, how far
@@ -621,15 +874,14 @@ class _Search:
             score = _PINYIN_START if begin == line_start else _PINYIN_MID
             field = "initials" if initials and initials.match(text, begin) else "pinyin"
             end = found.end()
-            yield line, score, field, _pinyin_spans, terms[line], text, line_start, begin, end
+            yield line, score, field, _pinyin_spans, terms, line, text, line_start, begin, end
+
+    def alias_spans(self, rank: int) -> Spans:
+        return {"aliases": _occurrences(self.index._aliases.lines[rank], self.simplified)}
 
     def aliases(self) -> None:
-        needle, lines = self.simplified, self.index._aliases.lines
-
-        def spans(rank: int) -> Spans:
-            return {"aliases": _occurrences(lines[rank], needle)}
-
-        self.add_lines(self.index._aliases.find_lines(needle), _ALIAS, "alias", spans)
+        found = self.index._aliases.find_lines(self.simplified)
+        self.add_lines(found, _ALIAS, "alias", self.alias_spans)
 
     def english_spans(self, rank: int) -> Spans:
         return {"english": _spelled(self.index._english.lines[rank], self.spellings)}
@@ -639,10 +891,7 @@ class _Search:
         exact: list[int] = []
         prefixed: list[int] = []
         for needle in self.spellings:
-            for position in range(bisect.bisect_left(glosses, (needle,)), len(glosses)):
-                gloss, rank = glosses[position]
-                if not gloss.startswith(needle):
-                    break
+            for gloss, rank in glosses.starting_with(needle):
                 (exact if gloss == needle else prefixed).append(rank)
         self.add_lines(sorted(set(exact)), _ENGLISH_EXACT, "english", spans)
         self.add_lines(sorted(set(prefixed)), _ENGLISH_START, "english", spans)
@@ -691,12 +940,16 @@ def _position(term: Term) -> int:
     return term.position
 
 
-def _pinyin_spans(term: Term, text: str, line_start: int, begin: int, end: int) -> Spans:
-    """Spans for a pinyin match ``text[begin:end]`` in the line starting at ``line_start``.
+def _pinyin_spans(
+    terms: Sequence[Term], rank: int, text: str, line_start: int, begin: int, end: int
+) -> Spans:
+    """Spans for a pinyin match ``text[begin:end]`` in the line (of ``terms[rank]``)
+    starting at ``line_start``.
 
     The n-th digit of a line ends its n-th token, and a final tone digit belongs to the last
     token the match covers; whole tokens (syllables) are highlighted, with their hanzi.
     """
+    term = terms[rank]
     first = _digits(text[line_start:begin])
     last = first + _digits(text[begin : end - 1])
     pinyin: list[Span] = []
