@@ -52,7 +52,15 @@ try:  # what hashlib.blake2b is, without hashlib's import of OpenSSL (~1 ms per 
 except ImportError:  # pragma: no cover - a Python built without its own blake2
     from hashlib import blake2b
 
-__all__ = ["CACHE_FORMAT", "cache_file_for", "cache_key", "load_glossary_cached"]
+__all__ = [
+    "CACHE_FORMAT",
+    "cache_file_for",
+    "cache_key",
+    "load_glossary_cached",
+    "load_plain",
+    "read_glossary_file",
+    "term_from_values",
+]
 
 CACHE_FORMAT = 3
 _MAGIC = b"carbon-glossary cache\n"
@@ -116,23 +124,33 @@ def _environment_fingerprint() -> str:
     return "\n".join(parts)
 
 
-def cache_key(data: bytes) -> bytes:
-    """The key of a glossary's bytes under the current program: 64 hex digits, as bytes."""
+def cache_key(data: bytes, modules: Iterable[str] = ()) -> bytes:
+    """The key of a glossary's bytes under the current program: 64 hex digits, as bytes.
+    ``modules``: more core modules (file names) whose code what is cached depends on."""
     digest = blake2b(digest_size=32)
     digest.update(_environment_fingerprint().encode())
+    for name in modules:
+        digest.update(f"\n{name}={_stat_mark(os.path.join(_CODE_DIR, name))}".encode())
     digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest().encode("ascii")
 
 
-def cache_file_for(path: str | os.PathLike[str], cache_dir: Path) -> Path:
-    """The cache file for a glossary path (one per path, whatever its content)."""
+def cache_file_for(
+    path: str | os.PathLike[str],
+    cache_dir: Path,
+    *,
+    kind: str = "glossary",
+    suffix: str = ".pickle",
+) -> Path:
+    """The cache file of one kind for a glossary path (one per path, whatever its
+    content)."""
     try:
         resolved = str(Path(path).resolve())
     except OSError:
         resolved = os.path.abspath(path)
     name = blake2b(resolved.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return cache_dir / f"glossary-{name}.pickle"
+    return cache_dir / f"{kind}-{name}{suffix}"
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -141,6 +159,11 @@ class _PlainUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a glossary cache")
+
+
+def load_plain(data: bytes) -> Any:
+    """Unpickle ``data``, which may hold builtins only (any class reference is refused)."""
+    return _PlainUnpickler(io.BytesIO(data)).load()
 
 
 def _to_plain(glossary: Glossary) -> tuple[Any, ...]:
@@ -189,6 +212,27 @@ def _column_ok(kind: str, column: list[Any]) -> bool:
     if kind == "number":
         return _types(column) <= {int} and min(column) >= 0 and max(column) < 1 << 31
     return kind == "text" and _types(column) <= {str}
+
+
+def term_from_values(values: object) -> Term:
+    """A Term from the tuple of its field values in field order; ValueError if that is not
+    what it holds (a value of another type, too few or too many)."""
+    if type(values) is not tuple or tuple(map(type, values)) != _VALUE_TYPES:
+        raise ValueError("not a term's values")
+    if not _types(chain.from_iterable(values[i] for i in _TEXTS_AT)) <= {str}:
+        raise ValueError("a term's texts are not all text")
+    if not all(0 <= values[i] < 1 << 31 for i in _NUMBERS_AT):
+        raise ValueError("a term's number out of range")
+    return Term(*values)
+
+
+# The same checks, value by value (kinds as in _column_ok; a field of another kind has
+# type None here, which no value has: every term fails the check).
+_VALUE_TYPES = tuple(
+    {"text": str, "texts": tuple, "number": int}.get(kind) for kind in _FIELD_KINDS.values()
+)
+_TEXTS_AT = [i for i, kind in enumerate(_FIELD_KINDS.values()) if kind == "texts"]
+_NUMBERS_AT = [i for i, kind in enumerate(_FIELD_KINDS.values()) if kind == "number"]
 
 
 def _from_plain(plain: Any, path: str) -> Glossary:
@@ -243,7 +287,7 @@ def _read_cached(file: Path, key: bytes, path: str) -> Glossary | None:
         data = read_regular_file(file, CACHE_LIMIT)  # never a FIFO, never without end
         if not data.startswith(header):
             return None
-        return _from_plain(_PlainUnpickler(io.BytesIO(data[len(header) :])).load(), path)
+        return _from_plain(load_plain(data[len(header) :]), path)
     except Exception:  # a cache can be truncated or corrupt in any way; it is only a cache
         return None
     finally:
@@ -270,20 +314,30 @@ def _write_cached(file: Path, key: bytes, glossary: Glossary) -> None:
             os.unlink(temporary)
 
 
-def load_glossary_cached(path: str | os.PathLike[str], cache_dir: Path | None = None) -> Glossary:
+def read_glossary_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a glossary file; FileProblemError, as a full load gives, if it cannot
+    be read."""
+    try:
+        return read_regular_file(path, GLOSSARY_LIMIT)
+    except UnreadableFile:
+        # The loader names the problem (missing, a folder, a FIFO, too large) for the user.
+        from carbon_glossary.core.loader import read_glossary_bytes
+
+        return read_glossary_bytes(path)
+
+
+def load_glossary_cached(
+    path: str | os.PathLike[str], cache_dir: Path | None = None, *, data: bytes | None = None
+) -> Glossary:
     """Like :func:`~carbon_glossary.core.loader.load_glossary`, through the cache.
+    ``data``: the file's bytes, when the caller has read them already.
 
     Raises FileProblemError exactly as a full load would (an invalid glossary is never
     cached, so it is checked again, with every message, each time).
     """
     shown = os.fspath(path)
-    try:
-        data = read_regular_file(path, GLOSSARY_LIMIT)
-    except UnreadableFile:
-        # The loader names the problem (missing, a folder, a FIFO, too large) for the user.
-        from carbon_glossary.core.loader import read_glossary_bytes
-
-        data = read_glossary_bytes(path)
+    if data is None:
+        data = read_glossary_file(path)
     if cache_dir is None:
         from carbon_glossary.core.paths import user_cache_dir
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import BinaryIO
 
 __all__ = [
     "CACHE_LIMIT",
     "GLOSSARY_LIMIT",
     "PAPER_LIMIT",
     "UnreadableFile",
+    "open_regular_file",
     "read_regular_file",
 ]
 
@@ -40,9 +42,9 @@ class UnreadableFile(Exception):
         self.limit_mb = limit_mb
 
 
-def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
-    """The bytes of the regular file ``path``, at most ``limit`` of them, or
-    :class:`UnreadableFile`. Never blocks on a FIFO or device."""
+def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """The regular file ``path`` opened for reading in binary, or :class:`UnreadableFile`.
+    Never blocks on a FIFO or device."""
     if os.fspath(path) == "":
         raise UnreadableFile("empty_name")
     try:
@@ -61,7 +63,13 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     if not stat.S_ISREG(mode):
         os.close(descriptor)
         raise UnreadableFile("directory" if stat.S_ISDIR(mode) else "not_regular")
-    with os.fdopen(descriptor, "rb") as stream:
+    return os.fdopen(descriptor, "rb")
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them, or
+    :class:`UnreadableFile`. Never blocks on a FIFO or device."""
+    with open_regular_file(path) as stream:
         try:
             data = stream.read(limit + 1)
         except OSError as error:

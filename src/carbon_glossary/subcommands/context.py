@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import argparse  # not at run time: the browser's start does without it (~2 ms)
 
     from carbon_glossary.core.model import Glossary
+    from carbon_glossary.core.problems import FileProblemError
 
 __all__ = ["CommandFailed", "Context", "Handler", "whole_number"]
 
@@ -61,11 +62,16 @@ class Context:
 
                 if not isinstance(error, FileProblemError):
                     raise
-                for problem in error.problems:
-                    print(problem.format(), file=self.err)
-                print(t("cli.glossary_refused", path=str(self.glossary_path)), file=self.err)
-                raise CommandFailed(2) from None
+                raise self.refuse(error) from None
         return self._glossary
+
+    def refuse(self, error: FileProblemError) -> CommandFailed:
+        """Print every problem of an invalid glossary on stderr and return the exception
+        to raise (exit 2)."""
+        for problem in error.problems:
+            print(problem.format(), file=self.err)
+        print(t("cli.glossary_refused", path=str(self.glossary_path)), file=self.err)
+        return CommandFailed(2)
 
     def fail(self, message: str, code: int = 1) -> CommandFailed:
         """Print ``message`` on stderr and return the exception to raise."""

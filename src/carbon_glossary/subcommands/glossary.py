@@ -188,6 +188,22 @@ def _search(glossary: Glossary, query: str, limit: int | None) -> list[Match]:
     return SearchIndex.build(glossary, whole=False).search(query, limit=limit)
 
 
+def _search_once(context: Context, query: str, limit: int, cap: int) -> tuple[list[Match], int]:
+    """The first ``limit`` matches and how many there are (up to ``cap``), through the
+    search table: an unchanged glossary is searched without being loaded or indexed
+    (issue 7 item 15)."""
+    from carbon_glossary.core.search_cache import search_cached
+
+    try:
+        return search_cached(context.glossary_path, query, limit, count_up_to=cap)
+    except Exception as error:
+        from carbon_glossary.core.problems import FileProblemError
+
+        if not isinstance(error, FileProblemError):
+            raise
+        raise context.refuse(error) from None
+
+
 def run_search(args: argparse.Namespace, context: Context) -> int:
     """Ranked matches for any form of query; exit 1 when nothing matches.
 
@@ -198,8 +214,7 @@ def run_search(args: argparse.Namespace, context: Context) -> int:
     """
     query = args.query.strip()
     cap = max(args.limit + 1, COUNT_CAP)
-    found = _search(context.glossary(), query, cap) if query else []
-    matches = found[: args.limit]
+    matches, total = _search_once(context, query, args.limit, cap) if query else ([], 0)
     if args.json:
         _print_json(
             context,
@@ -225,8 +240,8 @@ def run_search(args: argparse.Namespace, context: Context) -> int:
     width = terminal_width() if colour else None
     for line in columns(rows, caps=_CAPS, shown=shown, width=width):
         print(line, file=context.out)
-    if len(found) > len(matches):
-        more, total = len(found) - len(matches), len(found)
+    if total > len(matches):
+        more = total - len(matches)
         key = "cli.search.more_at_least" if total >= cap else "cli.search.more"
         print(t(key, more=more, total=total), file=context.err)
     return 0
