@@ -281,6 +281,8 @@ def test_a_room_signs_in_sits_the_exam_and_a_wrong_code_gets_nothing(
         li_answers = [a for a in store.answers("李华") if a.exam_id == exam_id]
         assert {a.question for a in li_answers} == {1}
         assert not store.exam_results("李华", exam_id=exam_id)
+        # Both sat in a browser, and the store says so (the trainer's report shows it).
+        assert {a.source for a in store.attempts(exam_id=exam_id)} == {"browser"}
         info = store.profile_info("王小明")
         assert info is not None and (info.display_name, info.department) == (
             "王小明",

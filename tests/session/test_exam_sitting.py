@@ -20,6 +20,7 @@ from carbon_glossary.session.exam import (
     interrupted_sitting,
 )
 from carbon_glossary.session.progress import Progress
+from carbon_glossary.session.report import build_report, report_to_json, sittings_from_store
 from carbon_glossary.session.writer import AnswerWriter
 
 
@@ -221,6 +222,43 @@ def test_an_interrupted_sitting_resumes_with_its_answers_and_the_time_left(
     assert handed.elapsed_s == 180
     [attempt] = progress.store().attempts(profile=PROFILE)
     assert attempt.handed_in_at == clock.now()
+
+
+def test_a_sitting_in_a_browser_is_recorded_so_and_the_report_says_where(
+    glossary: Glossary, progress: Progress
+) -> None:
+    plan = exam_plan(glossary)
+    on_screen, _ = sit(glossary, progress, plan)
+    on_screen.hand_in().saved.result(timeout=10)
+    served = ExamSitting(
+        glossary, plan, "另一人", AnswerWriter(progress), FakeClock(), source="browser"
+    )
+    served.hand_in().saved.result(timeout=10)
+    store = progress.store()
+    assert {a.profile: a.source for a in store.attempts(exam_id=plan.exam_id)} == {
+        PROFILE: "screen",
+        "另一人": "browser",
+    }
+    report = build_report(
+        plan.paper, plan.exam_id, sittings_from_store(store, plan.paper, plan.exam_id)
+    )
+    assert {p.profile: p.source for p in report.people} == {PROFILE: "screen", "另一人": "browser"}
+    assert {p["profile"]: p["source"] for p in report_to_json(report)["people"]} == {
+        PROFILE: "screen",
+        "另一人": "browser",
+    }
+
+
+def test_a_sitting_interrupted_in_a_browser_is_carried_on(
+    glossary: Glossary, progress: Progress
+) -> None:
+    plan = exam_plan(glossary)
+    first = ExamSitting(
+        glossary, plan, PROFILE, AnswerWriter(progress), FakeClock(), source="browser"
+    )
+    first.writer.flush(timeout=10)  # the tab is closed: no hand-in
+    resume = interrupted_sitting(progress.store(), PROFILE, plan.exam_id)
+    assert resume is not None and resume.attempt.attempt_id == first.attempt_id
 
 
 def test_a_sitting_whose_time_ran_out_while_interrupted_is_handed_in_at_once(

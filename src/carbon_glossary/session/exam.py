@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.session.clock import Clock
     from carbon_glossary.session.writer import AnswerWriter, Skipped
-    from carbon_glossary.store import AnswerRecord, ProgressStore
+    from carbon_glossary.store import AnswerRecord, ProgressStore, Source
 
 __all__ = [
     "WARN_AT_S",
@@ -96,8 +96,12 @@ class ExamSitting:
         clock: Clock,
         *,
         attempt_id: str | None = None,
+        source: Source = "screen",
     ) -> None:
+        """``source``: where the sitting is taken, ``"screen"`` (a terminal) or
+        ``"browser"`` (a tab of ``carbon-glossary serve``); the trainer's report says so."""
         self.glossary = glossary
+        self.source: Source = source
         self.plan = plan
         # The room's paper, with the options in this person's order if it shuffles them.
         self.paper = options_for(plan.paper, profile)
@@ -146,7 +150,7 @@ class ExamSitting:
             started_at=self.started_at,
             time_limit_s=None if self.time_limit_s is None else round(self.time_limit_s),
             handed_in_at=None,
-            source="screen",
+            source=self.source,
         )
 
         def write(store: ProgressStore) -> object:
@@ -352,12 +356,13 @@ def _write_all(store: ProgressStore, records: list[AnswerRecord]) -> object:
 
 
 def interrupted_sitting(store: ProgressStore, profile: str, exam_id: str) -> ResumedSitting | None:
-    """The person's latest sitting of this paper on a screen that was started and never
-    handed in, with its answers; None if there is none (blocks on the store)."""
+    """The person's latest sitting of this paper on a screen or in a browser (not a paper
+    sheet) that was started and never handed in, with its answers; None if there is none
+    (blocks on the store). A sitting begun in one may be carried on in the other."""
     open_ones = [
         attempt
         for attempt in store.attempts(exam_id=exam_id, profile=profile)
-        if attempt.handed_in_at is None and attempt.source == "screen"
+        if attempt.handed_in_at is None and attempt.source != "sheet"
     ]
     if not open_ones:
         return None

@@ -85,7 +85,7 @@ class Sitting:
     answers: Mapping[int, Given]
     started_at: datetime | None = None
     handed_in_at: datetime | None = None
-    source: str = "screen"  # "screen" or "sheet" (a paper sitting marked from a sheet)
+    source: str = "screen"  # "screen", "browser" (``serve``) or "sheet" (marked from paper)
 
     @property
     def handed_in(self) -> bool:

@@ -138,7 +138,14 @@ class ExamScreen(StoreBackedScreen):
         self.clock: Clock = clock or SystemClock()
         self.writer = AnswerWriter(progress, on_failed=self._write_failed)
         self.sitting = ExamSitting(
-            glossary, plan, progress.profile, self.writer, self.clock, attempt_id=attempt_id
+            glossary,
+            plan,
+            progress.profile,
+            self.writer,
+            self.clock,
+            attempt_id=attempt_id,
+            # A tab of ``carbon-glossary serve`` runs the app through Textual's web driver.
+            source="browser" if self.app.is_web else "screen",
         )
         self.paper = self.sitting.paper  # the options in this person's order, if shuffled
         self._timer: Timer | None = None
