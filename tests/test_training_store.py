@@ -306,6 +306,7 @@ def test_names_that_look_like_formulas_stay_text(
     assert run(capsys, "report", str(EXAMPLE), "--db", db, "--xlsx", str(book))[0] == 0
     cell = load_workbook(book)["人员"]["A2"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+    assert cell.quotePrefix  # and stays text when someone edits the cell in Excel
     target = tmp_path / "r.csv"
     assert run(capsys, "report", str(EXAMPLE), "--db", db, "--csv", str(target))[0] == 0
     with target.open(encoding="utf-8-sig", newline="") as handle:

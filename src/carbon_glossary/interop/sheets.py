@@ -3,6 +3,15 @@
 Rows and columns are numbered as the spreadsheet shows them: the header is row 1, the first
 column is column 1 (A). Empty rows are skipped but keep their numbers, so a message about
 row 7 is about the row Excel calls 7.
+
+Text from a glossary is never written where a spreadsheet would run it as a formula (CSV
+injection: a definition typed as ``=HYPERLINK(…)`` or ``@SUM(…)``). In a CSV file, a cell
+that begins with ``= + - @``, a tab or a carriage return gets a leading apostrophe, as OWASP
+advises, and so does one that begins with an apostrophe, so that reading drops exactly the
+apostrophes writing added (:func:`neutralised`, :func:`restored`); a plain number (``-5``)
+is left as it is, for it cannot be a formula. In an XLSX file a cell keeps its exact text as
+a text cell marked with Excel's own quote prefix (what typing ``'`` before it in Excel
+records), so it stays text even when someone edits it.
 """
 
 from __future__ import annotations
@@ -10,19 +19,61 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carbon_glossary.core.problems import FileProblemError, Problem
 
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+
 __all__ = [
+    "FORMULA_STARTS",
     "Sheet",
     "decode_text",
+    "keep_as_text",
+    "neutralised",
     "read_sheet",
+    "restored",
     "write_csv",
     "write_xlsx",
 ]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may take a cell's text for a formula by, first character."""
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
+def _runs_as_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def neutralised(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: with a leading ``'`` if it begins like a
+    formula, or with an apostrophe (so that :func:`restored` gives it back exactly)."""
+    if _runs_as_formula(text) or text.startswith("'"):
+        return "'" + text
+    return text
+
+
+def keep_as_text(cell: Cell | MergedCell) -> None:
+    """Make an XLSX cell whose text begins like a formula a text cell with Excel's quote
+    prefix: openpyxl would store it as a formula, and Excel would run it once edited."""
+    if isinstance(cell.value, str) and _runs_as_formula(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def restored(cell: str) -> str:
+    """A CSV cell's text as it was before :func:`neutralised`: the leading ``'`` dropped
+    when it stands before what writing guards (a formula's first character, another
+    apostrophe). Any other apostrophe is the cell's own text."""
+    if cell.startswith("'") and (_runs_as_formula(cell[1:]) or cell[1:2] == "'"):
+        return cell[1:]
+    return cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +124,10 @@ def _read_csv(data: bytes, path: str) -> list[tuple[int, tuple[str, ...]]]:
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [(number, tuple(row)) for number, row in enumerate(reader, start=1)]
+        return [
+            (number, tuple(restored(cell) for cell in row))
+            for number, row in enumerate(reader, start=1)
+        ]
     except csv.Error as error:
         raise FileProblemError(
             [_problem(path, reader.line_num, 1, "interop.csv_syntax", detail=str(error))]
@@ -128,11 +182,12 @@ def read_sheet(path: str | os.PathLike[str]) -> Sheet:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A CSV file Excel opens correctly: UTF-8 with a BOM, CRLF line ends."""
+    """A CSV file Excel opens correctly: UTF-8 with a BOM, CRLF line ends; no cell that a
+    spreadsheet would run as a formula (:func:`neutralised`)."""
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([neutralised(cell) for cell in row] for row in rows)
 
 
 def write_xlsx(
@@ -153,8 +208,7 @@ def write_xlsx(
     for row in rows:
         sheet.append(list(row))
         for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text that begins with "=" is text, not a formula
-                cell.data_type = "s"
+            keep_as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -292,10 +292,10 @@ def _cell(value: object) -> object:
 def _csv_cell(value: object) -> object:
     """A CSV cell Excel will not run: text that begins like a formula (a name typed as
     ``=HYPERLINK(…)``) gets a leading apostrophe, as OWASP advises for CSV."""
+    from carbon_glossary.interop.sheets import neutralised
+
     cell = _cell(value)
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
+    return neutralised(cell) if isinstance(cell, str) else cell
 
 
 def _figure(value: float | None) -> str:
@@ -389,6 +389,7 @@ def write_report_xlsx(report: RoomReport, path: Path) -> None:
     """One workbook, one sheet per table."""
     from openpyxl import Workbook
 
+    from carbon_glossary.interop.sheets import keep_as_text
     from carbon_glossary.session.report import report_tables
 
     book = Workbook()
@@ -401,8 +402,7 @@ def write_report_xlsx(report: RoomReport, path: Path) -> None:
         for row in rows:
             sheet.append([_cell(value) for value in row])
             for cell in sheet[sheet.max_row]:
-                if cell.data_type == "f":  # a name that begins with "=" is text, not a formula
-                    cell.data_type = "s"
+                keep_as_text(cell)  # a name that begins with "=" is text, not a formula
         sheet.freeze_panes = "A2"
     book.save(path)
 
