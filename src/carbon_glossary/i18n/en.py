@@ -1157,8 +1157,9 @@ MESSAGES: dict[str, str] = {
         " conflicts are listed)"
     ),
     "interop.cli.on_conflict": (
-        "when merging meets a conflict: stop and write nothing (default), or keep the existing"
-        " entry and add only new terms"
+        "when a row differs from an existing entry: keep the entry, add only new terms and"
+        " exit with status 1 (default); replace the entry's fields with the sheet's (its id"
+        " stays, its former text is kept as comments); or stop and write nothing"
     ),
     "interop.cli.title": "the glossary's title (default: the sheet's file name)",
     "interop.cli.force": "overwrite an output file that exists",
@@ -1300,6 +1301,20 @@ MESSAGES: dict[str, str] = {
     "serve.refused.full": "The room is full ({count} people at once); please wait.",
     "serve.refused.too_many_tries": (
         "Too many wrong room codes: please wait a few minutes, and ask the trainer for the code."
+    ),
+    # --- tidy: import --merge conflicts ---
+    "interop.conflict_replaced": (
+        '"{header}" replaced from the sheet: "{term}" in the existing glossary ({into}) had'
+        ' "{have}", now "{given}"'
+    ),
+    "interop.merge.original": "as it was before merging {sheet} (--on-conflict replace):",
+    "interop.merge.kept_hint": (
+        "{conflicts} entries in conflict were kept as they were; to take the sheet's fields"
+        " instead, add --on-conflict replace (the former text is kept as comments)"
+    ),
+    "interop.merged_replaced": (
+        "merged into {path}: {added} new terms, {unchanged} already there and identical,"
+        " {replaced} replaced from the sheet (the former text kept as comments below each)."
     ),
     #
     # --- question kinds (issue 8 item 6) ---

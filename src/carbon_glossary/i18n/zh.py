@@ -913,7 +913,8 @@ MESSAGES: dict[str, str] = {
     "interop.cli.import_output": "写入的术语表文件（默认：与表格同名的 .toml）",
     "interop.cli.merge": "把新术语并入这个已有的术语表（已有词条不改动，冲突会列出）",
     "interop.cli.on_conflict": (
-        "并入时遇到冲突：stop 停止、不写入（默认）；keep 保留已有词条，只并入新术语"
+        "并入时表中某行与已有词条不同：keep 保留已有词条、只并入新术语，退出码 1（默认）；"
+        "replace 用表中填写的内容替换（ID 不变，原文以注释保留）；stop 停止、不写入"
     ),
     "interop.cli.title": "术语表标题（默认：表格文件名）",
     "interop.cli.force": "覆盖已经存在的输出文件",
@@ -1029,6 +1030,19 @@ MESSAGES: dict[str, str] = {
     "serve.refused.full": "培训室已满（最多 {count} 人同时在线），请稍候。",
     "serve.refused.too_many_tries": (
         "房间码输错的次数太多，请等几分钟再试，并向培训老师确认房间码。"
+    ),
+    # --- tidy: import --merge conflicts ---
+    "interop.conflict_replaced": (
+        "“{header}”已按表格替换：已有术语表中的“{term}”（{into}）原有“{have}”，改为“{given}”"
+    ),
+    "interop.merge.original": "以下是并入 {sheet} 之前的原文（--on-conflict replace）：",
+    "interop.merge.kept_hint": (
+        "{conflicts} 个有冲突的词条保持原样；要用表格中的内容替换，请加 --on-conflict replace"
+        "（原文会以注释保留）"
+    ),
+    "interop.merged_replaced": (
+        "已并入 {path}：新增 {added} 个术语，{unchanged} 个已有且一致，{replaced} 个按表格替换"
+        "（原文以注释保留在该词条之后）。"
     ),
     #
     # --- question kinds (issue 8 item 6) ---

@@ -8,8 +8,13 @@ name that points nowhere, an unsettled 多音字) is reported at the spreadsheet
 
 Merging into an existing glossary appends the new terms to the end of its text, so the
 comments, order and formatting of what a person wrote stay as they were and existing ids
-cannot move; a row about a term the glossary already has is either identical (nothing to
-do) or a conflict, which is reported and never applied.
+cannot move. A row about a term the glossary already has is either identical (nothing to
+do) or a conflict, reported at the sheet's row and column. What a conflict does is the
+:data:`ConflictPolicy`: by default (``keep``, as Anki's importer keeps a note it was not
+told to update) the existing entry stays as it is and the new terms go in; ``stop`` writes
+nothing; ``replace`` takes the sheet's filled-in fields for that entry (never its id, which
+progress follows) and keeps the entry's former text as comments right below it, so nothing
+a person wrote is lost.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any, Literal
 
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.problems import Problem
-from carbon_glossary.core.tomlpos import KeyPath, scan_positions
+from carbon_glossary.core.tomlpos import KeyPath, scan_headers, scan_positions
 from carbon_glossary.interop.fields import (
     FIELDS,
     LIST_FIELDS,
@@ -33,7 +38,9 @@ from carbon_glossary.interop.sheets import Sheet
 
 __all__ = ["ConflictPolicy", "ImportResult", "import_sheet"]
 
-ConflictPolicy = Literal["stop", "keep"]
+ConflictPolicy = Literal["keep", "stop", "replace"]
+"""``keep`` the existing entry (the default), ``stop`` and write nothing, or ``replace`` the
+entry's fields with the sheet's."""
 
 
 @dataclass
@@ -45,7 +52,8 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     added: int = 0
     unchanged: int = 0
-    conflicts: int = 0
+    conflicts: int = 0  # rows in conflict with an existing entry
+    replaced: int = 0  # of those, entries that took the sheet's fields (``replace``)
 
     @property
     def errors(self) -> list[Problem]:
@@ -154,11 +162,20 @@ def _rows(sheet: Sheet, columns: Mapping[str, int], problems: _Problems) -> list
     return rows
 
 
-def _document(rows: Sequence[_Row], title: str) -> dict[str, Any]:
-    return {
-        "glossary": {"title": title, "language": "zh-CN", "version": "1"},
-        "term": [row.values for row in rows],
-    }
+def _term_tables(terms: Sequence[Mapping[str, Any]]) -> str:
+    """``[[term]]`` tables, one per term. (tomli-w writes a list of tables as an inline
+    array, ``term = [{…}]``, unless a table holds a list; appended to a glossary, that would
+    be a second ``term`` key of the table before it.)"""
+    import tomli_w
+
+    return "\n".join(f"[[term]]\n{tomli_w.dumps(dict(values))}" for values in terms)
+
+
+def _document(rows: Sequence[_Row], title: str) -> str:
+    import tomli_w
+
+    header = {"glossary": {"title": title, "language": "zh-CN", "version": "1"}}
+    return f"{tomli_w.dumps(header)}\n{_term_tables([row.values for row in rows])}"
 
 
 def _compare(row: _Row, term: Term, glossary: Glossary) -> list[tuple[str, str, str]]:
@@ -195,6 +212,13 @@ def _header_of(key: str, sheet: Sheet, columns: Mapping[str, int]) -> str:
     return sheet.header[columns[key] - 1]
 
 
+@dataclass(frozen=True, slots=True)
+class _Replacement:
+    term: Term  # the existing entry
+    values: dict[str, Any]  # the sheet's fields that replace its own
+    row: int  # the sheet's row number
+
+
 def _merge_rows(
     rows: list[_Row],
     into: Glossary,
@@ -203,11 +227,12 @@ def _merge_rows(
     problems: _Problems,
     policy: ConflictPolicy,
     result: ImportResult,
-) -> list[_Row]:
-    """The rows that are new terms; rows about existing terms are compared, never applied."""
+) -> tuple[list[_Row], list[_Replacement]]:
+    """The rows that are new terms, and (``replace``) what replaces existing entries; every
+    field of a row that differs from its existing entry is reported at its cell."""
     by_text = {term.term: term for term in into.terms}
     new: list[_Row] = []
-    severity = "error" if policy == "stop" else "warning"
+    replacements: list[_Replacement] = []
     for row in rows:
         row_id = row.values.get("id")
         existing = into.by_id(row_id) if row_id else None
@@ -221,19 +246,53 @@ def _merge_rows(
             result.unchanged += 1
             continue
         result.conflicts += 1
+        replaced: dict[str, Any] = {}
         for key, have, given in differences:
+            # An id is never replaced: progress follows it.
+            replacing = policy == "replace" and key != "id"
+            if replacing:
+                replaced[key] = row.values[key]
             problems.add(
-                severity,
+                "error" if policy == "stop" else "warning",
                 row.number,
                 columns[key],
-                "interop.conflict",
+                "interop.conflict_replaced" if replacing else "interop.conflict",
                 header=_header_of(key, sheet, columns),
                 term=existing.term,
                 into=f"{into.path}:{existing.line}",
                 have=have or "-",
                 given=given,
             )
-    return new
+        if replaced:
+            replacements.append(_Replacement(existing, replaced, row.number))
+    result.replaced = len(replacements)
+    return new, replacements
+
+
+def _replace_entries(text: str, replacements: Sequence[_Replacement], sheet_name: str) -> str:
+    """``text`` with each replaced entry's ``[[term]]`` table written anew (its own fields,
+    the sheet's over them) and its former text kept as comments right below."""
+    import tomllib
+
+    from carbon_glossary.i18n import t
+
+    document = tomllib.loads(text)
+    headers = scan_headers(text)
+    starts = sorted(headers.offsets.values())
+    edits: list[tuple[int, int, str]] = []
+    for replacement in replacements:
+        index = replacement.term.position
+        start = headers.offsets[("term", index)]
+        end = next((offset for offset in starts if offset > start), len(text))
+        values = {**document["term"][index], **replacement.values}
+        before = text[start:end].rstrip()
+        note = t("interop.merge.original", sheet=sheet_name)
+        kept = "\n".join(f"# {line}".rstrip() for line in [note, *before.splitlines()])
+        written = _term_tables([values])
+        edits.append((start, end, f"{written}{kept}\n" + ("\n" if end < len(text) else "")))
+    for start, end, written in sorted(edits, reverse=True):
+        text = text[:start] + written + text[end:]
+    return text
 
 
 def _relocate(
@@ -243,10 +302,12 @@ def _relocate(
     first_new: int,
     columns: Mapping[str, int],
     sheet_path: str,
+    replaced: Mapping[int, int] | None = None,
 ) -> list[Problem]:
     """The loader's problems (at lines of the generated TOML) at the sheet's rows and
-    columns. Problems in the part of a merged file that was already there are its own
-    business: errors stay where they are (they stop the merge), warnings are dropped."""
+    columns; ``replaced`` maps an existing entry replaced from the sheet to its row.
+    Problems in the part of a merged file that was already there are its own business:
+    errors stay where they are (they stop the merge), warnings are dropped."""
     if not analysed:
         return []  # the scan costs about as much as the loader's parse: only when needed
     positions = scan_positions(text)
@@ -257,12 +318,26 @@ def _relocate(
     for problem in analysed:
         path = where.get((problem.line, problem.column), ())
         index = path[1] if len(path) >= 2 and path[0] == "term" else None
+        key = path[2] if len(path) >= 3 and isinstance(path[2], str) else "term"
+        row_of_replaced = (replaced or {}).get(index) if isinstance(index, int) else None
+        if row_of_replaced is not None and key in columns:
+            # An entry replaced from the sheet, about a field the sheet gave: at its cell.
+            moved.append(
+                Problem(
+                    sheet_path,
+                    row_of_replaced,
+                    columns[key],
+                    problem.severity,
+                    problem.key,
+                    problem.params,
+                )
+            )
+            continue
         if not isinstance(index, int) or index < first_new:
             if problem.severity == "error":
                 moved.append(problem)
             continue
         row = rows[index - first_new]
-        key = path[2] if len(path) >= 3 and isinstance(path[2], str) else "term"
         column = columns.get(key, columns["term"])
         params = tuple((k, index - first_new + 1 if k == "n" else v) for k, v in problem.params)
         moved.append(Problem(sheet_path, row.number, column, problem.severity, problem.key, params))
@@ -275,12 +350,11 @@ def import_sheet(
     title: str,
     output_path: str,
     into: tuple[Glossary, str] | None = None,
-    policy: ConflictPolicy = "stop",
+    policy: ConflictPolicy = "keep",
 ) -> ImportResult:
     """Turn ``sheet`` into glossary TOML, or into the text of ``into`` (its glossary and the
-    file's text) with the new terms appended. ``text`` is None when anything is an error."""
-    import tomli_w
-
+    file's text) with the new terms appended (and, with ``replace``, entries in conflict
+    replaced). ``text`` is None when anything is an error."""
     from carbon_glossary.core.loader import analyse_glossary
 
     problems = _Problems(sheet.path)
@@ -295,22 +369,22 @@ def import_sheet(
             problems.add("error", 1, columns["term"], "interop.no_rows")
         result.problems = problems.items
         return result
+    replacements: list[_Replacement] = []
     if into is None:
-        text = tomli_w.dumps(_document(rows, title))
+        text = _document(rows, title)
         first_new = 0
     else:
         glossary, existing_text = into
-        rows = _merge_rows(rows, glossary, sheet, columns, problems, policy, result)
+        rows, replacements = _merge_rows(rows, glossary, sheet, columns, problems, policy, result)
         first_new = len(glossary.terms)
         text = existing_text
+        if replacements:
+            text = _replace_entries(text, replacements, sheet.path)
         if rows:
-            text = (
-                existing_text.rstrip("\n")
-                + "\n\n"
-                + tomli_w.dumps({"term": [r.values for r in rows]})
-            )
+            text = text.rstrip("\n") + "\n\n" + _term_tables([r.values for r in rows])
     _, analysed = analyse_glossary(text.encode("utf-8"), output_path)
-    problems.items += _relocate(analysed, text, rows, first_new, columns, sheet.path)
+    replaced = {r.term.position: r.row for r in replacements}
+    problems.items += _relocate(analysed, text, rows, first_new, columns, sheet.path, replaced)
     result.problems = sorted(problems.items, key=lambda p: (p.path != sheet.path, p.line, p.column))
     result.added = len(rows)
     if not result.errors:

@@ -37,8 +37,8 @@ def register(
     importing.add_argument("--merge", metavar="INTO.toml", help=t("interop.cli.merge"))
     importing.add_argument(
         "--on-conflict",
-        choices=("stop", "keep"),
-        default="stop",
+        choices=("keep", "replace", "stop"),
+        default="keep",
         help=t("interop.cli.on_conflict"),
     )
     importing.add_argument("--title", help=t("interop.cli.title"))
@@ -157,17 +157,16 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     write_atomically(output, write)
     if into is None:
         print(t("interop.imported", path=str(output), count=result.added), file=context.out)
-    else:
-        print(
-            t(
-                "interop.merged",
-                path=str(output),
-                added=result.added,
-                unchanged=result.unchanged,
-                conflicts=result.conflicts,
-            ),
-            file=context.out,
-        )
+        return 0
+    key = "interop.merged_replaced" if args.on_conflict == "replace" else "interop.merged"
+    counts = {"added": result.added, "unchanged": result.unchanged}
+    counts |= {"conflicts": result.conflicts, "replaced": result.replaced}
+    print(t(key, path=str(output), **counts), file=context.out)
+    kept = result.conflicts - result.replaced
+    if kept:
+        # Written, but not all of the sheet went in: a script must notice.
+        print(t("interop.merge.kept_hint", conflicts=kept), file=context.err)
+        return 1
     return 0
 
 
