@@ -1,7 +1,13 @@
 """Whose progress, in which store: the store opened once, on first use.
 
 The store is opened on first use, from a worker thread (opening may create folders, check
-and migrate the file). When the command line has already opened it, it is handed over as is.
+and migrate the file, or wait for a server). When the command line has already opened it,
+it is handed over as is.
+
+Opening goes through :func:`carbon_glossary.store.open_store`, the store package's one public
+way in, which returns the :class:`~carbon_glossary.store.ProgressStore` protocol: nothing here
+names a backend, and the layers contract (session → store) holds. Handing every caller an
+opener instead would move this one call into each front end without removing a dependency.
 """
 
 from __future__ import annotations
