@@ -29,6 +29,7 @@ from carbon_glossary.session.decks import PracticePlan, practice_deck, record_an
 from carbon_glossary.store import AnswerRecord, ExamResult, open_store
 from carbon_glossary.subcommands import quiz as quiz_cli
 from carbon_glossary.subcommands.output import cell_width
+from quiz_fixtures import answer_about
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -181,18 +182,7 @@ class TestNothingToDo:
         with open_store(db) as store:
             record_answer(
                 store,
-                AnswerRecord(
-                    profile=PROFILE,
-                    term_id=term.id,
-                    term_text=term.term,
-                    category=term.category,
-                    kind="term-def",
-                    mode="study",
-                    given="x",
-                    correct=True,
-                    elapsed_ms=1000,
-                    answered_at=now,
-                ),
+                answer_about(term, mode="study", correct=True, at=now),
             )
         code, out, err = run(capsys, "study", "--new", "0", "--db", str(db), "--profile", PROFILE)
         assert code == 0 and err == ""

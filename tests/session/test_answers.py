@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import random
 
-from session_support import quiz_glossary
-
 from carbon_glossary.core.quiz import Question, make_quiz
 from carbon_glossary.session.answers import AnswerState
+from quiz_fixtures import quiz_glossary
 
 
 def question(kind: str) -> Question:

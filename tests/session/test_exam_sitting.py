@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from session_support import PROFILE, FakeClock, exam_plan, quiz_glossary
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.session.decks import ExamPlan
@@ -22,6 +21,7 @@ from carbon_glossary.session.exam import (
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.report import build_report, report_to_json, sittings_from_store
 from carbon_glossary.session.writer import AnswerWriter
+from quiz_fixtures import PROFILE, FakeClock, exam_plan, quiz_glossary
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from session_support import PROFILE, FakeClock, quiz_glossary
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.quiz import Question, Verdict
@@ -22,6 +21,7 @@ from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.round import Incomplete, Phase, Round
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.store import AnswerRecord
+from quiz_fixtures import PROFILE, FakeClock, answer_about, quiz_glossary
 
 
 @pytest.fixture(scope="module")
@@ -89,18 +89,7 @@ def test_a_due_card_is_asked_straight_away(glossary: Glossary, progress: Progres
     store = progress.store()
     record_answer(  # with the card FSRS makes of it, as a round writes it
         store,
-        AnswerRecord(
-            profile=PROFILE,
-            term_id=first.id,
-            term_text=first.term,
-            category=first.category,
-            kind="term-def",
-            mode="study",
-            given="x",
-            correct=False,
-            elapsed_ms=1000,
-            answered_at=datetime(2025, 3, 1, tzinfo=UTC),
-        ),
+        answer_about(first, mode="study", correct=False, at=datetime(2025, 3, 1, tzinfo=UTC)),
     )
     round_ = start(glossary, progress, StudyPlan(kinds=("term-def",), seed=2))
     assert round_.question is not None and round_.question.term_id == first.id
@@ -146,19 +135,8 @@ class TestEmptyMistakeBook:
     """The message must not say "you later got them all right" to someone who never erred."""
 
     def record(self, glossary: Glossary, correct: bool, minute: int) -> AnswerRecord:
-        term = glossary.terms[0]
-        return AnswerRecord(
-            profile=PROFILE,
-            term_id=term.id,
-            term_text=term.term,
-            category=term.category,
-            kind="term-def",
-            mode="practice",
-            given="x",
-            correct=correct,
-            elapsed_ms=1000,
-            answered_at=datetime(2025, 3, 1, 9, minute, tzinfo=UTC),
-        )
+        at = datetime(2025, 3, 1, 9, minute, tzinfo=UTC)
+        return answer_about(glossary.terms[0], mode="practice", correct=correct, at=at)
 
     def test_nothing_answered(self, progress: Progress) -> None:
         message = empty_mistake_book_message(progress.store(), PROFILE)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from session_support import FakeClock, exam_plan, quiz_glossary
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.core.paper import Paper
@@ -21,6 +20,7 @@ from carbon_glossary.session.report import build_report, sittings_from_store
 from carbon_glossary.session.shuffle import options_for, shuffled_question
 from carbon_glossary.session.sitter import Sitter
 from carbon_glossary.session.writer import AnswerWriter
+from quiz_fixtures import FakeClock, exam_plan, quiz_glossary
 
 PEOPLE = [f"person {n}" for n in range(12)]
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from session_support import FakeClock, exam_plan, quiz_glossary
 
 from carbon_glossary.core.people import profile_id
 from carbon_glossary.session.exam import ExamSitting
@@ -17,6 +16,7 @@ from carbon_glossary.session.roster import Roster, RosterEntry
 from carbon_glossary.session.sitter import Refusal, Sitter, admit, sign_in
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.store import profile_from
+from quiz_fixtures import FakeClock, exam_plan, quiz_glossary
 
 
 @pytest.fixture

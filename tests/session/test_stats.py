@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from session_support import PROFILE, FakeClock, exam_plan, quiz_glossary
-
 from carbon_glossary.i18n import t
 from carbon_glossary.session.exam import ExamSitting
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.stats import read_stats, stats_to_json, stats_view
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.subcommands.quiz import stats_lines
+from quiz_fixtures import PROFILE, FakeClock, exam_plan, quiz_glossary
 
 
 def test_a_failed_exam_shows_as_failed_everywhere(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from carbon_glossary.store import (
     StoreUnavailable,
     open_store,
 )
+from quiz_fixtures import PROFILE, FakeClock, answer_about, quiz_glossary
 
 
 class SlowStore:
@@ -162,20 +162,10 @@ def test_an_answer_whose_commit_was_not_acknowledged_is_retried_and_stored_once(
     monkeypatch.setattr(writer_module, "RETRY_DELAYS_S", (0.01,))
     with open_store(where) as real:
         lossy = AcknowledgementLost(real)
-        writer = AnswerWriter(Progress(where, "alice", store=lossy))  # type: ignore[arg-type]
-        given = AnswerRecord(
-            profile="alice",
-            term_id="tan-da-feng",
-            term_text="碳达峰",
-            category="核心概念",
-            kind="term-def",
-            mode="practice",
-            given="B",
-            correct=True,
-            elapsed_ms=1000,
-            answered_at=datetime(2025, 3, 10, 9, 30, tzinfo=UTC),
-        )
+        writer = AnswerWriter(Progress(where, PROFILE, store=lossy))  # type: ignore[arg-type]
+        term = quiz_glossary().terms[0]
+        given = answer_about(term, mode="practice", correct=True, at=FakeClock().now())
         written = writer.submit(lambda store: store.record_answer(given)).result(timeout=30)
         writer.close()
         assert lossy.tries == 2 and written is False
-        assert real.answers("alice") == [given]
+        assert real.answers(PROFILE) == [given]

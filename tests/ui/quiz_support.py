@@ -1,60 +1,37 @@
-"""Helpers for the quiz screens' tests: a clock the test turns, the app as the command line
-starts it, and answering a question right or wrong by pressing keys as a person would."""
+"""Helpers for the quiz screens' tests: the app as the command line starts it (on the clock
+the test turns, from tests/quiz_fixtures.py), and answering a question right or wrong by
+pressing keys as a person would."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.pilot import Pilot
 
-from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.model import Glossary
-from carbon_glossary.core.paper import Paper, build_paper, load_paper
 from carbon_glossary.core.pinyin import format_numbers
 from carbon_glossary.core.quiz import Question, option_label
-from carbon_glossary.session.decks import ExamPlan, exam_id_for
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.ui.launch import QuizApp
 from carbon_glossary.ui.plans import Plan
+from quiz_fixtures import PROFILE, FakeClock, exam_plan, quiz_glossary, quiz_paper
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-QUIZ_GLOSSARY = DATA / "quiz_ui_glossary.toml"
-QUIZ_PAPER = DATA / "quiz_ui_paper.toml"
-PROFILE = "测试者"
+# The clock, glossary and paper are the session tests' too (tests/quiz_fixtures.py).
+__all__ = [
+    "PROFILE",
+    "SIZE",
+    "FakeClock",
+    "exam_plan",
+    "make_quiz_app",
+    "quiz_glossary",
+    "quiz_paper",
+    "right_keys",
+    "settle",
+    "typed",
+    "wrong_keys",
+]
+
 SIZE = (100, 30)
-BEIJING = timezone(timedelta(hours=8))
-
-
-@dataclass
-class FakeClock:
-    """Both clocks stand still until the test moves them with :meth:`advance`."""
-
-    seconds: float = 1000.0
-    start: datetime = field(default_factory=lambda: datetime(2025, 3, 10, 9, 0, tzinfo=BEIJING))
-
-    def monotonic(self) -> float:
-        return self.seconds
-
-    def now(self) -> datetime:
-        return self.start + timedelta(seconds=self.seconds - 1000.0)
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
-
-
-def quiz_glossary() -> Glossary:
-    return load_glossary(QUIZ_GLOSSARY)
-
-
-def quiz_paper(glossary: Glossary) -> Paper:
-    return build_paper(glossary, load_paper(QUIZ_PAPER, glossary))
-
-
-def exam_plan(glossary: Glossary) -> ExamPlan:
-    paper = quiz_paper(glossary)
-    return ExamPlan(paper, exam_id_for(paper))
 
 
 def make_quiz_app(

@@ -36,6 +36,7 @@ from carbon_glossary.ui.screens.quiz import ConfirmDialog, QuizScreen
 from carbon_glossary.ui.screens.stats import StatsScreen
 from carbon_glossary.ui.widgets.bars import BarChart
 from carbon_glossary.ui.widgets.question import QuestionView
+from quiz_fixtures import answer_about
 
 
 @pytest.fixture(scope="module")
@@ -236,19 +237,8 @@ async def test_practice_mistakes_replays_the_mistake_book(glossary: Glossary, db
     by_text = {term.term: term for term in glossary.terms}
 
     def record(term_text: str, kind: str, correct: bool, minutes: int) -> AnswerRecord:
-        term = by_text[term_text]
-        return AnswerRecord(
-            profile=PROFILE,
-            term_id=term.id,
-            term_text=term.term,
-            category=term.category,
-            kind=kind,
-            mode="practice",
-            given="x",
-            correct=correct,
-            elapsed_ms=1000,
-            answered_at=clock.now() - timedelta(minutes=minutes),
-        )
+        at = clock.now() - timedelta(minutes=minutes)
+        return answer_about(by_text[term_text], mode="practice", correct=correct, at=at, kind=kind)
 
     with open_store(db) as store:
         record_answer(store, record("碳中和", "pinyin", False, 30))

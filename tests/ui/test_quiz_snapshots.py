@@ -33,10 +33,11 @@ from textual.widgets import Input
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.session.decks import PracticePlan, record_answer
-from carbon_glossary.store import AnswerRecord, ExamResult, open_store
+from carbon_glossary.store import ExamResult, open_store
 from carbon_glossary.ui.plans import StatsPlan
 from carbon_glossary.ui.screens.exam import ExamScreen
 from carbon_glossary.ui.screens.quiz import QuizScreen
+from quiz_fixtures import answer_about
 
 SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
@@ -137,17 +138,12 @@ class TestProgress:
                     term = terms[(day * 3 + n) % len(terms)]
                     record_answer(
                         store,
-                        AnswerRecord(
-                            profile=PROFILE,
-                            term_id=term.id,
-                            term_text=term.term,
-                            category=term.category,
-                            kind="term-def",
+                        answer_about(
+                            term,
                             mode="practice",
-                            given="x",
                             correct=(day + n) % 3 != 0,
+                            at=now - timedelta(days=11 - day, hours=n),
                             elapsed_ms=3000,
-                            answered_at=now - timedelta(days=11 - day, hours=n),
                         ),
                     )
             store.record_exam_result(
