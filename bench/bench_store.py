@@ -83,7 +83,7 @@ def answer_latency(store: ProgressStore, count: int, study: bool) -> tuple[float
 
 ROWS = (
     "profile, term_id, term_text, category, kind, mode, given, expected, correct,"
-    " elapsed_ms, answered_at"
+    " elapsed_ms, answer_id, answered_at"
 )
 
 
@@ -96,7 +96,7 @@ def fill(location: str | Path, size: int) -> None:
 
         with sqlite3.connect(location) as conn:
             conn.executemany(
-                f"INSERT INTO answers ({ROWS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO answers ({ROWS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (*_values(r)[:-1], r.answered_at.isoformat(timespec="microseconds"))
                     for r in rows
@@ -124,6 +124,7 @@ def _values(r: AnswerRecord) -> tuple[object, ...]:
         r.expected,
         r.correct,
         r.elapsed_ms,
+        r.answer_id,
         r.answered_at,
     )
 
