@@ -106,18 +106,25 @@ def test_the_command_line_says_so_and_exits_2(
 # --- schema versions ---
 
 
-def test_an_older_database_is_migrated_and_keeps_its_data(pg_url: str) -> None:
-    with psycopg.connect(pg_url, autocommit=True) as conn, conn.transaction():
-        for step in schema.MIGRATIONS[:2]:
+def database_at(url: str, version: int, *inserts: tuple[str, tuple[object, ...]]) -> None:
+    """A database as a program writing schema ``version`` left it, with these rows."""
+    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
+        for step in schema.MIGRATIONS[:version]:
             step(conn)
         conn.execute(f"CREATE TABLE {schema.VERSION_TABLE} (version INTEGER NOT NULL)")
-        conn.execute(f"INSERT INTO {schema.VERSION_TABLE} VALUES (2)")
-        conn.execute(
-            "INSERT INTO answers (profile, term_id, term_text, kind, mode, exam_id, exam_title,"
-            " attempt_id, question, given, correct, elapsed_ms, answered_at) VALUES"
-            " ('bob', 'a', '碳达峰', 'pinyin', 'exam', 'p1', '测验', 'left', 1, 'x', false, 1,"
-            " '2025-03-10T01:00:00Z')"
-        )
+        conn.execute(f"INSERT INTO {schema.VERSION_TABLE} VALUES (%s)", (version,))
+        for sql, params in inserts:
+            conn.execute(sql.encode(), params)
+
+
+def test_an_older_database_is_migrated_and_keeps_its_data(pg_url: str) -> None:
+    sql = (
+        "INSERT INTO answers (profile, term_id, term_text, kind, mode, exam_id, exam_title,"
+        " attempt_id, question, given, correct, elapsed_ms, answered_at) VALUES"
+        " ('bob', 'a', '碳达峰', 'pinyin', 'exam', 'p1', '测验', 'left', 1, 'x', false, 1,"
+        " '2025-03-10T01:00:00Z')"
+    )
+    database_at(pg_url, 2, (sql, ()))
     with open_store(pg_url) as store:
         [left] = store.attempts(exam_id="p1")
         assert (left.attempt_id, left.profile, left.handed_in_at) == ("left", "bob", None)
@@ -126,18 +133,12 @@ def test_an_older_database_is_migrated_and_keeps_its_data(pg_url: str) -> None:
 
 
 def test_a_version_3_database_gets_answer_ids_and_keeps_its_answers(pg_url: str) -> None:
-    with psycopg.connect(pg_url, autocommit=True) as conn, conn.transaction():
-        for step in schema.MIGRATIONS[:3]:
-            step(conn)
-        conn.execute(f"CREATE TABLE {schema.VERSION_TABLE} (version INTEGER NOT NULL)")
-        conn.execute(f"INSERT INTO {schema.VERSION_TABLE} VALUES (3)")
-        for term in ("a", "b"):
-            conn.execute(
-                "INSERT INTO answers (profile, term_id, term_text, kind, mode, given, correct,"
-                " elapsed_ms, answered_at) VALUES ('alice', %s, '碳达峰', 'pinyin', 'practice',"
-                " 'x', false, 1, '2025-03-10T01:00:00Z')",
-                (term,),
-            )
+    sql = (
+        "INSERT INTO answers (profile, term_id, term_text, kind, mode, given, correct,"
+        " elapsed_ms, answered_at) VALUES ('alice', %s, '碳达峰', 'pinyin', 'practice', 'x',"
+        " false, 1, '2025-03-10T01:00:00Z')"
+    )
+    database_at(pg_url, 3, (sql, ("a",)), (sql, ("b",)))
     with open_store(pg_url) as store:
         old = store.answers("alice")
         assert sorted(r.term_id for r in old) == ["a", "b"]
