@@ -327,14 +327,19 @@ class TestHandout:
         code = main(["--glossary", str(SHIPPED), "export", "--format", "handout", "-o", str(out)])
         assert code == 2 and out.read_text(encoding="utf-8") == "mine"
 
-    def test_without_a_browser_it_says_how_to_print(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-        monkeypatch.delenv("CARBON_GLOSSARY_BROWSER", raising=False)
+    @pytest.fixture
+    def no_browser(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """No Chromium, Chrome or Edge anywhere the PDF printer looks."""
         from carbon_glossary.interop import pdf
 
+        monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+        monkeypatch.delenv("CARBON_GLOSSARY_BROWSER", raising=False)
         monkeypatch.setattr(pdf, "_PLACES", ())
+
+    @pytest.mark.usefixtures("no_browser")
+    def test_without_a_browser_it_says_how_to_print(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         out = tmp_path / "h.html"
         code = main(
             ["--glossary", str(SHIPPED), "export", "--format", "handout", "-o", str(out), "--pdf"]
@@ -343,15 +348,11 @@ class TestHandout:
         assert code == 1 and "Ctrl+P" in err and str(out) in err
         assert out.exists() and not out.with_suffix(".pdf").exists()
 
+    @pytest.mark.usefixtures("no_browser")
     def test_a_pdf_name_asks_for_the_pdf(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         # -o handout.pdf without --pdf once wrote handout.html, said so, and printed nothing
-        monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-        monkeypatch.delenv("CARBON_GLOSSARY_BROWSER", raising=False)
-        from carbon_glossary.interop import pdf
-
-        monkeypatch.setattr(pdf, "_PLACES", ())
         out = tmp_path / "h.pdf"
         code = main(["--glossary", str(SHIPPED), "export", "--format", "handout", "-o", str(out)])
         err = capsys.readouterr().err
