@@ -1,9 +1,9 @@
 """One search box for hanzi, pinyin (any form), initials, English and definition text.
 
-Ranking (DESIGN.md "Search"): exact term > term prefix > term substring > pinyin or initials
-(matches from the term's first syllable above mid-term ones) > alias > English (a whole
-gloss, then a gloss's start, then inside one) > definition text; equal scores in dictionary
-(pinyin) order.
+Ranking (DESIGN.md "Search"): exact term > exact alias (another name of the term, typed
+whole) > term prefix > term substring > pinyin or initials (matches from the term's first
+syllable above mid-term ones) > alias > English (a whole gloss, then a gloss's start, then
+inside one) > definition text; equal scores in dictionary (pinyin) order.
 
 Speed comes from doing no per-term Python work at query time. At build time every field is
 joined, one line per term in pinyin order, into a "blob"; a query becomes a ``str.find`` or a
@@ -913,16 +913,6 @@ class _Search:
             *(index._definition_en.find_lines(spelt) for spelt in spellings),
         )
         self.add_lines(_unique(merged), _DEFINITION, "definition", spans)
-
-
-def _english_tier(line: str, needle: str) -> int:
-    """0: a whole gloss equals the query; 1: a gloss begins with it; 2: it is inside one."""
-    glosses = line.split("; ")
-    if needle in glosses:
-        return 0
-    if any(gloss.startswith(needle) for gloss in glosses):
-        return 1
-    return 2
 
 
 def _spelled(haystack: str, needles: tuple[str, ...]) -> tuple[Span, ...]:

@@ -48,6 +48,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import BinaryIO, overload
 
@@ -71,6 +72,7 @@ _TRAILER = struct.Struct("<QQ")
 # Modules whose code decides what a table holds, beyond those of the glossary cache's key.
 _SEARCH_MODULES = ("search.py", "search_cache.py", "collate.py")
 _FIELD_NAMES = tuple(f.name for f in fields(Term))
+_values = attrgetter(*_FIELD_NAMES)  # a term's field values as a tuple, in field order
 _RECORDS = "records"
 _RECORD_INDEX = "record index"
 _dumps = partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
@@ -267,7 +269,7 @@ def _write_sections(out: BinaryIO, key: bytes, index: SearchIndex) -> None:
     offsets, checksums = array("q", [0]), array("I")
     start = out.tell()
     for term in index.terms:
-        record = _dumps(tuple(getattr(term, name) for name in _FIELD_NAMES))
+        record = _dumps(_values(term))
         out.write(record)
         offsets.append(offsets[-1] + len(record))
         checksums.append(zlib.crc32(record))
