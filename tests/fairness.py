@@ -115,6 +115,38 @@ def _shown_pairs(term: Term, text: str) -> list[str]:
     return [p for p in pairs if _is_hanzi(p[0]) and _is_hanzi(p[1]) and p in text]
 
 
+def _shown_runs(glossary: Glossary, term: Term, text: str) -> list[str]:
+    """Runs of three characters of the term (hanzi, Latin letters or digits: 203 of
+    2030年前, 市碳达 of 济南市碳达峰) shown in text other than as part of the name of a term
+    that the term is made of (碳达峰 of 碳达峰碳中和 in 碳达峰与碳中和的合称 is its meaning)."""
+    own = {term.term, term.traditional, *term.aliases}
+    parts = {
+        form
+        for other in glossary.terms
+        for form in (other.term, other.traditional, *other.aliases)
+        if form and form not in own and form in term.term
+    }
+    runs = ("".join(r) for r in zip(term.term, term.term[1:], term.term[2:], strict=False))
+    return [
+        r
+        for r in runs
+        if all(_word_char(c) for c in r)
+        and any(
+            not _within_one(text, m.start(), m.start() + 3, parts)
+            for m in re.finditer(f"(?={re.escape(r)})", text)  # overlapping too
+        )
+    ]
+
+
+def _within_one(text: str, start: int, end: int, names: set[str]) -> bool:
+    """Whether text[start:end] lies inside one occurrence of one of names."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+    )
+
+
 _STOP_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
 # "＿＿的简称", "“＿＿”的英文缩写": the term said to abbreviate itself, its meaning masked away
 GUTTED = re.compile(r"＿＿[”\"]?(?:（[^）]*）)?的(?:习惯|英文)?(?:简称|缩写)")
@@ -169,7 +201,8 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
             for b in items[i + 1 :]:
                 pair(a, b, COULD_DEFINE, "can take the definition of")
     # giveaways: a pair of adjacent characters of the answer shown, when no other option
-    # holds either character
+    # holds either character; or a run of three shown, when no other option holds it
+    # (装配式 in 装配式混凝土结构 names 装配式建筑 whatever other 装 or 配 the options have)
     shown = ""
     if q.kind in ("def-term", "cloze"):
         shown, others = q.prompt, [o for o in q.options if o != q.answer]
@@ -180,6 +213,9 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
         where = "the prompt" if q.kind != "term-def" else "the right option"
         for chars in _shown_pairs(answer, shown):
             if not any(set(chars) & set(o) for o in others):
+                found.append(("giveaway", f"{chars} of {answer.term} shown in {where}"))
+        for chars in _shown_runs(glossary, answer, shown):
+            if not any(chars in o for o in others):
                 found.append(("giveaway", f"{chars} of {answer.term} shown in {where}"))
     # a Latin term spelt by the initials of words shown with it
     shown_with = {

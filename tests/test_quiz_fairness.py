@@ -94,6 +94,10 @@ def test_an_abbreviations_expansion_is_not_masked(
     for kind in ("term-def", "truefalse", "match"):
         for seed in range(10):
             q = made(shipped, term, kind, seed)
+            if kind == "term-def" and isinstance(q, Skip):
+                # 全国碳排放权交易市场的简称 repeats 全国碳 of the stem in one option only
+                assert q.reason == "giveaway"
+                continue
             assert isinstance(q, Question)
             shown = [*q.options, q.statement]
             own = next((s for s in shown if expansion in s), None)
@@ -145,11 +149,27 @@ def questions_of(glossary: Glossary, text: str, kind: str, seeds: int = 20) -> l
 def test_the_judge_knows_the_reported_giveaways(shipped: Glossary) -> None:
     """The QA trial's questions as main made them: the judge must call each unfair, or a
     scan that finds nothing proves nothing."""
+    jinan = named(shipped, "《济南市碳达峰工作方案》")
     others = [
         "对《济南市槐荫区碳达峰工作方案》的官方政策解读，是本术语表的依据文件。",
         "山东省人民政府于2022年12月印发的文件（＿＿），明确了山东省碳达峰工作的主要目标。",
         "国务院于2021年10月印发的文件（＿＿），明确了我国2030年前实现碳达峰的主要目标。",
     ]
+    right = "济南市人民政府于2023年6月印发的文件（＿＿），明确了济南市碳达峰工作的主要目标。"
+    q6 = Question("term-def", jinan.id, jinan.term, (right, *others), right, 0)
+    assert ("giveaway", f"市碳达 of {jinan.term} shown in the right option") in problems(
+        shipped, q6
+    )
+    house = named(shipped, "装配式建筑")
+    q = Question(
+        "def-term",
+        house.id,
+        "由预制部品部件在工地装配而成的建筑，常见装配式混凝土结构、钢结构和木结构建筑。",
+        ("装配式建筑", "绿色建筑", "碳排放配额", "绿色出行"),
+        "装配式建筑",
+        0,
+    )
+    assert [rule for rule, _ in problems(shipped, q)] == ["giveaway"]
     ccus = named(shipped, "CCUS")
     spelt = "＿＿（Carbon Capture, Utilization and Storage）的英文缩写：将二氧化碳捕集、利用。"
     q = Question("term-def", ccus.id, "CCUS", (spelt, *others), spelt, 0)
@@ -160,6 +180,32 @@ def test_the_judge_knows_the_reported_giveaways(shipped: Glossary) -> None:
     assert [rule for rule, _ in problems(shipped, q)] == ["gutted"]
 
 
+@pytest.mark.parametrize(
+    ("term", "words"),
+    [
+        ("《济南市碳达峰工作方案》", "济南市碳达峰"),  # 济南市人民政府…济南市碳达峰工作
+        ("《2030年前碳达峰行动方案》", "2030"),  # 国务院…我国2030年前实现碳达峰
+    ],
+)
+def test_a_policy_documents_own_words_are_not_only_in_the_right_definition(
+    shipped: Glossary, term: str, words: str
+) -> None:
+    """Issue 7 item 3, term→definition: the stem's distinctive words (2030年前, 济南市碳达峰)
+    repeated by the right definition alone. Each run of three characters of the term that
+    the right option shows must show in another option too, or the term is not asked so."""
+    for seed in range(20):
+        q = made(shipped, term, "term-def", seed)
+        if isinstance(q, Question):
+            assert q.answer_index is not None
+            right = q.options[q.answer_index]
+            if words[:3] in right:
+                others = [o for i, o in enumerate(q.options) if i != q.answer_index]
+                assert any(words[:3] in o for o in others), right
+            assert not problems(shipped, q)
+        else:
+            assert q.reason == "giveaway"
+
+
 def test_the_example_paper_still_asks_two_policy_documents(shipped: Glossary) -> None:
     """The rule leaves two documents askable as term→definition: the paper's section holds."""
     paper = load_paper(ROOT / "papers" / "example.toml", shipped)
@@ -167,6 +213,34 @@ def test_the_example_paper_still_asks_two_policy_documents(shipped: Glossary) ->
         built = build_paper(shipped, replace(paper, seed=seed)).questions
         documents = [q for q in built if q.kind == "term-def" and q.category == "政策文件"]
         assert len(documents) == 2
+
+
+def test_a_run_of_three_shown_needs_an_option_holding_it(shipped: Glossary) -> None:
+    """Issue 7 item 3: 装配而成的建筑，常见装配式混凝土结构 — 碳排放配额 holding 配 covered the
+    pair 装配 under the one-character rule, yet 装配式 was in one option only."""
+    for q in questions_of(shipped, "装配式建筑", "def-term"):
+        others = [o for o in q.options if o != q.answer]
+        assert "装配式" not in q.prompt or any("装配式" in o for o in others)
+    skip = made(shipped, "装配式建筑", "def-term", 0)
+    assert isinstance(skip, Skip) and skip.reason == "giveaway"
+
+
+@pytest.mark.parametrize("glossary_file", ["glossary.toml", "tests/data/quiz_ui_glossary.toml"])
+def test_a_term_named_inside_the_answer_is_its_meaning_not_a_hint(glossary_file: str) -> None:
+    """碳达峰与碳中和的合称 shows 碳达峰 and 碳中和 of 碳达峰碳中和, each a term of its own and
+    so never a distractor: under the run-of-three rule alone 碳达峰碳中和 could not be asked
+    as term→definition (the session test glossary's study round lost it, 1c20e5d). A
+    run inside the name of a term the answer is made of explains it; other runs still count
+    (市碳达 of 《济南市碳达峰工作方案》, where 碳达峰 alone would be excused)."""
+    glossary = load_glossary(ROOT / glossary_file)
+    both = named(glossary, "碳达峰碳中和")
+    asked = questions_of(glossary, both.term, "term-def")
+    assert len(asked) == 20
+    assert all(not problems(glossary, q) for q in asked)
+    right = "碳达峰与碳中和的合称，简称“双碳”。"
+    others = ("指二氧化碳排放量达到峰值。", "植树造林增加碳汇。", "市场中交易的配额。")
+    q = Question("term-def", both.id, both.term, (right, *others), right, 0)
+    assert problems(glossary, q) == []
 
 
 def test_no_definition_spells_a_latin_term_by_initials(shipped: Glossary) -> None:

@@ -315,6 +315,20 @@ class _Context:
             self._by_sound = by_sound
         return self._by_sound.get(sound, [])
 
+    def parts(self, term: Term) -> tuple[str, ...]:
+        """The names of other terms written inside ``term``'s name, longest first: 碳达峰 and
+        碳中和 in 碳达峰碳中和, 碳排放 in 碳排放强度. A definition that names them explains what
+        the term is made of (碳达峰与碳中和的合称), which is meaning, not a hint."""
+        name = term.term
+        own = {f.casefold() for f in _forms(term)}
+        found = {
+            self._all_forms[name[a:b].casefold()]
+            for a in range(len(name))
+            for b in range(a + 2, min(len(name), a + self._longest_form) + 1)
+            if name[a:b].casefold() in self._all_forms and name[a:b].casefold() not in own
+        }
+        return tuple(sorted((f for f in found if f in name), key=lambda f: (-len(f), f)))
+
     def ancestors(self, term: Term) -> frozenset[str]:
         """Ids of the terms ``term`` is a kind or part of, following ``broader`` upwards."""
         found: list[str] = []
@@ -578,12 +592,22 @@ class _Replay:
             index += 1
 
 
-def _visible(kind: str, answer: _Facts, prompt: str) -> frozenset[str]:
-    """The pairs of adjacent characters of the answer that a question's text shows: 山东 of
-    《山东省碳达峰实施方案》 in 山东省人民政府于2022年12月印发的文件…. Some distractor must hold
-    one of the two characters of each, or the one option that holds both is the answer,
-    known or not (issue 7, item 3). Single characters are allowed to show: a definition
-    explains its term's morphemes (碳达峰: 排放量达到…峰值), which is meaning, not a hint."""
+def _word_char(char: str) -> bool:
+    return is_hanzi(char) or (char.isascii() and char.isalnum())
+
+
+def _visible(context: _Context, kind: str, answer: _Facts, prompt: str) -> frozenset[str]:
+    """What of the answer a question's text shows that only the answer's option may hold:
+    pairs of adjacent hanzi of the answer (山东 of 《山东省碳达峰实施方案》 in 山东省人民政府于
+    2022年12月印发的文件…), of which some distractor must hold one character; and runs of
+    three characters, hanzi, Latin letters or digits (装配式 of 装配式建筑 in 常见装配式混凝土
+    结构, 203 of 《2030年前碳达峰行动方案》, 市碳达 of 《济南市碳达峰工作方案》), which some
+    distractor must hold whole. Otherwise the one option that holds them is the answer, known
+    or not (issue 7, item 3). Single characters are allowed to show: a definition explains its
+    term's morphemes (碳达峰: 排放量达到…峰值), which is meaning, not a hint; so is a run the
+    text shows as part of another term's name written inside the answer (碳达峰 of
+    碳达峰碳中和 in 碳达峰与碳中和的合称: see :meth:`_Context.parts`). For ``term-def`` the text
+    is the right option, the stem being the term."""
     if kind in ("def-term", "term-def"):  # shown as the prompt, or as the right option
         text = answer.definition
     elif kind == "cloze":
@@ -594,7 +618,31 @@ def _visible(kind: str, answer: _Facts, prompt: str) -> frozenset[str]:
     # abbreviates may well show, being its meaning)
     term = answer.term.term
     pairs = (a + b for a, b in itertools.pairwise(term) if is_hanzi(a) and is_hanzi(b))
-    return frozenset(p for p in pairs if p in text)
+    runs = ("".join(r) for r in zip(term, term[1:], term[2:], strict=False))
+    spans = _spans(text, context.parts(answer.term))
+    return frozenset(
+        [p for p in pairs if p in text]
+        + [r for r in runs if all(map(_word_char, r)) and _shows_outside(text, r, spans)]
+    )
+
+
+def _spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``names`` occur in ``text``, as (start, end)."""
+    return [
+        (m.start(), m.start() + len(name))
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+    ]
+
+
+def _shows_outside(text: str, run: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``text`` shows ``run`` somewhere not inside one of ``spans``."""
+    start = text.find(run)
+    while start >= 0:
+        if not any(a <= start and start + len(run) <= b for a, b in spans):
+            return True
+        start = text.find(run, start + 1)
+    return False
 
 
 def _covers(needle: str, text: str) -> bool:
@@ -729,7 +777,7 @@ def _choose(
         _needs(kind),
         fits,
         _distinct_for(context, kind),
-        _visible(kind, answer, prompt),
+        _visible(context, kind, answer, prompt),
         _definition_text if kind == "term-def" else _term_text,
     )
 
