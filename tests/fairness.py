@@ -55,6 +55,27 @@ def _named(glossary: Glossary, text: str, term: Term) -> bool:
     return bool(text) and mask_term(text, term, glossary) != text
 
 
+# A definition naming the other term as its kind, one of its kinds or a near-synonym: a
+# word that says so, then a list of which the blanked term is one whole item (属于＿＿,
+# 包括＿＿、…, 常指太阳能、＿＿等, 包括太阳能、风能等＿＿以及核能); or ＿＿之一 / ＿＿的一种;
+# or 相近/同义 in the same clause (含义与“＿＿”相近). 属于不＿＿, 如屋顶分布式＿＿, ＿＿利用
+# are mentions.
+_SAYS = "属于|包括|包含|涵盖|常指|专指|是指|主要有|分为|例如|比如|诸如|如|又称|也称|亦称|即"
+_JOIN = "、|和|以及|及|或|与|等"
+_KIND_CLAUSE = re.compile(
+    f'(?:{_SAYS})(?:[^、（）()]{{1,24}}?(?:{_JOIN}))*[“"]?＿＿[”"]?(?=$|{_JOIN}|[）)])'
+    '|＿＿[”"]?(?:的一种|之一)|相近|同义|相同|等同'
+)
+
+
+def _kind_of(glossary: Glossary, text: str, term: Term) -> bool:
+    masked = mask_term(text, term, glossary) if text else text
+    if masked == text:
+        return False
+    clauses = re.split(r"[。；;，,：:]", masked)
+    return any(_KIND_CLAUSE.search(c) for c in clauses if "＿＿" in c)
+
+
 def _nested(a: Term, b: Term) -> bool:
     return any(x in y or y in x for x in _forms(a) for y in _forms(b))
 
@@ -74,14 +95,15 @@ def _head(term: Term) -> str:
 RULES = {
     "nested": lambda g, a, b: _nested(a, b),
     "broader": lambda g, a, b: b.id in _ancestors(g, a) or a.id in _ancestors(g, b),
+    "kind-of": lambda g, a, b: _kind_of(g, a.definition, b) or _kind_of(g, b.definition, a),
     "named": lambda g, a, b: _named(g, a.definition, b) or _named(g, b.definition, a),
     "related": lambda g, a, b: _related(a, b),
     "sibling": lambda g, a, b: bool(_ancestors(g, a) & _ancestors(g, b)),
     "head": lambda g, a, b: bool(_head(a)) and _head(a) == _head(b),
 }
 SAME_THING = ("nested", "broader")
-COULD_DEFINE = (*SAME_THING, "named")
-COULD_FIT = (*COULD_DEFINE, "related")
+COULD_DEFINE = (*SAME_THING, "kind-of")
+COULD_FIT = (*COULD_DEFINE, "named", "related")
 COULD_FILL = (*COULD_FIT, "sibling", "head")
 
 

@@ -215,13 +215,13 @@ def test_distractors_come_from_the_same_category_first() -> None:
 
 def test_distractors_prefer_shared_characters_and_syllables() -> None:
     """For 碳达峰, the 碳 terms of its category come up far more often than 温室气体 (碳排放,
-    named in its definition, is never offered)."""
+    merely named in its definition, is offered too: it does not fit that definition)."""
     seen: Counter[str] = Counter()
     for seed in range(100):
         seen.update(question("碳达峰", "def-term", seed).options)
     assert seen["碳中和"] > seen["温室效应气体"]
     assert seen["二氧化碳排放"] > seen["温室气体"]
-    assert seen["碳排放"] == 0
+    assert seen["碳排放"] > seen["温室气体"]
 
 
 def test_english_to_term() -> None:

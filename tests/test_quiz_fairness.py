@@ -15,7 +15,7 @@ from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.paper import build_paper, load_paper
 from carbon_glossary.core.quiz import BLANK, Question, Skip, make_question
-from fairness import could_define, could_fill, problems, scan
+from fairness import could_define, could_fill, could_fit, problems, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -241,6 +241,50 @@ def test_a_term_named_inside_the_answer_is_its_meaning_not_a_hint(glossary_file:
     others = ("指二氧化碳排放量达到峰值。", "植树造林增加碳汇。", "市场中交易的配额。")
     q = Question("term-def", both.id, both.term, (right, *others), right, 0)
     assert problems(glossary, q) == []
+
+
+def test_a_term_merely_named_in_a_definition_is_a_distractor_again(shipped: Glossary) -> None:
+    """Issue 7 item 1 over-excluded: 碳达峰's definition names 碳排放 (碳排放量达到历史最高
+    值), so 碳排放 was never offered with 碳达峰 though it does not fit that definition. Only
+    a definition naming the other term as its kind, one of its kinds or a near-synonym rules
+    it out of term-def, def-term and match."""
+    peak = named(shipped, "碳达峰")
+    offered = [
+        q
+        for seed in range(20)
+        for kind in ("def-term", "match")
+        if isinstance(q := made(shipped, peak.term, kind, seed), Question)
+        and "碳排放" in (q.options if kind == "def-term" else q.items)
+    ]
+    assert offered
+    assert all(not problems(shipped, q) for q in offered)
+
+
+@pytest.mark.parametrize(
+    ("term", "other", "kind_of"),
+    [
+        ("可再生能源", "非化石能源", True),  # 属于非化石能源 (and broader)
+        ("非化石能源", "可再生能源", True),  # 包括太阳能、风能…等可再生能源以及核能
+        ("新能源", "太阳能", True),  # 常指太阳能、风能、…
+        ("绿色低碳技术", "节能减排技术", True),  # 包括清洁能源技术、节能减排技术、…
+        ("永续发展", "可持续发展", True),  # 含义与“可持续发展”相近
+        ("化石能源", "可再生能源", False),  # 属于不可再生能源
+        ("分布式能源系统", "光伏", False),  # 如屋顶分布式光伏
+        ("低碳技术", "可再生能源", False),  # 涵盖节能提效、可再生能源利用
+        ("重点排放单位", "全国碳市场", False),  # 属于全国碳市场覆盖的行业
+        ("碳达峰", "碳排放", False),  # 碳排放量达到历史最高值
+    ],
+)
+def test_the_judge_tells_a_kind_from_a_mention(
+    shipped: Glossary, term: str, other: str, kind_of: bool
+) -> None:
+    a, b = named(shipped, term), named(shipped, other)
+    assert could_fit(shipped, a, b)  # named in the definition: still kept out of cloze, 对/错
+    assert could_define(shipped, a, b) is kind_of
+    if kind_of:  # and the engine never offers the pair where a definition is the question
+        for seed in range(10):
+            q = made(shipped, term, "def-term", seed)
+            assert not isinstance(q, Question) or other not in q.options
 
 
 def test_no_definition_spells_a_latin_term_by_initials(shipped: Glossary) -> None:

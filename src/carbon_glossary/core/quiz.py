@@ -414,22 +414,62 @@ def _same_thing(a: _Facts, b: _Facts) -> bool:
     return _nested(a, b) or b.term.id in a.ancestors or a.term.id in b.ancestors
 
 
+# A definition that says what its term is a kind of, or what kinds it has, or what it is
+# another word for: 属于可再生能源, 包括清洁能源技术、节能减排技术, 常指太阳能、风能, 含义与
+# “可持续发展”相近. The other term is then named as a whole item of the list that follows
+# the word, or as what the list's items are (包括太阳能、风能等可再生能源), not as part of a
+# longer phrase (属于不可再生能源, 如屋顶分布式光伏, 可再生能源利用 are mere mentions).
+_KIND_WORDS = "属于|包括|包含|涵盖|常指|专指|是指|主要有|分为|例如|比如|诸如|如|又称|也称|亦称|即"
+_LIST_SEP = "、|和|及|以及|或|与"
+_KIND_OF = re.compile(
+    rf"(?:{_KIND_WORDS})(?:[^、，,。；;：:（）()]{{1,24}}?(?:{_LIST_SEP}|等))*?[“\"]?"
+    + re.escape(BLANK)
+    + rf"[”\"]?(?=$|{_LIST_SEP}|等|[）)，,。；;：:])"
+    + "|"
+    + re.escape(BLANK)
+    + '[”"]?(?:的一种|之一)'
+)
+_NEAR_SYNONYM = re.compile(r"相近|同义|相同|等同")
+
+
+def _names_as_kind(context: _Context, text: str, term: Term) -> bool:
+    """Whether ``text`` (a definition) names ``term`` as what it is a kind of, as one of its
+    kinds, or as a near-synonym (see :data:`_KIND_OF`): then the one's definition is true
+    of the other too. Any other mention (碳达峰: 碳排放量达到历史最高值) is not."""
+    masked = context.mask(text, term)
+    if masked == text:
+        return False
+    segments = (s for s in re.split(r"[。；;]", masked) if BLANK in s)
+    return any(
+        _KIND_OF.search(clause) or _NEAR_SYNONYM.search(clause)
+        for segment in segments
+        for clause in re.split(r"[，,：:]", segment)
+        if BLANK in clause
+    )
+
+
 def _could_define(context: _Context, a: _Facts, b: _Facts) -> bool:
     """``b``'s definition might be true of ``a`` or the other way round: the same thing, or
-    one named in the other's definition (可再生能源 is defined as a 非化石能源 that …; 非化石
-    能源 as energy other than fossil energy, including 可再生能源 …)."""
+    one named by the other's definition as its kind, one of its kinds or a near-synonym
+    (非化石能源: 化石能源以外的能源，包括太阳能…等可再生能源以及核能). A term merely mentioned
+    (碳排放 in 碳达峰's definition) is a fair distractor (issue 7, item 1)."""
     return (
         _same_thing(a, b)
-        or context.contains(a.term.definition, b.term)
-        or context.contains(b.term.definition, a.term)
+        or _names_as_kind(context, a.term.definition, b.term)
+        or _names_as_kind(context, b.term.definition, a.term)
     )
 
 
 def _could_fit(context: _Context, a: _Facts, b: _Facts) -> bool:
-    """``b`` might also make a sentence about ``a`` true: it could define it (above), or the
-    glossary links the two by ``related`` (严格＿＿，新上项目须落实煤炭减量替代 fits 能耗双控
-    as well as 煤炭消费总量控制)."""
-    return _could_define(context, a, b) or b.term.id in a.links
+    """``b`` might also make a sentence about ``a`` true: it could define it (above), it is
+    named anywhere in the other's definition, or the glossary links the two by ``related``
+    (严格＿＿，新上项目须落实煤炭减量替代 fits 能耗双控 as well as 煤炭消费总量控制)."""
+    return (
+        _could_define(context, a, b)
+        or context.contains(a.term.definition, b.term)
+        or context.contains(b.term.definition, a.term)
+        or b.term.id in a.links
+    )
 
 
 def _could_fill(context: _Context, a: _Facts, b: _Facts) -> bool:
