@@ -332,3 +332,51 @@ def test_pinyin_questions_are_for_terms_of_up_to_six_syllables(shipped: Glossary
     asked = make_question(shipped, long, "pinyin", random.Random(0), pinyin_max_syllables=None)
     assert isinstance(asked, Question)
     assert isinstance(made(shipped, "碳达峰", "pinyin", 0), Question)
+
+
+@pytest.mark.parametrize(
+    ("answer", "words", "rival"),
+    [
+        ("分布式能源系统", "推动＿＿建设", "新能源"),  # 推动新能源建设…减少对化石能源的依赖
+        ("分布式能源系统", "推动＿＿建设", "可再生能源"),
+        ("分布式能源系统", "推动＿＿建设", "清洁能源"),
+        ("碳足迹", "核算产品＿＿", "碳排放"),  # 企业核算产品碳排放，可以找出…排放最多的环节
+        ("分布式能源系统", "推动＿＿建设", "非化石能源"),
+        ("绿色低碳发展", "向＿＿迈进", "碳中和"),  # 全面推动全社会向碳中和迈进
+        ("绿色低碳发展", "向＿＿迈进", "碳达峰碳中和"),
+        ("绿色低碳发展", "向＿＿迈进", "零碳"),
+        ("碳达峰碳中和", "＿＿是党中央", "绿色低碳发展"),  # 绿色低碳发展是…重大战略决策
+    ],
+)
+def test_a_generic_sentence_offers_no_term_it_would_read_true_with(
+    shipped: Glossary, answer: str, words: str, rival: str
+) -> None:
+    """Issue 7 item 1, generic cloze sentences: read with the rival, each of these reads as
+    true as with the answer (found by reading every example cloze with the distractors it
+    was offered over 30 seeds). The glossary now links the pair by ``related`` (each link
+    true of the two terms), which keeps the rival out of the blank."""
+    assert could_fill(shipped, named(shipped, answer), named(shipped, rival))
+    asked = [q for q in questions_of(shipped, answer, "cloze", 40) if words in q.prompt]
+    assert asked
+    assert all(rival not in q.options for q in asked)
+
+
+@pytest.mark.parametrize(
+    ("answer", "generic"),
+    [
+        ("可持续发展", "节约资源、保护环境，才能实现＿＿"),  # 碳中和, 碳达峰 read true too
+        ("绿色建材", "政府投资工程带头采购使用＿＿。"),  # 新能源汽车 reads true too
+        ("氢能", "氢燃料电池汽车以＿＿为动力"),  # 清洁能源, 非化石能源 read true too
+    ],
+)
+def test_a_generic_example_gave_way_to_a_specific_one(
+    shipped: Glossary, answer: str, generic: str
+) -> None:
+    """Issue 7 item 1: three examples written by the editors said nothing that only their
+    term makes true; they now say what only it is (可持续发展: the needs of future
+    generations; 氢能: a secondary energy whose hydrogen must first be made; 绿色建材: such
+    as certified energy-saving windows and insulation)."""
+    term = named(shipped, answer)
+    assert all(term.term in example for example in term.examples)
+    asked = questions_of(shipped, answer, "cloze", 40)
+    assert asked and not any(generic in q.prompt for q in asked)
