@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
 
@@ -24,6 +23,7 @@ from carbon_glossary.core.model import Glossary
 from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.screens.browse import BrowseScreen
+from carbon_glossary.ui.typeahead import HoldsKeysAfterEnter
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["CarbonGlossaryApp", "run_browser"]
 
 
-class CarbonGlossaryApp(App[object]):
+class CarbonGlossaryApp(HoldsKeysAfterEnter):
     """The glossary browser (and, later, the quiz screens)."""
 
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere

@@ -36,6 +36,7 @@ from carbon_glossary.ui import commands
 from carbon_glossary.ui.safe import visible, visible_line
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, ConfirmDialog, leave_screen
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
+from carbon_glossary.ui.typeahead import MovedOn
 from carbon_glossary.ui.widgets.bars import BarChart, BarRow
 from carbon_glossary.ui.widgets.question import QuestionView
 from carbon_glossary.ui.widgets.wrap import Paragraph
@@ -115,6 +116,8 @@ class ExamScreen(StoreBackedScreen):
         commands.HAND_IN,
         commands.LEAVE_EXAM,
     )
+    HOLDS_KEYS_AFTER_ENTER = True
+    """Keys typed right after Enter wait for the next question (see ui.typeahead)."""
     PALETTE: ClassVar[tuple[commands.Command, ...]] = (
         commands.PREVIOUS_QUESTION,
         commands.NEXT_QUESTION,
@@ -258,13 +261,16 @@ class ExamScreen(StoreBackedScreen):
     def action_answer_next(self) -> None:
         """Keep the answer and go on: to the next question, then to any left unanswered,
         and when every question has an answer, to handing in."""
-        if self.finished:
-            return
-        target = self.sitting.next_open()
-        if target is None:
-            self.action_hand_in()
-        else:
-            self._go(target)
+        try:
+            if self.finished:
+                return
+            target = self.sitting.next_open()
+            if target is None:
+                self.action_hand_in()
+            else:
+                self._go(target)
+        finally:
+            self.post_message(MovedOn())
 
     @on(QuestionView.Entered)
     def _entered(self) -> None:

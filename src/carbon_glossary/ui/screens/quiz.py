@@ -32,6 +32,7 @@ from carbon_glossary.session.writer import AnswerWriter, Skipped
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.safe import visible_line
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
+from carbon_glossary.ui.typeahead import MovedOn
 from carbon_glossary.ui.widgets.question import QuestionView
 from carbon_glossary.ui.widgets.term_card import TermCard
 from carbon_glossary.ui.widgets.wrap import Paragraph
@@ -94,6 +95,8 @@ class QuizScreen(StoreBackedScreen):
         commands.LEAVE,
     )
     PALETTE: ClassVar[tuple[commands.Command, ...]] = (commands.LEAVE,)
+    HOLDS_KEYS_AFTER_ENTER = True
+    """Keys typed right after Enter wait for what it shows (see ui.typeahead)."""
 
     @dataclass
     class DeckReady(Message):
@@ -227,15 +230,18 @@ class QuizScreen(StoreBackedScreen):
     def action_submit(self) -> None:
         """Grade the answer; otherwise go on (to the question after a new term's card, to
         the next question after an explanation, to another round after the summary)."""
-        if self.phase is Phase.ASKING:
-            self._grade()
-        elif self.phase in (Phase.INTRODUCING, Phase.REVEALED, Phase.DONE):
-            if self.round.proceed() is Phase.LOADING:
-                self._show_message(t("quizui.loading"))
-                self._load_deck()
-            else:
-                self._draw()
-        self.refresh_bindings()
+        try:
+            if self.phase is Phase.ASKING:
+                self._grade()
+            elif self.phase in (Phase.INTRODUCING, Phase.REVEALED, Phase.DONE):
+                if self.round.proceed() is Phase.LOADING:
+                    self._show_message(t("quizui.loading"))
+                    self._load_deck()
+                else:
+                    self._draw()
+            self.refresh_bindings()
+        finally:
+            self.post_message(MovedOn())
 
     def _grade(self) -> None:
         outcome = self.round.submit()
