@@ -8,6 +8,7 @@ the whole burst in the app's queue at once, as the terminal driver does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from textual import events
 from textual.pilot import Pilot
 
 from carbon_glossary.core.model import Glossary
-from carbon_glossary.core.pinyin import format_numbers
+from carbon_glossary.core.pinyin import format_numbers, split_tone
 from carbon_glossary.core.quiz import Question, option_label
+from carbon_glossary.session.answers import AnswerState
 from carbon_glossary.session.decks import PracticePlan
 from carbon_glossary.store import open_store
 from carbon_glossary.ui.screens.exam import ExamScreen
@@ -116,3 +118,30 @@ async def test_practice_answers_typed_right_after_enter_go_to_the_next_question(
         records = store.answers(PROFILE)
     assert {r.term_id: r.given for r in records} == {q.term_id: answer_text(q) for q in asked}
     assert all(r.correct for r in records)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_pinyin_box_example_is_never_part_of_the_answer(
+    glossary: Glossary, db: Path, language: str
+) -> None:
+    """The empty box's example and the hint's tone example share no syllable with the
+    reading asked for (``tan4 da2 feng1`` was the answer to 碳达峰)."""
+    count = len(glossary.terms)
+    plan = PracticePlan(kinds=("pinyin",), count=count, seed=1)
+    app = make_quiz_app(glossary, plan, db, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen_stack[0]
+        assert isinstance(screen, QuizScreen)
+        deck = screen.round.deck
+        assert deck is not None
+        asked = {q.term for q in deck.questions}
+        assert {"碳达峰", "碳达峰碳中和"} <= asked
+        for question in deck.questions:
+            screen.view.show(question, AnswerState.for_question(question))
+            await pilot.pause()
+            shown = f"{screen.view.input.placeholder} {screen.view.query_one('#q-hint').render()}"
+            words = set(re.findall(r"[a-zü]+", shown.lower().replace("v", "ü")))
+            answer = {split_tone(s)[0] for s in question.syllables}
+            assert re.search(r"[a-z]+[1-4]", screen.view.input.placeholder)  # still an example
+            assert not words & answer, (question.term, shown)

@@ -14,6 +14,7 @@ import unicodedata
 from functools import cache
 
 __all__ = [
+    "SAMPLE_WORDS",
     "InvalidSyllableError",
     "display_pinyin",
     "format_marks",
@@ -22,6 +23,7 @@ __all__ = [
     "parse_syllable",
     "parse_syllables",
     "reading_pieces",
+    "sample_reading",
     "split_tone",
     "strip_marks",
     "to_marked",
@@ -181,6 +183,31 @@ def format_marks(numbered: tuple[str, ...] | list[str]) -> str:
 def format_numbers(numbered: tuple[str, ...] | list[str]) -> str:
     """``("tan4", "da2", "feng1")`` → ``tan4 da2 feng1``."""
     return " ".join(numbered)
+
+
+# Everyday words, far from any carbon-policy glossary, that show how a reading is typed.
+# Their syllables differ from one another's, so at least one of them shares nothing with
+# any term of up to six syllables unless the term contains a syllable of every one.
+SAMPLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("学校", ("xue2", "xiao4")),
+    ("苹果", ("ping2", "guo3")),
+    ("春天", ("chun1", "tian1")),
+    ("你好", ("ni3", "hao3")),
+    ("毛笔", ("mao2", "bi3")),
+)
+
+
+def sample_reading(asked: tuple[str, ...] | list[str]) -> tuple[str, tuple[str, ...]]:
+    """A word and its numbered reading to show how pinyin is typed beside a question
+    asking for the reading ``asked``: one that shares no syllable with it (tones aside),
+    so the example never gives any of the answer away (``tan4 da2 feng1`` did on
+    碳达峰碳中和). If every sample shares one, the one that shares the fewest."""
+    own = {split_tone(syllable)[0] for syllable in asked}
+
+    def shared(word: tuple[str, tuple[str, ...]]) -> int:
+        return sum(split_tone(syllable)[0] in own for syllable in word[1])
+
+    return min(SAMPLE_WORDS, key=shared)
 
 
 # Brackets, quotes and list punctuation are dropped from a displayed reading; other marks

@@ -511,12 +511,10 @@ MESSAGES: dict[str, str] = {
     "quizui.hint.def-term": "Press 1–4 or A–D to choose (or ↑↓)",
     "quizui.hint.en-term": "Press 1–4 or A–D to choose (or ↑↓)",
     "quizui.hint.cloze": "Type the term, or an option letter A–D (or number 1–4); Enter submits",
-    "quizui.hint.pinyin": "Tones as marks (tàn) or numbers (tan4), v for ü; Enter submits",
     "quizui.hint.truefalse": "Press 1 or Y for true, 2 or N for false",
     "quizui.hint.match": (
         "Choosing a definition for term {item}: press A–E; 1–5 or ↑↓ pick another term"
     ),
-    "quizui.placeholder.pinyin": "Type the pinyin here, e.g. tan4 da2 feng1",
     "quizui.placeholder.cloze": "Type the term or an option letter here",
     "quizui.match.terms": "Terms",
     "quizui.match.definitions": "Definitions",
@@ -1325,5 +1323,13 @@ MESSAGES: dict[str, str] = {
         "“{term}” has no character with several readings to ask about: no {kind} question."
     ),
     # --- end of question kinds ---
+    #
+    # --- trust ---
+    # The pinyin example is a word sharing no syllable with the reading asked for.
+    "quizui.placeholder.pinyin_sample": "Type the pinyin here, e.g. {sample}",
+    "quizui.hint.pinyin_sample": (
+        "Tones as marks ({marked}) or numbers ({numbered}), v for ü; Enter submits"
+    ),
+    # --- end of trust ---
     #
 }

@@ -440,10 +440,8 @@ MESSAGES: dict[str, str] = {
     "quizui.hint.def-term": "按 1–4 或 A–D 选择（也可用 ↑↓）",
     "quizui.hint.en-term": "按 1–4 或 A–D 选择（也可用 ↑↓）",
     "quizui.hint.cloze": "输入术语，或输入选项字母 A–D（或数字 1–4），按 Enter 提交",
-    "quizui.hint.pinyin": "声调用符号（tàn）或数字（tan4）都可以，ü 可写作 v；按 Enter 提交",
     "quizui.hint.truefalse": "按 1 或 Y 表示“对”，按 2 或 N 表示“错”",
     "quizui.hint.match": "正在为第 {item} 个术语选定义：按 A–E 选定义，按 1–5 或 ↑↓ 换术语",
-    "quizui.placeholder.pinyin": "在这里输入拼音，如 tan4 da2 feng1",
     "quizui.placeholder.cloze": "在这里输入术语或选项字母",
     "quizui.match.terms": "术语",
     "quizui.match.definitions": "定义",
@@ -1051,5 +1049,13 @@ MESSAGES: dict[str, str] = {
     "quizui.hint.reading": "按数字或字母选择读音（也可用 ↑↓）",
     "quiz.skip.no_polyphone": "“{term}”里没有可以考读音的多音字，不能出{kind}题。",
     # --- end of question kinds ---
+    #
+    # --- trust ---
+    # The pinyin example is a word sharing no syllable with the reading asked for.
+    "quizui.placeholder.pinyin_sample": "在这里输入拼音，如 {sample}",
+    "quizui.hint.pinyin_sample": (
+        "声调用符号（{marked}）或数字（{numbered}）都可以，ü 可写作 v；按 Enter 提交"
+    ),
+    # --- end of trust ---
     #
 }

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from carbon_glossary.core.pinyin import format_numbers, sample_reading, to_marked
 from carbon_glossary.core.quiz import (
     MATCH_SIZE,
     OPTION_COUNT,
@@ -42,6 +43,15 @@ _ROWS = max(OPTION_COUNT, MATCH_SIZE)
 
 def _paragraph(text: str, style: str = "") -> Paragraph:
     return Paragraph(Text(visible(text), style=style))
+
+
+def _placeholder(question: Question) -> str:
+    """What the empty typing box says. A pinyin example is a word that shares no syllable
+    with the reading asked for: it must never be (part of) the answer."""
+    if question.kind == "pinyin":
+        _, reading = sample_reading(question.syllables)
+        return t("quizui.placeholder.pinyin_sample", sample=format_numbers(reading))
+    return t(question.spec.placeholder_key)
 
 
 class AnswerBox(Input, inherit_bindings=False):
@@ -165,7 +175,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         with field_.prevent(Input.Changed):
             field_.value = state.text
         field_.cursor_position = len(state.text)
-        field_.placeholder = t(question.spec.placeholder_key) if typed else ""
+        field_.placeholder = _placeholder(question) if typed else ""
         self.scroll_home(animate=False)
         self.render_question()
         if typed:
@@ -315,6 +325,11 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         key = question.spec.hint_key
         if question.mode == "match":
             hint.update(Text(t(key, item=self.state.item + 1)))
+        elif question.kind == "pinyin":
+            _, reading = sample_reading(question.syllables)
+            example = reading[0]
+            text = t("quizui.hint.pinyin_sample", marked=to_marked(example), numbered=example)
+            hint.update(Text(text))
         else:
             hint.update(Text(t(key)))
 
