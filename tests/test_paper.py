@@ -154,7 +154,7 @@ def test_problem_messages_are_actionable() -> None:
     path = PAPERS / "count_too_large.toml"
     assert str(caught.value).splitlines() == [
         f"{path}:12:9: 错误: 要从全部类别出 10 道英文→术语题，"
-        "但除去其他题目段已用的术语，只能再出 9 道",
+        "但除去其他题目段已用的术语，只能再出 9 道（2 个术语不能出英文→术语题：没有英文名称 2 个）",
         f"{path}:17:9: 错误: 要出 3 道“产业与技术”的连线题，但术语表只能出 2 道",
     ]
     with pytest.raises(FileProblemError) as caught:
@@ -380,7 +380,13 @@ def test_a_paper_may_ask_the_reading_of_longer_terms() -> None:
     )
     with pytest.raises(FileProblemError) as refused:
         parse_paper(text.format(extra=""), shipped)
-    assert [p.key for p in refused.value.problems] == ["quiz.paper.count_too_large_rest"]
+    # One section, no other: not "after the other sections", and why the glossary falls short.
+    [problem] = refused.value.problems
+    assert problem.key == "quiz.paper.count_too_large_all"
+    assert problem.message.startswith(
+        f"要从全部类别出 {every} 道写拼音题，但术语表只能出 {asked} 道（"
+    )
+    assert f"读音超过 6 个音节 {every - asked} 个" in problem.message
     spec = parse_paper(text.format(extra="pinyin_max_syllables = 99\n"), shipped)
     assert spec.pinyin_max_syllables == 99
     longest = max(len(q.syllables) for q in build_paper(shipped, spec).questions)

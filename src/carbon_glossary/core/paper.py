@@ -57,6 +57,7 @@ from carbon_glossary.core.quiz import (
     spec_for,
     supported_terms,
 )
+from carbon_glossary.core.shortfall import unsupported
 from carbon_glossary.core.tomlpos import KeyPath, Positions, scan_positions
 from carbon_glossary.i18n import t
 
@@ -440,22 +441,34 @@ def _check_sections(
 
     for origin, section in zip(origins, sections, strict=True):
         available = supported(section.kind, section.category)
+        message = "quiz.paper.count_too_large"
         if section.category is None:
-            available -= sum(
+            taken = sum(
                 min(s.count, supported(s.kind, s.category))
                 for s in sections
                 if s.kind == section.kind and s.category is not None
             )
+            # "after the other sections" only when other sections did take some terms
+            message = (
+                "quiz.paper.count_too_large_rest" if taken else "quiz.paper.count_too_large_all"
+            )
+            available -= taken
         if section.count > available:
+            terms = [
+                term
+                for term in glossary.terms
+                if section.category is None or term.category == section.category
+            ]
             check.add_value(
                 ("section", origin, "count"),
-                "quiz.paper.count_too_large"
-                if section.category is not None
-                else "quiz.paper.count_too_large_rest",
+                message,
                 count=section.count,
                 available=max(0, available),
                 category=section.category or "",
                 kind=Localized(_label_key(section.kind)),
+                why=unsupported(
+                    glossary, [section.kind], terms, pinyin_max_syllables=max_syllables
+                ),
             )
     if raw == []:
         check.add(("section",), "quiz.paper.no_sections")

@@ -387,11 +387,12 @@ MESSAGES: dict[str, str] = {
     "quiz.paper.unknown_kind": "unknown question kind {kind}; the kinds are: {kinds}",
     "quiz.paper.count_positive": "count (number of questions) must be at least 1",
     "quiz.paper.count_too_large": (
-        "{count} {kind} questions on “{category}” asked for, but the glossary supports {available}"
+        "{count} {kind} questions on “{category}” asked for, but the glossary supports"
+        " {available}{why}"
     ),
     "quiz.paper.count_too_large_rest": (
         "{count} {kind} questions from all categories asked for, but after the other sections"
-        " only {available} remain"
+        " only {available} remain{why}"
     ),
     "quiz.paper.duplicate_section": (
         "same category and kind as the section on line {line}; merge the two"
@@ -1329,6 +1330,32 @@ MESSAGES: dict[str, str] = {
     "quizui.placeholder.pinyin_sample": "Type the pinyin here, e.g. {sample}",
     "quizui.hint.pinyin_sample": (
         "Tones as marks ({marked}) or numbers ({numbered}), v for ü; Enter submits"
+    ),
+    # Fewer questions than asked for: how many could be made, and why.
+    "shortfall.why": " ({details})",
+    "shortfall.separator": "; ",
+    "shortfall.list_separator": ", ",
+    "shortfall.kind": "{count} terms cannot be asked as {kind}: {reasons}",
+    "shortfall.reason": "{label} ({count})",
+    "shortfall.reason.no_definition": "no definition",
+    "shortfall.reason.no_english": "no English name",
+    "shortfall.reason.no_reading": "no hanzi reading",
+    "shortfall.reason.no_sentence": "no example or definition containing the term",
+    "shortfall.reason.too_few_terms": "too few other terms for wrong options",
+    "shortfall.reason.too_long": "reading longer than {max} syllables",
+    "shortfall.reason.giveaway": "the question would give the answer away",
+    "shortfall.reason.no_polyphone": "no character with several readings",
+    "shortfall.reason.unknown_kind": "no such kind",
+    "practice.scope.glossary": "the glossary",
+    "practice.scope.category": "category “{category}”",
+    "practice.short": (
+        "Only {made} questions could be made, not {count}: {scope} has {terms} terms,"
+        " each asked at most once per kind{why}."
+    ),
+    "practice.none": "No questions can be made with these choices: {scope} has {terms} terms{why}.",
+    "quiz.paper.count_too_large_all": (
+        "{count} {kind} questions from all categories asked for, but the glossary supports"
+        " {available}{why}"
     ),
     # --- end of trust ---
     #

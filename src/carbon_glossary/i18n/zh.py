@@ -336,10 +336,11 @@ MESSAGES: dict[str, str] = {
     "quiz.paper.unknown_kind": "不认识的题型 {kind}；可用题型：{kinds}",
     "quiz.paper.count_positive": "count（题数）至少为 1",
     "quiz.paper.count_too_large": (
-        "要出 {count} 道“{category}”的{kind}题，但术语表只能出 {available} 道"
+        "要出 {count} 道“{category}”的{kind}题，但术语表只能出 {available} 道{why}"
     ),
     "quiz.paper.count_too_large_rest": (
-        "要从全部类别出 {count} 道{kind}题，但除去其他题目段已用的术语，只能再出 {available} 道"
+        "要从全部类别出 {count} 道{kind}题，但除去其他题目段已用的术语，"
+        "只能再出 {available} 道{why}"
     ),
     "quiz.paper.duplicate_section": "与第 {line} 行的题目段类别和题型相同；请合并为一段",
     "quiz.paper.all_categories": "全部类别",
@@ -1055,6 +1056,31 @@ MESSAGES: dict[str, str] = {
     "quizui.placeholder.pinyin_sample": "在这里输入拼音，如 {sample}",
     "quizui.hint.pinyin_sample": (
         "声调用符号（{marked}）或数字（{numbered}）都可以，ü 可写作 v；按 Enter 提交"
+    ),
+    # Fewer questions than asked for: how many could be made, and why.
+    "shortfall.why": "（{details}）",
+    "shortfall.separator": "；",
+    "shortfall.list_separator": "、",
+    "shortfall.kind": "{count} 个术语不能出{kind}题：{reasons}",
+    "shortfall.reason": "{label} {count} 个",
+    "shortfall.reason.no_definition": "没有定义",
+    "shortfall.reason.no_english": "没有英文名称",
+    "shortfall.reason.no_reading": "没有汉字读音",
+    "shortfall.reason.no_sentence": "没有含该术语的例句或定义",
+    "shortfall.reason.too_few_terms": "可作干扰项的其他术语太少",
+    "shortfall.reason.too_long": "读音超过 {max} 个音节",
+    "shortfall.reason.giveaway": "题面会露出答案",
+    "shortfall.reason.no_polyphone": "没有可以考读音的多音字",
+    "shortfall.reason.unknown_kind": "没有这种题型",
+    "practice.scope.glossary": "术语表",
+    "practice.scope.category": "“{category}”类",
+    "practice.short": (
+        "只能出 {made} 道题，不是 {count} 道：{scope}共有 {terms} 个术语，"
+        "每个术语每种题型只出一次{why}。"
+    ),
+    "practice.none": "按这些条件出不了题：{scope}共有 {terms} 个术语{why}。",
+    "quiz.paper.count_too_large_all": (
+        "要从全部类别出 {count} 道{kind}题，但术语表只能出 {available} 道{why}"
     ),
     # --- end of trust ---
     #

@@ -120,6 +120,8 @@ class Deck:
     new_terms: int = 0
     new_ids: frozenset[str] = frozenset()
     """Study: the terms never studied before, whose card is shown before they are asked."""
+    notice: str = ""
+    """Why the round has fewer questions than were asked for ("" when it has them all)."""
 
 
 def exam_id_for(paper: Paper) -> str:
@@ -243,7 +245,9 @@ def practice_deck(
     if not plan.mistakes:
         count = plan.count or DEFAULT_PRACTICE_COUNT
         questions = make_quiz(glossary, plan.kinds, count, rng, category=plan.category)
-        return Deck(tuple(questions), "" if questions else t("quizui.practice.no_questions"))
+        if len(questions) >= count:
+            return Deck(tuple(questions))
+        return _short_deck(glossary, plan, count, questions)
     assert store is not None
     wanted = list(plan.kinds) or list(kind_names())
     questions = []
@@ -266,6 +270,29 @@ def practice_deck(
     if plan.category:
         return Deck((), t("quizui.practice.no_mistakes_category", category=plan.category))
     return Deck((), empty_mistake_book_message(store, profile))
+
+
+def _short_deck(
+    glossary: Glossary, plan: PracticePlan, count: int, questions: list[Question]
+) -> Deck:
+    """A practice round with fewer questions than asked for, saying how many could be made
+    and why: the terms are too few, or some cannot be asked as the kinds chosen."""
+    from carbon_glossary.core.shortfall import unsupported
+
+    terms = [
+        term for term in glossary.terms if plan.category is None or term.category == plan.category
+    ]
+    why = unsupported(glossary, plan.kinds, terms)
+    if plan.category is None:
+        scope = t("practice.scope.glossary")
+    else:
+        scope = t("practice.scope.category", category=plan.category)
+    if not questions:
+        return Deck((), t("practice.none", scope=scope, terms=len(terms), why=why))
+    notice = t(
+        "practice.short", made=len(questions), count=count, scope=scope, terms=len(terms), why=why
+    )
+    return Deck(tuple(questions), notice=notice)
 
 
 def empty_mistake_book_message(store: ProgressStore, profile: str) -> str:

@@ -179,6 +179,8 @@ class QuizScreen(StoreBackedScreen):
 
     def on_quiz_screen_deck_ready(self, message: DeckReady) -> None:
         self.round.start(message.deck)
+        if message.deck.notice:  # fewer questions than asked for: say how many and why
+            self.notify(message.deck.notice, severity="warning", timeout=20, markup=False)
         self._draw()
         self.refresh_bindings()
 
