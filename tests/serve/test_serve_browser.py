@@ -224,9 +224,21 @@ def _sign_in(tab: Tab, name: str, department: str, code: str | None) -> None:
 
 
 def _app_ready(tab: Tab, marker: str) -> None:
+    """The app has drawn ``marker`` and has the keyboard, with no click (the page gives
+    the terminal the focus: textual-serve left it on the body until a click)."""
     tab.page.wait_for_selector("body.-first-byte", timeout=WAIT_S * 1000)
     _wait(f"{marker!r} on the page", lambda: marker in tab.screen_text(), page=tab.page)
-    tab.page.locator(".xterm-helper-textarea").focus()
+    _wait("the keyboard focus in the terminal", lambda: _terminal_focused(tab), page=tab.page)
+
+
+def _terminal_focused(tab: Tab) -> bool:
+    return bool(
+        tab.page.evaluate(
+            "() => document.activeElement !== null"
+            " && document.activeElement.classList.contains('xterm-helper-textarea')"
+            " && document.getElementById('terminal').contains(document.activeElement)"
+        )
+    )
 
 
 def _local_only(tabs: list[Tab]) -> None:
@@ -339,5 +351,42 @@ def test_browsing_in_the_room_finds_tdf(serve: Callable[..., Served], browser: A
     tab.page.wait_for_timeout(500)  # let the list settle for the screenshot
     tab.shot("browse-tdf")
     _local_only([tab])
+    tab.page.close()
+    _wait("no app left", lambda: served.apps() == [], timeout=30)
+
+
+def test_the_keyboard_works_after_sign_in_and_after_a_reload_without_a_click(
+    serve: Callable[..., Served], browser: Any
+) -> None:
+    """QA: after signing in, document.activeElement was BODY, keys did nothing and the
+    footer stayed blank until a click."""
+    glossary = load_glossary_cached(GLOSSARY)
+    exam_id = exam_id_for(build_paper(glossary, load_paper(PAPER, glossary)))
+    served = serve("--exam", str(PAPER), "--code", CODE)
+    tab = _open_tab(browser, served.url)
+    _sign_in(tab, "赵六", "办公室", CODE)
+    _app_ready(tab, "术语测验")  # no click: the terminal has the focus
+    _wait("the footer's keys", lambda: "交卷" in tab.screen_text(), page=tab.page)
+    tab.page.keyboard.press("1")
+
+    def answered(number: int) -> bool:
+        with open_store(served.db, read_only=True) as store:
+            return any(
+                a.exam_id == exam_id and a.question == number and a.given
+                for a in store.answers("赵六")
+            )
+
+    _wait("the answer typed without a click", lambda: answered(1), page=tab.page)
+    tab.page.keyboard.press("Enter")
+    _wait("question 2", lambda: "2/20" in tab.screen_text(), page=tab.page)
+    # A reload (the page's restart after a lost connection does the same) starts a new app
+    # that carries the sitting on: the keyboard is in the terminal again.
+    tab.frames.clear()
+    tab.page.reload()
+    _app_ready(tab, "术语测验")
+    tab.page.keyboard.press("Enter")  # the sitting carries on: Enter goes to question 2
+    _wait("question 2 after the reload", lambda: "2/20" in tab.screen_text(), page=tab.page)
+    tab.page.keyboard.press("2")
+    _wait("the answer typed after the reload", lambda: answered(2), page=tab.page)
     tab.page.close()
     _wait("no app left", lambda: served.apps() == [], timeout=30)
