@@ -161,7 +161,7 @@ def _main(args_list: list[str], out: TextIO, err: TextIO) -> int:
         lang=lang,
         out=out,
         err=err,
-        build_parser=lambda: parser,
+        parser=parser,
     )
     handler = getattr(args, "handler", None)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,6 @@ from typing import TYPE_CHECKING, TextIO
 from carbon_glossary.i18n import t
 
 if TYPE_CHECKING:
-    import argparse  # not at run time: the browser's start does without it (~2 ms)
-
     from carbon_glossary.core.model import Glossary
     from carbon_glossary.core.problems import FileProblemError
 
@@ -34,18 +33,9 @@ class Context:
     lang: str
     out: TextIO
     err: TextIO
-    build_parser: Callable[[], argparse.ArgumentParser] = field(repr=False)
-    """Builds the command-line parser (for help); a plain start of the browser never needs
-    it, and building it costs ~4 ms."""
+    parser: argparse.ArgumentParser = field(repr=False)
+    """The command line's parser (a command prints its help with it)."""
     _glossary: Glossary | None = field(default=None, init=False, repr=False)
-    _parser: argparse.ArgumentParser | None = field(default=None, init=False, repr=False)
-
-    @property
-    def parser(self) -> argparse.ArgumentParser:
-        """The full parser, built on first use."""
-        if self._parser is None:
-            self._parser = self.build_parser()
-        return self._parser
 
     def glossary(self) -> Glossary:
         """The glossary in use, through the cache. An invalid one is refused: every problem
@@ -79,7 +69,7 @@ class Context:
         return CommandFailed(code)
 
 
-Handler = Callable[["argparse.Namespace", Context], int]
+Handler = Callable[[argparse.Namespace, Context], int]
 
 
 def whole_number(minimum: int, message_key: str) -> Callable[[str], int]:
@@ -87,8 +77,6 @@ def whole_number(minimum: int, message_key: str) -> Callable[[str], int]:
     refused with the catalogue message ``message_key`` (which takes ``{value}``)."""
 
     def convert(text: str) -> int:
-        import argparse  # loaded already: this runs while arguments are parsed
-
         try:
             value = int(text)
         except ValueError:

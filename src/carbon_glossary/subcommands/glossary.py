@@ -20,7 +20,7 @@ from carbon_glossary.subcommands.output import (
 )
 
 if TYPE_CHECKING:
-    import argparse  # imported by the parser; the browser's start does without it
+    import argparse
 
     from carbon_glossary.core.model import Glossary, Term
     from carbon_glossary.core.search import Match
