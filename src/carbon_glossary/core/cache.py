@@ -34,6 +34,7 @@ import pickle
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
+from hashlib import blake2b
 from importlib.util import find_spec
 from itertools import chain
 from pathlib import Path
@@ -46,11 +47,6 @@ from carbon_glossary.core.files import (
     read_regular_file,
 )
 from carbon_glossary.core.model import Glossary, Term
-
-try:  # what hashlib.blake2b is, without hashlib's import of OpenSSL (~1 ms per start)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without its own blake2
-    from hashlib import blake2b
 
 __all__ = [
     "CACHE_FORMAT",
