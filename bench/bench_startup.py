@@ -208,6 +208,15 @@ def main() -> None:
             f"  {label:<36} {median * 1000:7.1f} ms   {median / bare:5.3f}"
             f"   {cpu * 1000:7.1f} ms   {cpu / bare_cpu:5.3f}"
         )
+    # Each round's three processes run back to back, so a round's own ratio is less
+    # disturbed by the machine's load changing during the run than the ratio of medians.
+    if args.rounds > 1:
+        print("  CPU ratio to the bare app within each round: median (quartiles)")
+    for kind, label in zip(KINDS[1:], LABELS[1:], strict=True):
+        ratios = [ours / bare for ours, bare in zip(cpus[kind], cpus["bare"], strict=True)]
+        if len(ratios) > 1:
+            low, middle, high = statistics.quantiles(ratios, n=4)
+            print(f"  {label:<36} {middle:5.3f} ({low:5.3f}–{high:5.3f})")
     print("  limit: ratio ≤ 1.15 (issue 8); the earlier goal was 1.10")
     print(f"  pypinyin/opencc imported on a warm start: {', '.join(sorted(heavy))}")
 
