@@ -380,9 +380,8 @@ async def test_an_idle_session_is_closed_and_its_app_ends(tmp_path: Path) -> Non
         seat, ws = await _signed_in_socket(client, room)
         (pid,) = await _children(server)
         assert seat.live == 1
-        first = await asyncio.wait_for(ws.receive(), 30)  # type: ignore[attr-defined]
-        assert first.type.name == "BINARY"
-        # No key pressed: within the idle time and one check of the watcher, it is closed.
+        # No key pressed: within the idle time and one check of the watcher, it is closed
+        # (under heavy load that can come before the app's first frame: idle is idle).
         while not ws.closed:  # type: ignore[attr-defined]
             await asyncio.wait_for(ws.receive(), 30)  # type: ignore[attr-defined]
         for _ in range(100):
