@@ -3,8 +3,9 @@
 A question is unfair when another option would also be right, or when the text it shows
 gives the answer away (issue 7, items 1 and 3). The relations come from the glossary itself:
 
-- *same thing*: one term's written form inside the other's (碳汇 / 生态碳汇), or one a
-  ``broader`` term of the other, directly or through others;
+- *same thing*: one term's written form inside the other's (碳汇 / 生态碳汇), one a
+  ``broader`` term of the other, directly or through others, the two ``near`` (either way),
+  or an English name in common (永续发展 / 可持续发展: "sustainable development");
 - *could define*: the same thing, or one named in the other's definition (masked as the
   quiz masks, so 碳排放 inside 二氧化碳排放 does not count);
 - *could fit a sentence*: could define, or linked by ``related`` (either way);
@@ -87,6 +88,15 @@ def _related(a: Term, b: Term) -> bool:
     }
 
 
+def _near(a: Term, b: Term) -> bool:
+    return b.id in getattr(a, "near", ()) or a.id in getattr(b, "near", ())
+
+
+def _english(a: Term, b: Term) -> bool:
+    keys = {normalise_text(e) for e in a.english} - {""}
+    return bool(keys & {normalise_text(e) for e in b.english})
+
+
 def _head(term: Term) -> str:
     return "".join([c for c in term.term if _is_hanzi(c)][-1:])
 
@@ -96,12 +106,14 @@ RULES = {
     "nested": lambda g, a, b: _nested(a, b),
     "broader": lambda g, a, b: b.id in _ancestors(g, a) or a.id in _ancestors(g, b),
     "kind-of": lambda g, a, b: _kind_of(g, a.definition, b) or _kind_of(g, b.definition, a),
+    "near": lambda g, a, b: _near(a, b),
+    "english": lambda g, a, b: _english(a, b),
     "named": lambda g, a, b: _named(g, a.definition, b) or _named(g, b.definition, a),
     "related": lambda g, a, b: _related(a, b),
     "sibling": lambda g, a, b: bool(_ancestors(g, a) & _ancestors(g, b)),
     "head": lambda g, a, b: bool(_head(a)) and _head(a) == _head(b),
 }
-SAME_THING = ("nested", "broader")
+SAME_THING = ("nested", "broader", "near", "english")
 COULD_DEFINE = (*SAME_THING, "kind-of")
 COULD_FIT = (*COULD_DEFINE, "named", "related")
 COULD_FILL = (*COULD_FIT, "sibling", "head")

@@ -73,6 +73,7 @@ TERM_KEYS: Mapping[str, str] = {
     "aliases": _STRINGS,
     "related": _STRINGS,
     "broader": _STRINGS,
+    "near": _STRINGS,
     "examples": _STRINGS,
     "sort_as": _STRING,
 }
@@ -418,6 +419,7 @@ class _Checker:
         ids = self.assign_ids(drafts, readings)
         related = self.links(drafts, ids, "related")
         broader = self.links(drafts, ids, "broader")
+        near = self.links(drafts, ids, "near")
         if self.want_warnings:
             for draft in drafts:
                 reading = readings[draft.index]
@@ -432,7 +434,9 @@ class _Checker:
             title=title,
             language=language,
             version=version,
-            terms=tuple(self.build_terms(drafts, ids, related, broader, readings, traditional)),
+            terms=tuple(
+                self.build_terms(drafts, ids, related, broader, near, readings, traditional)
+            ),
             phrase_pinyin=dict(phrases),
             path=self.report.path,
             phrase_traditional=traditional,
@@ -756,7 +760,7 @@ class _Checker:
     def links(
         self, drafts: list[_Draft], ids: Mapping[int, str], key: str
     ) -> dict[int, tuple[str, ...]]:
-        """``related`` or ``broader``: names of other terms resolved to ids, an id first,
+        """``related``, ``broader`` or ``near``: names of other terms resolved to ids, an id first,
         then a term's text. A name that is one term's id and another's text, and a term
         that names itself, are warned about (a link to itself is dropped)."""
         text_by_id = {ids[d.index]: d.text for d in drafts}
@@ -868,6 +872,7 @@ class _Checker:
         ids: Mapping[int, str],
         related: Mapping[int, tuple[str, ...]],
         broader: Mapping[int, tuple[str, ...]],
+        near: Mapping[int, tuple[str, ...]],
         readings: Mapping[int, Reading],
         traditional: Mapping[str, str],
     ) -> list[Term]:
@@ -895,6 +900,7 @@ class _Checker:
                     aliases=v.get("aliases", ()),
                     related=related.get(draft.index, ()),
                     broader=broader.get(draft.index, ()),
+                    near=near.get(draft.index, ()),
                     examples=v.get("examples", ()),
                     sort_as=v.get("sort_as", "").strip(),
                     position=len(terms),

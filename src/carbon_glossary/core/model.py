@@ -35,6 +35,10 @@ class Term:
     # ids of the terms this one is a kind or a part of (可再生能源 → 非化石能源), resolved at
     # load time: a quiz never offers the two as rival answers
     broader: tuple[str, ...] = ()
+    # ids of the terms the glossary calls close in meaning (永续发展 ~ 可持续发展), resolved at
+    # load time; the relation is symmetric (naming it on one side is enough) and a quiz never
+    # offers the two as rival answers
+    near: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     sort_as: str = ""
     position: int = 0  # index in the file: "document order"

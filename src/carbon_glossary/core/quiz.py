@@ -205,6 +205,7 @@ class _Facts:
     chars: frozenset[str]  # the hanzi of the term as an option shows it
     links: frozenset[str]  # ids of the terms it is linked to by related or broader, both ways
     ancestors: frozenset[str]  # ids of the terms it is a kind or part of (broader, transitively)
+    near: frozenset[str]  # ids of its near-synonyms (``near``, both ways)
     head: str  # its last hanzi: 系统 in 分布式能源系统, 汇 in 生态碳汇
     spells: bool  # the shown definition spells a Latin form of the term by initials
 
@@ -235,7 +236,12 @@ class _Context:
         self.by_category: dict[str, list[Term]] = {}
         # related and broader, both ways: "碳汇 related 生态碳汇" links 生态碳汇 to 碳汇 too
         self._links: dict[str, set[str]] = {}
+        # near, both ways: 永续发展 near 可持续发展 makes 可持续发展 near 永续发展 too
+        self._near: dict[str, set[str]] = {}
         for term in glossary.terms:
+            for near_id in term.near:
+                self._near.setdefault(term.id, set()).add(near_id)
+                self._near.setdefault(near_id, set()).add(term.id)
             self.by_category.setdefault(term.category, []).append(term)
             for linked in (*term.related, *term.broader):
                 self._links.setdefault(term.id, set()).add(linked)
@@ -358,6 +364,7 @@ class _Context:
             chars=frozenset(hanzi),
             links=frozenset(self._links.get(term.id, ())),
             ancestors=self.ancestors(term),
+            near=frozenset(self._near.get(term.id, ())),
             head=hanzi[-1] if hanzi else "",
             spells=_spells(definition, term),
         )
@@ -410,8 +417,16 @@ def _nested(a: _Facts, b: _Facts) -> bool:
 
 
 def _same_thing(a: _Facts, b: _Facts) -> bool:
-    """One term names the other or a kind of it: nested, or linked by ``broader``."""
-    return _nested(a, b) or b.term.id in a.ancestors or a.term.id in b.ancestors
+    """One term names the other or a kind of it, or the two mean nearly the same: nested,
+    linked by ``broader`` or ``near``, or sharing an English name (永续发展 and 可持续发展
+    both "sustainable development": an English prompt fits both)."""
+    return (
+        _nested(a, b)
+        or b.term.id in a.ancestors
+        or a.term.id in b.ancestors
+        or b.term.id in a.near
+        or bool(a.english_keys & b.english_keys)
+    )
 
 
 # A definition that says what its term is a kind of, or what kinds it has, or what it is

@@ -1315,6 +1315,10 @@ MESSAGES: dict[str, str] = {
         "merged into {path}: {added} new terms, {unchanged} already there and identical,"
         " {replaced} replaced from the sheet (the former text kept as comments below each)."
     ),
+    # --- fair4 ---
+    "check.term.near_unknown": (
+        "in term {n} “{term}”, near names “{name}”, which is no term or id in this glossary"
+    ),
     #
     # --- question kinds (issue 8 item 6) ---
     "quiz.kind.reading": "character reading",

@@ -1043,6 +1043,8 @@ MESSAGES: dict[str, str] = {
         "已并入 {path}：新增 {added} 个术语，{unchanged} 个已有且一致，{replaced} 个按表格替换"
         "（原文以注释保留在该词条之后）。"
     ),
+    # --- fair4 ---
+    "check.term.near_unknown": ("第{n}个术语“{term}”的 near 中，“{name}”不是本术语表里的术语或 id"),
     #
     # --- question kinds (issue 8 item 6) ---
     "quiz.kind.reading": "多音字",

@@ -48,6 +48,7 @@ FIELDS: tuple[Field, ...] = (
     Field("examples", "例句", "examples", is_list=True, other_names=("示例",)),
     Field("related", "相关", "related", is_list=True, other_names=("相关术语",)),
     Field("broader", "上位", "broader", is_list=True, other_names=("上位术语",)),
+    Field("near", "近义", "near", is_list=True, other_names=("近义术语", "近义词")),
     Field("tags", "标签", "tags", is_list=True),
     Field("aliases", "别名", "aliases", is_list=True, other_names=("又称",)),
     Field("sort_as", "排序", "sort_as", other_names=("排序依据",)),

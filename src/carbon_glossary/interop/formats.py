@@ -84,7 +84,7 @@ def header(lang: str) -> list[str]:
 def _cell(term: Term, key: str, glossary: Glossary) -> str:
     if key == "pinyin":
         return format_marks(term.marks)
-    if key in ("related", "broader"):  # ids, written as the terms' text
+    if key in ("related", "broader", "near"):  # ids, written as the terms' text
         names = [other.term for i in getattr(term, key) if (other := glossary.by_id(i))]
         return join_list(names)
     value = getattr(term, key)

@@ -193,7 +193,7 @@ def _compare(row: _Row, term: Term, glossary: Glossary) -> list[tuple[str, str, 
             if not same:
                 differences.append((key, format_marks(term.marks), value))
             continue
-        if key in ("related", "broader"):
+        if key in ("related", "broader", "near"):
             existing = [other.term for i in getattr(term, key) if (other := glossary.by_id(i))]
             names = [other.term if (other := glossary.by_id(n)) else n for n in value]
             if names != existing:
