@@ -17,6 +17,7 @@ Used by tests/test_quiz_fairness.py and bench/scan_fairness.py.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections import Counter
@@ -291,12 +292,64 @@ def scan(
     unfair: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     examples: list[str] = []
+    earlier: list[Question] = []  # of the paper being scanned
     for where, q in questions(glossary, paper, seeds):
         asked[f"{where} {q.kind}"] += 1
         found = problems(glossary, q)
+        if where == "paper":
+            found += repeated(glossary, q, earlier)
+            earlier.append(q)
+        else:
+            earlier = []
         if found:
             unfair[f"{where} {q.kind}"] += 1
             for rule in dict.fromkeys(rule for rule, _ in found):
                 by_rule[f"{where} {q.kind} {rule}"] += 1
             examples.append(f"{where} {q.kind} {q.prompt[:30]!r}: {found[0][1]}")
     return asked, unfair, by_rule, examples
+
+
+_PIECES = re.compile('＿＿|[。；;，,、：:！!？?（）()“”"]')
+
+
+@functools.cache
+def _norm(text: str) -> str:
+    return normalise_text(text)
+
+
+def _sources(glossary: Glossary, q: Question) -> set[str]:
+    """Where the sentences a question ties to a term come from ("def:<id>" for a term's
+    definition, "ex:<id>:<n>" for an example), and for a true/false question the pair of
+    terms it puts together ("pair:<id>|<id>")."""
+    by_text = {t.term: t for t in glossary.terms}
+    if q.kind in ("term-def", "def-term"):
+        return {f"def:{q.term_id}"}
+    if q.kind == "match":
+        return {f"def:{i}" for i in q.item_ids}
+    if q.kind == "truefalse":
+        owner = by_text[q.statement_term]
+        return {f"def:{owner.id}", "pair:" + "|".join(sorted({q.term_id, owner.id}))}
+    if q.kind != "cloze":
+        return set()
+    # the sentence a cloze shows: a definition or example holding every piece of it
+    pieces = [_norm(p) for p in _PIECES.split(q.prompt)]
+    pieces = [p for p in pieces if len(p) >= 2]
+    found: set[str] = set()
+    for term in glossary.terms:
+        texts = [(f"def:{term.id}", term.definition)]
+        texts += [(f"ex:{term.id}:{n}", e) for n, e in enumerate(term.examples)]
+        for key, text in texts:
+            if pieces and all(p in _norm(text) for p in pieces):
+                found.add(key)
+    return found
+
+
+def repeated(glossary: Glossary, q: Question, earlier: list[Question]) -> list[tuple[str, str]]:
+    """A question of a paper that ties a sentence to a term as an earlier question does, or
+    swaps a true/false pair: each answers the other (issue 7, QA on 6392bbe)."""
+    mine = _sources(glossary, q)
+    return [
+        ("repeated", f"{q.kind} {q.term} shows {key} as Q{n + 1} does")
+        for n, other in enumerate(earlier)
+        for key in sorted(mine & _sources(glossary, other))
+    ]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import os
 import random
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -38,12 +39,14 @@ from typing import Any, Literal, cast
 # The loader's wording of tomllib's syntax errors (full-width ＝ and quotes, duplicate keys…),
 # of nesting too deep and of numbers too long suits papers as well.
 from carbon_glossary.core.files import PAPER_LIMIT, UnreadableFile, read_regular_file
+from carbon_glossary.core.grading import normalise_text
 from carbon_glossary.core.kinds.printing import answer_key as _answer_key
 from carbon_glossary.core.kinds.printing import question_lines as _render_question
 from carbon_glossary.core.loader import decode_glossary, file_problem, parse_toml
-from carbon_glossary.core.model import Glossary
+from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.problems import FileProblemError, Localized, Problem, ProblemCap
 from carbon_glossary.core.quiz import (
+    BLANK,
     PINYIN_MAX_SYLLABLES,
     Given,
     Kind,
@@ -497,15 +500,120 @@ def section_seed(spec: PaperSpec, index: int) -> str:
     return f"{spec.seed}:{index}:{section.category or ''}:{section.kind}"
 
 
+# A sentence shorter than this (once normalised) is too common to tie two questions together.
+_MIN_SENTENCE = 6
+_SENTENCE_END = re.compile("[。；;！!？?]|" + re.escape(BLANK))
+# How often a term's question is made again (other options, the other true/false key) when
+# it would show a sentence another question of the paper already ties to a term.
+_REMAKES = 3
+
+
+def _claims(question: Question) -> frozenset[str]:
+    """The sentences ``question`` ties to a term, normalised: its prompt when the answer is
+    a term (a definition, a sentence with a blank), a true/false statement, the right option
+    when options are definitions, every option of a match. Two questions that tie the same
+    sentence answer each other: 化石能源 and 能源消费 shown with one definition, keyed 错 and
+    对; a definition as one question's prompt and another's right option."""
+    spec = spec_for(question.kind)
+    texts: list[str] = []
+    pair = ""
+    if spec is None or spec.mode == "typed-reading":
+        return frozenset()
+    if spec.mode == "match":
+        texts += question.options
+    elif spec.mode == "truefalse":
+        texts.append(question.statement)
+        # 化石能源 shown with 能源消费's definition and 能源消费 with 化石能源's: the swap
+        # tells that both are 错
+        pair = "|" + "|".join(sorted({question.term, question.statement_term}))
+    elif spec.term_answer:
+        texts.append(question.prompt)
+    if spec.options_are_definitions and question.answer_index is not None:
+        texts.append(question.options[question.answer_index])
+    sentences = (normalise_text(s) for text in texts for s in _SENTENCE_END.split(text))
+    claims = {s for s in sentences if len(s) >= _MIN_SENTENCE}
+    if spec.mode == "truefalse":
+        claims.add(pair)  # no sentence is normalised to hold "|"
+    return frozenset(claims)
+
+
+def _clashes(claims: frozenset[str], claimed: set[str]) -> bool:
+    """Whether a question claiming ``claims`` shows a sentence already claimed: the same, or
+    one holding the other (a blank cuts a sentence where it falls: 推动分布式能源系统建设，提升
+    ＿＿ and 提升能源利用效率，减少对＿＿ are one sentence, each showing the other's answer)."""
+    sentences = [c for c in claims if "|" not in c]
+    return bool(claims & claimed) or any(
+        a in b or b in a for a in sentences for b in claimed if "|" not in b
+    )
+
+
+def _fill_section(
+    glossary: Glossary,
+    spec: PaperSpec,
+    section: PaperSection,
+    pool: list[Term],
+    rng: random.Random,
+    claimed: set[str],
+) -> list[Question]:
+    """The questions of one section, about terms drawn from ``pool``, adding what they claim
+    to ``claimed``. A question that would claim a sentence already claimed is made again, or
+    another term is drawn in its place; only when the pool has no other term is it kept (a
+    small glossary cannot always give a paper without a repeat, and a paper keeps its
+    length)."""
+    chosen = rng.sample(pool, min(section.count, len(pool)))
+    questions: list[Question] = []
+    clashing: list[Question] = []
+    spare: list[Term] | None = None
+    while chosen:
+        term = chosen.pop(0)
+        for _ in range(_REMAKES):
+            made = make_question(
+                glossary, term, section.kind, rng, pinyin_max_syllables=spec.pinyin_max_syllables
+            )
+            if not isinstance(made, Question) or not _clashes(_claims(made), claimed):
+                break
+        if isinstance(made, Question) and not _clashes(_claims(made), claimed):
+            questions.append(made)
+            claimed.update(_claims(made))
+            continue
+        if isinstance(made, Question):
+            clashing.append(made)
+        # drawn only when needed, so that papers without a clash are as before
+        if spare is None:
+            tried = {term.id, *(t.id for t in chosen), *(q.term_id for q in questions)}
+            spare = [t for t in pool if t.id not in tried]
+            rng.shuffle(spare)
+        if spare:
+            chosen.append(spare.pop(0))
+    for made in clashing[: section.count - len(questions)]:
+        questions.append(made)
+        claimed.update(_claims(made))
+    return questions
+
+
 def build_paper(glossary: Glossary, spec: PaperSpec) -> Paper:
     """The paper for ``spec``: the same spec and glossary give the identical paper anywhere.
 
-    Sections with a category are filled first, then those without one, from terms not yet
-    asked with the same kind; questions are then listed in the spec's section order.
+    Matching sections are filled first, then those with a category, then those without
+    one, from terms not yet asked with the same kind; questions are then listed in the
+    spec's section order.
+    No sentence is tied to a term by two questions (see :func:`_claims`): a question that
+    would is made again, or another term of its section is asked instead.
     """
     used: dict[str, set[str]] = {}
     built: dict[int, list[Question]] = {}
-    order = sorted(range(len(spec.sections)), key=lambda i: (spec.sections[i].category is None, i))
+    claimed: set[str] = set()
+
+    def matching(section: PaperSection) -> bool:
+        kind = spec_for(section.kind)
+        return kind is not None and kind.mode == "match"
+
+    # a matching question shows five definitions at once: made first, before other
+    # questions claim them
+    order = sorted(
+        range(len(spec.sections)),
+        key=lambda i: (not matching(spec.sections[i]), spec.sections[i].category is None, i),
+    )
     for index in order:
         section = spec.sections[index]
         rng = random.Random(section_seed(spec, index))
@@ -520,16 +628,8 @@ def build_paper(glossary: Glossary, spec: PaperSpec) -> Paper:
             )
             if term.id not in taken
         ]
-        chosen = rng.sample(pool, min(section.count, len(pool)))
-        questions = []
-        for term in chosen:
-            made = make_question(
-                glossary, term, section.kind, rng, pinyin_max_syllables=spec.pinyin_max_syllables
-            )
-            if isinstance(made, Question):
-                questions.append(made)
-                taken.add(term.id)
-        built[index] = questions
+        built[index] = _fill_section(glossary, spec, section, pool, rng, claimed)
+        taken.update(q.term_id for q in built[index])
     questions_in_order = [q for i in range(len(spec.sections)) for q in built[i]]
     section_of = [i for i in range(len(spec.sections)) for _ in built[i]]
     return Paper(
