@@ -185,6 +185,10 @@ def _within_one(text: str, start: int, end: int, names: set[str]) -> bool:
 _STOP_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
 # "＿＿的简称", "“＿＿”的英文缩写": the term said to abbreviate itself, its meaning masked away
 GUTTED = re.compile(r"＿＿[”\"]?(?:（[^）]*）)?的(?:习惯|英文)?(?:简称|缩写)")
+# "简称“＿＿”" "俗称“＿＿”" "（＿＿）": a note giving another name of the term, masked empty
+NAME_NOTE = re.compile(
+    r"(?:简称|俗称|又称|亦称|也称|通称|统称|或称|常说|常称)[“\"]?＿＿|[（(]＿＿[）)]"
+)
 
 
 def _spelled(term: Term, text: str) -> str:
@@ -268,9 +272,9 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
                 found.append(("initials", f"{item} spelt by its definition"))
     # a definition gutted by masking: the term said to be the short form of a blank
     texts = [*q.options, q.statement] if q.kind in ("term-def", "truefalse", "match") else []
-    if q.kind == "def-term":
+    if q.kind in ("def-term", "cloze"):
         texts = [q.prompt]
-    found += [("gutted", t[:30]) for t in texts if GUTTED.search(t)]
+    found += [("gutted", t[:30]) for t in texts if GUTTED.search(t) or NAME_NOTE.search(t)]
     return found
 
 

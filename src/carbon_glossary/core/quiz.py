@@ -112,6 +112,18 @@ _GUTTED_LEAD = re.compile(
     r"^[“\"]?" + re.escape(BLANK) + r"[”\"]?(?:（[^）]*）|\([^)]*\))?"
     r"的(?:习惯|英文)?(?:简称|缩写)[，,：:；;。]?"
 )
+# "，简称“＿＿”" "，俗称“＿＿”" "（以下简称＿＿）" "（＿＿）": a note giving another name of the
+# term, once masked, says nothing (碳达峰与碳中和的合称，简称“＿＿”；…控排义务，俗称“＿＿”)
+# and is dropped like the lead above (QA on 6392bbe).
+_NAME_WORDS = r"(?:简称|俗称|又称|亦称|也称|通称|统称|或称|常说|常称)"
+_ALIAS_NOTE = re.compile(
+    r"[（(](?:(?:以下)?" + _NAME_WORDS + r")?[“\"]?" + re.escape(BLANK) + r"[”\"]?[）)]"
+    r"|[，,]?(?:解读中|文中|下文)?(?:以下)?"
+    + _NAME_WORDS
+    + r"[“\"]?"
+    + re.escape(BLANK)
+    + r"[”\"]?(?=[，,。；;]|$)"
+)
 # Words that an initialism skips: Carbon Capture, Utilization and Storage is CCUS.
 _STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to"})
 # A definition that keeps fewer characters than this once its term is blanked defines nothing.
@@ -121,6 +133,19 @@ _MIN_DEFINITION_CHARS = 6
 def _without_reading_notes(text: str) -> str:
     """``text`` without its notes on how a character of the term is read."""
     return _READING_NOTE.sub("", text).strip() if "读" in text or "讀" in text else text
+
+
+def _without_gutted(masked: str) -> str:
+    """``masked`` (a text with its term blanked) without what the blank leaves empty: the
+    lead that calls the term the short form of a blank, and notes giving another name of it."""
+    if BLANK not in masked:
+        return masked
+    return _ALIAS_NOTE.sub("", _GUTTED_LEAD.sub("", masked)).strip()
+
+
+def _defines(text: str) -> bool:
+    """Whether what ``text`` shows besides its blanks is long enough to say something."""
+    return len(normalise_text(text.replace(BLANK, ""))) >= _MIN_DEFINITION_CHARS
 
 
 def _spells(text: str, term: Term) -> bool:
@@ -351,7 +376,7 @@ class _Context:
 
     def _compute_facts(self, term: Term) -> _Facts:
         shown = _without_reading_notes(term.definition.strip())
-        definition = _GUTTED_LEAD.sub("", self.mask(shown, term)).strip() if shown else ""
+        definition = _without_gutted(self.mask(shown, term)) if shown else ""
         key = normalise_text(definition.replace(BLANK, ""))
         hanzi = [c for c in term.term if is_hanzi(c)]
         return _Facts(
@@ -803,9 +828,13 @@ def _prompts(
         prompts = [(english, term.source) for english in term.english]
     elif kind == "cloze":
         own, others = _sentences(context, term)
-        # every occurrence is blanked, also inside longer terms: the answer must not show
-        prompts = [(mask_term(_without_reading_notes(s), term), src) for s, src in (own or others)]
-        prompts = [(p, src) for p, src in prompts if BLANK in p and not _spells(p, term)]
+        # every occurrence is blanked, also inside longer terms: the answer must not show;
+        # a lead or name note the blank guts is dropped, as from definitions
+        masked = [(mask_term(_without_reading_notes(s), term), src) for s, src in (own or others)]
+        prompts = [(_without_gutted(p), src) for p, src in masked]
+        prompts = [
+            (p, src) for p, src in prompts if BLANK in p and _defines(p) and not _spells(p, term)
+        ]
     else:
         prompts = [("", term.source)]
     if rng is not None:
