@@ -1123,15 +1123,35 @@ def make_term_choice(
     common, answer, prompt, distractors = drawn
     choices = [answer, *distractors]
     rng.shuffle(choices)
+    accepted = _forms(term)
+    if not definition_prompt and _KIND_OF_BLANK.search(prompt):
+        accepted += _broader_forms(glossary, term)
     return Question(
         kind=kind,
         prompt=answer.definition if definition_prompt else prompt,
         options=tuple(c.term.term for c in choices),
         answer=term.term,
         answer_index=choices.index(answer),
-        accepted=_forms(term),
+        accepted=tuple(dict.fromkeys(accepted)),
         **common,
     )
+
+
+# "太阳能、风能等＿＿": the blank names what the things listed are kinds of, so a broader
+# term (非化石能源 for 可再生能源) makes the sentence just as true.
+_KIND_OF_BLANK = re.compile(r"等(?:各类|各种|多种)?" + re.escape(BLANK))
+
+
+def _broader_forms(glossary: Glossary, term: Term) -> tuple[str, ...]:
+    """The written forms of the terms ``term`` is a kind of (``broader``, followed upwards).
+
+    A typed answer naming one of them is right where the blank follows a list of kinds
+    (:data:`_KIND_OF_BLANK`): 增加太阳能、风能等＿＿的使用比例 is true of 可再生能源 and of
+    非化石能源 alike. Elsewhere it may not be (核能属于非化石能源，但不属于＿＿), so it is not
+    accepted there; options never offer a broader term either way."""
+    context = _CACHE.get(glossary)
+    uppers = (glossary.by_id(i) for i in sorted(context.ancestors(term)))
+    return tuple(form for upper in uppers if upper is not None for form in _forms(upper))
 
 
 def make_def_term(
