@@ -29,6 +29,8 @@ __all__ = [
     "NO_LINE_END",
     "NO_LINE_START",
     "break_offsets",
+    "cell_width",
+    "fit_cells",
     "fold",
     "longest_unbreakable",
     "strip_ruby",
@@ -143,6 +145,37 @@ def strip_ruby(raw: str) -> str:
         return match["hanzi"]
 
     return re.sub(_RUBY, replace, raw)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells needed for ``text``: 2 for wide (CJK) characters, 0 for combining and
+    invisible format marks, 1 for the rest.
+
+    The one count of the plain-text front ends (command output, reports), so that columns
+    line up wherever Chinese is mixed with Latin text. (The Textual front end counts with
+    rich's ``cell_len``, which agrees on this project's characters.)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit_cells(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` cells, ending in … when cut (never silently)."""
+    if cell_width(text) <= width:
+        return text
+    out: list[str] = []
+    used = 0
+    for char in text:
+        size = cell_width(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
 
 
 # Line breaking (避头尾): the one rule every front end wraps Chinese text by.

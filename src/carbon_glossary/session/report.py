@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from carbon_glossary.core.paper import Paper
 from carbon_glossary.core.quiz import Given, Question, Verdict, option_label
+from carbon_glossary.core.text import fit_cells
 from carbon_glossary.i18n import t
 from carbon_glossary.session.marking import grade_answer
 
@@ -537,10 +538,10 @@ def printable(text: str) -> str:
     return _CONTROLS.sub(" ", text)
 
 
-def short(text: str, limit: int = 24) -> str:
-    """An accepted answer as a line shows it: a whole definition cut to its start."""
-    text = printable(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def short(text: str, limit: int = 40) -> str:
+    """An accepted answer as a line shows it: a whole definition cut to its start, at most
+    ``limit`` terminal cells (20 hanzi), ending in … when cut."""
+    return fit_cells(printable(text), limit)
 
 
 def _figure(value: float | None) -> str:

@@ -176,7 +176,7 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
         return 0
     rows = [[term.term, _pinyin(term), term.category, _english(term)] for term in ordered]
     width = terminal_width() if use_colour(context.out) else None
-    for line in columns(rows, caps=_CAPS, width=width):
+    for line in columns(rows, caps=_CAPS, width=width, overflow=True):
         print(line, file=context.out)
     return 0
 
@@ -238,7 +238,7 @@ def run_search(args: argparse.Namespace, context: Context) -> int:
             ]
         )
     width = terminal_width() if colour else None
-    for line in columns(rows, caps=_CAPS, shown=shown, width=width):
+    for line in columns(rows, caps=_CAPS, shown=shown, width=width, overflow=True):
         print(line, file=context.out)
     if total > len(matches):
         more = total - len(matches)

@@ -1,8 +1,8 @@
 """Plain-text layout for the terminal: widths, columns, wrapping, highlighting.
 
 Chinese characters take two terminal cells, so widths are counted in cells with
-``unicodedata.east_asian_width`` (W and F are two cells, combining marks none), not with
-``len``. No rich here: command output must stay plain text that pipes and ``grep`` handle.
+:func:`carbon_glossary.core.text.cell_width` (W and F are two cells, combining marks none),
+not with ``len``. No rich here: command output must stay plain text that pipes and ``grep`` handle.
 
 Glossary, paper and store text is data someone else may have written: everything the
 command line prints goes through :class:`SafeStream`, which shows control and invisible
@@ -17,12 +17,12 @@ import io
 import os
 import re
 import shutil
-import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TextIO
 
 from carbon_glossary.core.safe import json_escaped, visible
+from carbon_glossary.core.text import cell_width, fit_cells
 
 __all__ = [
     "OutputFailed",
@@ -126,16 +126,6 @@ def json_text(data: object) -> str:
     return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
-def cell_width(text: str) -> int:
-    """Terminal cells needed for ``text``: 2 for wide (CJK) characters, 0 for combining marks."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
 def pad(text: str, width: int) -> str:
     """``text`` followed by spaces up to ``width`` cells (unchanged if already wider)."""
     return text + " " * max(0, width - cell_width(text))
@@ -143,16 +133,7 @@ def pad(text: str, width: int) -> str:
 
 def truncate(text: str, width: int) -> str:
     """``text`` cut to at most ``width`` cells, ending in … when cut."""
-    if cell_width(text) <= width:
-        return text
-    out, used = [], 0
-    for char in text:
-        size = cell_width(char)
-        if used + size > width - 1:
-            break
-        out.append(char)
-        used += size
-    return "".join(out) + "…"
+    return fit_cells(text, width)
 
 
 def terminal_width(default: int = 80) -> int:
@@ -199,13 +180,16 @@ def columns(
     shown: Sequence[Sequence[str]] | None = None,
     width: int | None = None,
     gap: int = 2,
+    overflow: bool = False,
 ) -> list[str]:
-    """Rows of cells as aligned lines.
+    """Rows of cells as aligned lines: every column starts at the same cell on every row.
 
-    Each column is as wide as its widest cell, up to ``caps[i]`` cells (a longer cell overflows
-    instead of stretching the column for everyone). ``shown`` gives the text actually printed
-    for each cell (e.g. with emphasis codes) when it differs from the text measured. With a
-    ``width``, the last column is cut to fit it.
+    Each column is as wide as its widest cell, up to ``caps[i]`` cells; a longer cell is cut
+    to the cap and ends in …. With ``overflow``, a longer cell is printed whole and pushes
+    the rest of its row to the right instead (for lists whose names matter more than their
+    alignment, and that ``grep`` reads). ``shown`` gives the text actually printed for each
+    cell (e.g. with emphasis codes) when it differs from the text measured; a cut cell loses
+    its emphasis. With a ``width``, the last column is cut to fit it.
     """
     if not rows:
         return []
@@ -228,6 +212,8 @@ def columns(
                     display = truncate(cell, max(1, width - used))  # emphasis dropped
                 parts.append(display)
                 break
+            if not overflow and cell_width(cell) > widths[i]:
+                cell = display = truncate(cell, widths[i])
             used_cell = max(widths[i], cell_width(cell))
             parts.append(display + " " * (used_cell - cell_width(cell) + gap))
             used += used_cell + gap

@@ -306,7 +306,7 @@ def report_lines(report: RoomReport) -> list[str]:
     """The report as text for the terminal: summary, people, questions, most-missed terms."""
     from carbon_glossary.core.quiz import kind_name
     from carbon_glossary.session.report import summary_lines, table_headers
-    from carbon_glossary.subcommands.output import columns, truncate
+    from carbon_glossary.subcommands.output import columns
 
     lines = [t("training.report.title", title=_shown(report.title)), "", *summary_lines(report)]
     if not report.summary.attempts:
@@ -344,14 +344,14 @@ def report_lines(report: RoomReport) -> list[str]:
             [
                 ("⚑ " if q.flagged else "  ") + str(q.number),
                 kind_name(q.kind),
-                truncate(_shown(q.term), 24),
+                _shown(q.term),
                 _figure(q.facility),
                 _figure(q.discrimination),
                 options,
                 str(q.unanswered),
             ]
         )
-    lines += ["  " + line for line in columns(rows, caps=(6, 10, 20, 8, 8, 40))]
+    lines += ["  " + line for line in columns(rows, caps=(6, 10, 24, 8, 8, 40))]
 
     lines += ["", t("training.report.terms")]
     rows = [headers["terms"]]
