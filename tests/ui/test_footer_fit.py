@@ -1,5 +1,7 @@
-"""Quiz and exam screens at 60×20, the smallest size we support: the Footer shows every key
-it lists whole, and Ctrl+C says how to leave."""
+"""The Footer at 60×20, the smallest size we support, and larger: it shows every key it
+lists whole. The browse screen's (the first screen) shows the way out, help and the
+language switch in both languages; quiz and exam screens their own keys; Ctrl+C says how
+to leave."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from quiz_support import exam_plan, make_quiz_app, quiz_glossary, settle
 from textual.app import App
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+from ui_support import browse, make_app
 
+from carbon_glossary.core.model import Glossary
 from carbon_glossary.i18n import t
 
 SMALL = (60, 20)
@@ -50,3 +54,68 @@ async def test_ctrl_c_in_an_exam_says_esc_leaves_and_ctrl_q_quits(tmp_path: Path
         assert app.is_running
         assert [n.message for n in app._notifications] == [t("ui.quit.hint_elsewhere")]
         assert "Esc" in t("ui.quit.hint_elsewhere") and "Ctrl+Q" in t("ui.quit.hint_elsewhere")
+
+
+def shown_actions(app: App[object]) -> list[str]:
+    footer = app.screen.query_one(Footer)
+    return [key.action for key in footer.query(FooterKey) if not key.has_class("-command-palette")]
+
+
+ESSENTIAL = ["app.quit", "app.help", "app.toggle_language", "focus_search", "clear"]
+"""What the first screen's Footer shows at every size, in this order."""
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [SMALL, (80, 24), (100, 30)])
+async def test_the_browse_footer_shows_the_way_out_help_and_language(
+    glossary: Glossary, language: str, size: tuple[int, int]
+) -> None:
+    app = make_app(glossary, language)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        # The first screen: typing goes to the search box, which takes ? and L as text,
+        # so help and the language show by their F keys.
+        assert app.focused is screen.search_box
+        assert shown_actions(app) == ESSENTIAL
+        labels = {key.action: key.key_display for key in app.screen.query(FooterKey)}
+        assert (labels["app.help"], labels["app.toggle_language"]) == ("f1", "f2")
+        assert cut_keys(app) == []
+        # In the list: Enter opens a term, then the same; the list's own keys where they fit.
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is screen.term_list
+        actions = shown_actions(app)
+        assert actions[: len(ESSENTIAL) + 1] == ["open", *ESSENTIAL]
+        labels = {key.action: key.key_display for key in app.screen.query(FooterKey)}
+        assert (labels["app.help"], labels["app.toggle_language"]) == ("?", "L")
+        assert cut_keys(app) == []
+        if size[0] >= 80:
+            assert {"pick_heading", "pick_category", "cycle_sort"} <= set(actions)
+
+
+async def test_the_footer_refits_when_the_terminal_is_resized(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert "cycle_sort" in shown_actions(app)
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert "cycle_sort" not in shown_actions(app) and cut_keys(app) == []
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert "cycle_sort" in shown_actions(app)
+
+
+async def test_f2_switches_the_language_from_the_search_box(glossary: Glossary) -> None:
+    app = make_app(glossary)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen = browse(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.language == "en" and screen.search_box.value == ""
+        labels = {key.action: str(key.description) for key in app.screen.query(FooterKey)}
+        assert labels["app.quit"] == "quit" and labels["app.toggle_language"] == "中文"

@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -102,17 +103,23 @@ class Section(NamedTuple):
         return t(f"{self.prefix}.{self.name}")
 
 
-# Anywhere in the app.
+# Anywhere in the app. The browse screen shows help, the way out and the language switch
+# first in its Footer (HELP_SHOWN, QUIT_SHOWN, LANGUAGE_SHOWN): app bindings come last
+# there, where a narrow Footer drops them.
 HELP = Command("help", "question_mark,f1", "app.help")
+HELP_SHOWN = Command("help", "question_mark,f1", "app.help", palette=False)
 # Ctrl+Q works everywhere, the search box included (where q is a letter of the query);
 # q quits from the list and the card. The Footer shows the way out on the browse screen
 # only (QUIT_SHOWN): on a quiz or exam screen Esc leaves the round, not the app.
 QUIT = Command("quit", "ctrl+q,q", "app.quit", show=False)
 QUIT_SHOWN = Command("quit", "ctrl+q", "app.quit", palette=False)
 # Works everywhere; shown in the Footer of the browse screen only (LANGUAGE_SHOWN): a quiz
-# or exam Footer at 60 columns has no room for it.
-LANGUAGE = Command("language", "L", "app.toggle_language", show=False)
-LANGUAGE_SHOWN = Command("language", "L", "app.toggle_language", palette=False)
+# or exam Footer at 60 columns has no room for it. F2 too, because the search box, where
+# the app starts, takes L as a letter of the query: a person who reads no Chinese must
+# find English from the first screen (F2 rather than a Ctrl key: browsers keep Ctrl+L and
+# Ctrl+T for themselves when the app is served).
+LANGUAGE = Command("language", "L,f2", "app.toggle_language", show=False)
+LANGUAGE_SHOWN = Command("language", "L,f2", "app.toggle_language", palette=False)
 PALETTE = Command("palette", "ctrl+p", "app.command_palette", show=False, priority=True)
 THEME = Command("theme", "", "app.pick_theme")
 
@@ -230,6 +237,10 @@ class LocalisedBindings(Screen[Any]):
 
     PALETTE: ClassVar[tuple[Command, ...]] = ()
     """Commands of this screen offered in the command palette."""
+    FIT_FOOTER: ClassVar[bool] = False
+    """Show in the (compact) Footer only the keys that fit whole, in binding order: once
+    one does not fit, it and every key after it are left to the help screen and the
+    palette. Without this a narrow Footer cuts a label in half and hides the rest."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -239,7 +250,38 @@ class LocalisedBindings(Screen[Any]):
             if binding.description.startswith(("ui.", "quizui.")):
                 binding = replace(binding, description=t(binding.description))
             translated[key] = active._replace(binding=binding)
+        if self.FIT_FOOTER:
+            return self._fit_footer(translated)
         return translated
+
+    def _fit_footer(self, bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+        """``bindings`` with ``show`` turned off for the keys a compact Footer as wide as the
+        screen has no room for. Widths as the compact Footer lays them out: key, a space,
+        the description and a space after each; the palette key on the right has a border."""
+        app = self.app
+        room = self.size.width
+        palette = bindings.get(app.COMMAND_PALETTE_BINDING)
+        if palette is not None and app.ENABLE_COMMAND_PALETTE:
+            binding = palette.binding
+            room -= 1 + cell_len(app.get_key_display(binding)) + 1 + cell_len(binding.description)
+        shown: set[str] = set()
+        hidden: set[str] = set()
+        for active in bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in shown | hidden:
+                continue  # the Footer shows an action once, by its first key
+            needed = cell_len(app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
+            if hidden or needed > room:
+                hidden.add(binding.action)
+                continue
+            shown.add(binding.action)
+            room -= needed
+        return {
+            key: active._replace(binding=replace(active.binding, show=False))
+            if active.binding.action in hidden
+            else active
+            for key, active in bindings.items()
+        }
 
 
 class CommandsProvider(Provider):

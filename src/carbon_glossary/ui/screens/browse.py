@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -58,10 +58,14 @@ class BrowseScreen(commands.LocalisedBindings):
         commands.STATS,
     )
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(
-        # The way out first: a narrow Footer cuts what comes last.
+        # In the order of the Footer, which drops what comes last when narrow (FIT_FOOTER):
+        # the way out, help and the language first, so that at 60 columns and in either
+        # language a newcomer sees how to leave, where every key is explained and how to
+        # switch to English. The rest are in the help screen and the palette.
         commands.QUIT_SHOWN,
-        *ACTIONS,
+        commands.HELP_SHOWN,
         commands.LANGUAGE_SHOWN,
+        *ACTIONS,
         # The search box takes printable keys; these reach the list from it.
         commands.CURSOR_UP,
         commands.CURSOR_DOWN,
@@ -75,6 +79,7 @@ class BrowseScreen(commands.LocalisedBindings):
     )
     BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+    FIT_FOOTER = True
     SYNC_LIMIT: ClassVar[int] = 2000
     """A glossary given already loaded and no larger than this is indexed without a worker."""
     NOTICE_SECONDS: ClassVar[float] = 6.0
@@ -192,6 +197,10 @@ class BrowseScreen(commands.LocalisedBindings):
         self.term_list.loading = True
         self._update_status()
         self._load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The Footer shows as many keys as fit its width (FIT_FOOTER): refit it."""
+        self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
