@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from carbon_glossary.core.text import cell_width, fit_cells
-from carbon_glossary.session.report import build_report, report_tables, short
+from carbon_glossary.session.report import build_report, report_tables, short, time_taken_text
 from carbon_glossary.subcommands.output import columns
 from carbon_glossary.subcommands.training import report_lines
 from test_report import EXAMPLE, generated_room
@@ -100,3 +100,21 @@ def test_short_counts_cells_not_characters() -> None:
     assert short("碳" * 30) == "碳" * 19 + "…"  # 39 cells and the ellipsis
     assert short("a" * 30) == "a" * 30
     assert cell_width(short("碳" * 30)) <= 40
+
+
+def test_time_taken_reads_as_minutes_and_seconds() -> None:
+    room = generated_room(5, size=3)
+    room[1] = replace(room[1], source="sheet")
+    room[2] = replace(room[2], handed_in_at=None)
+    report = build_report(EXAMPLE, "example", room)
+    people = {p.name: p for p in report.people}
+    on_screen = people[room[0].name]
+    assert on_screen.time_taken_s is not None
+    seconds = on_screen.time_taken_s
+    assert time_taken_text(on_screen) == f"{seconds // 60}:{seconds % 60:02d}"
+    assert time_taken_text(people[room[1].name]) == "纸质"
+    assert time_taken_text(people[room[2].name]) == ""
+    assert time_taken_text(replace(on_screen, time_taken_s=3909)) == "1:05:09"
+    assert time_taken_text(replace(on_screen, time_taken_s=59)) == "0:59"
+    lines = report_lines(report)
+    assert any(f"{seconds // 60}:{seconds % 60:02d}" in line for line in lines)

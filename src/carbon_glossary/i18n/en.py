@@ -1059,7 +1059,6 @@ MESSAGES: dict[str, str] = {
         "regraded the results of {count} handed-in sittings in this store"
         " (the answers stay as given)."
     ),
-    "training.screen.close": "close",
     "training.cli.report_screen": "show the report on screen (tabs: people, questions, terms)",
     "training.print.paper_id": "Paper id: {id}",
     "training.cli.other_paper": (
@@ -1362,5 +1361,16 @@ MESSAGES: dict[str, str] = {
         " {available}{why}"
     ),
     # --- end of trust ---
+    #
+    # --- polish ---
+    "ui.report.people": "people",
+    "ui.report.people.help": "Each person's score, time taken, and whether they handed in",
+    "ui.report.questions": "questions",
+    "ui.report.questions.help": "Each question's facility, discrimination and options chosen",
+    "ui.report.terms": "terms",
+    "ui.report.terms.help": "The terms most often answered wrong, first",
+    "ui.report.close": "close",
+    "ui.report.close.help": "Close the room report (q or Esc)",
+    "ui.report.quit_hint": "Press q or Esc to close the room report",
     #
 }

@@ -833,7 +833,6 @@ MESSAGES: dict[str, str] = {
     "training.report.sheet.terms": "各术语",
     "training.report.time": "用时",
     "training.cli.regraded": "已按此重新计算本数据库中 {count} 次交卷的成绩（答案本身不变）。",
-    "training.screen.close": "关闭",
     "training.cli.report_screen": "在终端界面里查看报告（人员、各题、各术语三个标签页）",
     "training.print.paper_id": "试卷编号：{id}",
     "training.cli.other_paper": (
@@ -1085,5 +1084,16 @@ MESSAGES: dict[str, str] = {
         "要从全部类别出 {count} 道{kind}题，但术语表只能出 {available} 道{why}"
     ),
     # --- end of trust ---
+    #
+    # --- polish ---
+    "ui.report.people": "人员",
+    "ui.report.people.help": "每个人的得分、用时、是否交卷",
+    "ui.report.questions": "各题",
+    "ui.report.questions.help": "每道题的难度系数、区分度和各选项人数",
+    "ui.report.terms": "各术语",
+    "ui.report.terms.help": "答错最多的术语排在前面",
+    "ui.report.close": "关闭",
+    "ui.report.close.help": "关闭培训报告（q 或 Esc）",
+    "ui.report.quit_hint": "按 q 或 Esc 关闭培训报告",
     #
 }

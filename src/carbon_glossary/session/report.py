@@ -67,6 +67,7 @@ __all__ = [
     "sittings_from_store",
     "summary_lines",
     "table_headers",
+    "time_taken_text",
 ]
 
 FACILITY_FLOOR = 0.2
@@ -546,6 +547,20 @@ def short(text: str, limit: int = 40) -> str:
 
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{round(value, 2) + 0.0:.2f}"  # never "-0.00"
+
+
+def time_taken_text(person: PersonRow) -> str:
+    """How long a person took, as every front end shows it: minutes and seconds (``25:00``,
+    ``1:05:09`` from an hour), the word for a paper sitting, empty when not handed in.
+    (Tables for spreadsheets keep the seconds, a number a trainer can sum.)"""
+    if person.source == "sheet":
+        return t("training.report.sheet")
+    seconds = person.time_taken_s
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 def _percent_text(value: float | None) -> str:

@@ -305,7 +305,7 @@ def _figure(value: float | None) -> str:
 def report_lines(report: RoomReport) -> list[str]:
     """The report as text for the terminal: summary, people, questions, most-missed terms."""
     from carbon_glossary.core.quiz import kind_name
-    from carbon_glossary.session.report import summary_lines, table_headers
+    from carbon_glossary.session.report import summary_lines, table_headers, time_taken_text
     from carbon_glossary.subcommands.output import columns
 
     lines = [t("training.report.title", title=_shown(report.title)), "", *summary_lines(report)]
@@ -317,11 +317,6 @@ def report_lines(report: RoomReport) -> list[str]:
     rows = [headers["room"]]
     rows[0][5] = t("training.report.time")
     for p in report.people:
-        taken = (
-            "" if p.time_taken_s is None else f"{p.time_taken_s // 60}:{p.time_taken_s % 60:02d}"
-        )
-        if p.source == "sheet":
-            taken = t("training.report.sheet")
         rows.append(
             [
                 _shown(p.name),
@@ -329,7 +324,7 @@ def report_lines(report: RoomReport) -> list[str]:
                 f"{p.score_percent:.1f}",
                 str(_cell(p.passed)),
                 f"{p.answered}/{p.questions}",
-                taken,
+                time_taken_text(p),
                 str(_cell(p.handed_in)),
                 str(p.attempts),
             ]

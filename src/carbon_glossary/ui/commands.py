@@ -200,6 +200,14 @@ CLOSE_STATS = Command("close_stats", "escape,q", "leave", key_display="Esc", pre
 CONFIRM_YES = Command("yes", "y,Y,enter", "answer(True)", palette=False, prefix=_Q)
 CONFIRM_NO = Command("no", "n,N,escape", "answer(False)", palette=False, prefix=_Q)
 
+# The trainer's room report (ui/screens/room_report.py), an app of its own; catalogue
+# entries ui.report.<name>.
+_R = "ui.report"
+REPORT_PEOPLE = Command("people", "1", "show_tab('tab-room')", prefix=_R)
+REPORT_QUESTIONS = Command("questions", "2", "show_tab('tab-questions')", prefix=_R)
+REPORT_TERMS = Command("terms", "3", "show_tab('tab-terms')", prefix=_R)
+REPORT_CLOSE = Command("close", "q,escape", "app.quit", key_display="q", prefix=_R)
+
 SECTIONS: tuple[Section, ...] = (
     Section("general", (HELP, QUIT, LANGUAGE, PALETTE, THEME)),
     Section("browse", (SEARCH, CLEAR, LETTER, CATEGORY, SORT, SCRIPT, COPY, BACK, FORWARD)),
