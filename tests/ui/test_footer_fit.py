@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from quiz_support import exam_plan, make_quiz_app, quiz_glossary, settle
+from rich.cells import cell_len
 from textual.app import App
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -119,3 +120,24 @@ async def test_f2_switches_the_language_from_the_search_box(glossary: Glossary) 
         assert app.language == "en" and screen.search_box.value == ""
         labels = {key.action: str(key.description) for key in app.screen.query(FooterKey)}
         assert labels["app.quit"] == "quit" and labels["app.toggle_language"] == "中文"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_search_hint_is_never_cut(glossary: Glossary, language: str) -> None:
+    app = make_app(glossary, language)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        box = browse(pilot).search_box
+        assert box.placeholder == t("ui.search.placeholder")
+        for width, height in (SMALL, (80, 24), (100, 30)):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            assert cell_len(box.placeholder) <= box.content_region.width, width
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        assert box.placeholder == t("ui.search.placeholder_short")
+        await pilot.press("f2")  # the other language, still the short hint
+        await settle(pilot)
+        other = "en" if language == "zh" else "zh"
+        assert app.language == other
+        assert box.placeholder == t("ui.search.placeholder_short")

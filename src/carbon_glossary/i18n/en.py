@@ -1363,6 +1363,7 @@ MESSAGES: dict[str, str] = {
     # --- end of trust ---
     #
     # --- polish ---
+    "ui.search.placeholder_short": "Search: hanzi, pinyin or English; ? for help",
     "ui.report.people": "people",
     "ui.report.people.help": "Each person's score, time taken, and whether they handed in",
     "ui.report.questions": "questions",

@@ -1086,6 +1086,7 @@ MESSAGES: dict[str, str] = {
     # --- end of trust ---
     #
     # --- polish ---
+    "ui.search.placeholder_short": "输入汉字、拼音或英文搜索；按 ? 看帮助",
     "ui.report.people": "人员",
     "ui.report.people.help": "每个人的得分、用时、是否交卷",
     "ui.report.questions": "各题",

@@ -153,7 +153,8 @@ class BrowseScreen(commands.LocalisedBindings):
         for breakpoint in self._get_breakpoint_classes(self.app.size.width, self.BREAKPOINTS):
             self.add_class(breakpoint)
         yield Header()
-        yield SearchBox(placeholder=t("ui.search.placeholder"), id="search", select_on_focus=False)
+        hints = (t("ui.search.placeholder"), t("ui.search.placeholder_short"))
+        yield SearchBox(hints, id="search", select_on_focus=False)
         with Horizontal(id="panes"):
             yield TermList(id="terms").data_bind(
                 traditional=BrowseScreen.traditional, language=BrowseScreen.language
@@ -173,8 +174,8 @@ class BrowseScreen(commands.LocalisedBindings):
         return self.query_one("#card", TermCard)
 
     @property
-    def search_box(self) -> Input:
-        return self.query_one("#search", Input)
+    def search_box(self) -> SearchBox:
+        return self.query_one("#search", SearchBox)
 
     @property
     def listing(self) -> Listing | None:
@@ -336,7 +337,7 @@ class BrowseScreen(commands.LocalisedBindings):
             icon.tooltip = t("ui.palette.open")
 
     def watch_language(self) -> None:
-        self.search_box.placeholder = t("ui.search.placeholder")
+        self.search_box.hints = (t("ui.search.placeholder"), t("ui.search.placeholder_short"))
         self._relabel_header()
         if self.browser is None:
             self.title = t("ui.app.title")
