@@ -15,6 +15,7 @@ from textual.widgets import Label, Static
 
 from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
+from carbon_glossary.ui.widgets.wrap import Paragraph
 
 __all__ = ["HelpScreen"]
 
@@ -76,7 +77,10 @@ class HelpScreen(ModalScreen[None]):
                 table.add_column(no_wrap=True, width=title_width)
                 table.add_column(ratio=1)
                 for keys, command in entries:
-                    table.add_row(Text(keys), Text(command.title), Text(command.help))
+                    # The explanation wraps by the Chinese line-breaking rule: rich breaks
+                    # only at spaces and cut "请按 Ctrl+Q" to "请 …" at 80 columns.
+                    explanation = Paragraph(Text(command.help))
+                    table.add_row(Text(keys), Text(command.title), explanation)
                 yield Static(table, classes="help-table")
             yield Label(t("ui.help.close"), classes="help-hint")
 
