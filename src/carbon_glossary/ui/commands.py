@@ -250,6 +250,15 @@ class LocalisedBindings(Screen[Any]):
     one does not fit, it and every key after it are left to the help screen and the
     palette. Without this a narrow Footer cuts a label in half and hides the rest."""
 
+    def on_mount(self) -> None:
+        self.relabel_header_icon()
+
+    def relabel_header_icon(self) -> None:
+        """The header icon's tooltip is Textual's English ("Open the command palette"):
+        say it in the interface language (again after a language switch)."""
+        for icon in self.query("HeaderIcon"):
+            icon.tooltip = t("ui.palette.open")
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         translated = {}

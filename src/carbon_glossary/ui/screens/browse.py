@@ -183,7 +183,7 @@ class BrowseScreen(commands.LocalisedBindings):
 
     def on_mount(self) -> None:
         self.title = t("ui.app.title")
-        self._relabel_header()
+        self.relabel_header_icon()
         self.search_box.focus()
         source = self._source
         if isinstance(source, Glossary) and len(source.terms) <= self.SYNC_LIMIT:
@@ -331,14 +331,9 @@ class BrowseScreen(commands.LocalisedBindings):
     def watch_traditional(self) -> None:
         self._update_status()
 
-    def _relabel_header(self) -> None:
-        """The header icon's tooltip is Textual's English; say it in the interface language."""
-        for icon in self.query("HeaderIcon"):
-            icon.tooltip = t("ui.palette.open")
-
     def watch_language(self) -> None:
         self.search_box.hints = (t("ui.search.placeholder"), t("ui.search.placeholder_short"))
-        self._relabel_header()
+        self.relabel_header_icon()
         if self.browser is None:
             self.title = t("ui.app.title")
         self._update_status()

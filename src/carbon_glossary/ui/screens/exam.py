@@ -411,6 +411,7 @@ class ExamScreen(StoreBackedScreen):
             self.view.render_question()
         self._update_list()
         self._update_bar()
+        self.relabel_header_icon()
         self.refresh_bindings()
 
 

@@ -373,4 +373,5 @@ class QuizScreen(StoreBackedScreen):
         elif self.phase is Phase.DONE:
             self._show_message(self._summary())
         self._update_status()
+        self.relabel_header_icon()
         self.refresh_bindings()

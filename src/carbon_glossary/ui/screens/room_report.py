@@ -153,8 +153,6 @@ class RoomReportScreen(commands.LocalisedBindings):
 
     def on_mount(self) -> None:
         self.title = t("training.report.title", title=visible_line(self.report.title))
-        for icon in self.query("HeaderIcon"):  # Textual's tooltip is English
-            icon.tooltip = t("ui.palette.open")
         self._fill(self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
