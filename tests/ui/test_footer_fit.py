@@ -17,6 +17,8 @@ from ui_support import browse, make_app
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.i18n import t
+from carbon_glossary.session.sitter import SignInPlan
+from carbon_glossary.ui.screens.sign_in import SignInScreen
 
 SMALL = (60, 20)
 
@@ -141,3 +143,25 @@ async def test_the_search_hint_is_never_cut(glossary: Glossary, language: str) -
         other = "en" if language == "zh" else "zh"
         assert app.language == other
         assert box.placeholder == t("ui.search.placeholder_short")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_sign_in_footer_is_whole_at_60_columns(tmp_path: Path, language: str) -> None:
+    # The form is taller than 20 rows: it scrolls in its own box, not the screen, whose
+    # scrollbar took two cells from the Footer ("^p 命令" showed as "^p 命").
+    glossary = quiz_glossary()
+    plan = SignInPlan(exam_plan(glossary))
+    app = make_quiz_app(glossary, plan, tmp_path / "p.db", language=language)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+        await pilot.press(*"Wang", "tab", *"HR", "enter")
+        await settle(pilot)
+        assert app.screen.message  # who is about to sit, shown for confirmation
+        message = app.screen.query_one("#sign-in-message")
+        assert app.screen.region.contains_region(message.region)  # scrolled into view
+        footer = app.screen.query_one(Footer)
+        assert footer.region.width == SMALL[0]
+        palette = next(k for k in footer.query(FooterKey) if k.has_class("-command-palette"))
+        assert palette.region.right <= SMALL[0]
+        assert cut_keys(app) == []

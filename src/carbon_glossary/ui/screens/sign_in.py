@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -73,7 +73,9 @@ class SignInScreen(commands.LocalisedBindings):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="sign-in"):
+        # The form scrolls in its own box: when the screen itself scrolled (60×20), its
+        # scrollbar took two cells from the Footer, which cut "^p 命令" to "^p 命".
+        with VerticalScroll(id="sign-in-box"), Vertical(id="sign-in"):
             yield Label(t("quizui.signin.heading"), id="sign-in-heading")
             yield Label(t("quizui.signin.name"), classes="sign-in-label")
             yield Input(self.plan.name, id="sign-in-name", max_length=80)
@@ -94,7 +96,10 @@ class SignInScreen(commands.LocalisedBindings):
 
     def _say(self, text: str) -> None:
         self.message = text
-        self.query_one("#sign-in-message", Static).update(Text(text))
+        message = self.query_one("#sign-in-message", Static)
+        message.update(Text(text))
+        if text:
+            self.call_after_refresh(message.scroll_visible, animate=False)
 
     def _fields(self) -> tuple[str, str]:
         name = self.query_one("#sign-in-name", Input).value
