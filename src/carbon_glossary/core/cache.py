@@ -31,14 +31,14 @@ import gc
 import io
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from functools import cache
 from hashlib import blake2b
 from importlib.util import find_spec
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from carbon_glossary.core.files import (
     CACHE_LIMIT,
@@ -56,6 +56,7 @@ __all__ = [
     "load_plain",
     "read_glossary_file",
     "term_from_values",
+    "write_cache_file",
 ]
 
 CACHE_FORMAT = 3
@@ -291,8 +292,10 @@ def _read_cached(file: Path, key: bytes, path: str) -> Glossary | None:
             gc.enable()
 
 
-def _write_cached(file: Path, key: bytes, glossary: Glossary) -> None:
-    """Write atomically; a cache that cannot be written (read-only, full disk) is skipped."""
+def write_cache_file(file: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a cache file atomically (a temporary file in its folder, then a rename), so a
+    reader never meets half of one; a cache that cannot be written (read-only, full disk,
+    unpicklable data) is skipped, as the caller can always do without it."""
     import tempfile
 
     try:
@@ -302,12 +305,19 @@ def _write_cached(file: Path, key: bytes, glossary: Glossary) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_MAGIC + key + b"\n")
-            pickle.dump(_to_plain(glossary), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            write(stream)
         os.replace(temporary, file)
     except (OSError, pickle.PicklingError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _write_cached(file: Path, key: bytes, glossary: Glossary) -> None:
+    def write(stream: BinaryIO) -> None:
+        stream.write(_MAGIC + key + b"\n")
+        pickle.dump(_to_plain(glossary), stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+    write_cache_file(file, write)
 
 
 def read_glossary_file(path: str | os.PathLike[str]) -> bytes:

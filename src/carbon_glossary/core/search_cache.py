@@ -59,6 +59,7 @@ from carbon_glossary.core.cache import (
     load_plain,
     read_glossary_file,
     term_from_values,
+    write_cache_file,
 )
 from carbon_glossary.core.files import open_regular_file
 from carbon_glossary.core.model import Term
@@ -239,21 +240,7 @@ class _StoredTerms(Sequence[Term]):
 
 
 def _write_table(file: Path, key: bytes, index: SearchIndex) -> None:
-    """Write atomically; a table that cannot be written (read-only, full disk) is skipped."""
-    import tempfile
-
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=file.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            _write_sections(out, key, index)
-        os.replace(temporary, file)
-    except (OSError, pickle.PicklingError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    write_cache_file(file, partial(_write_sections, key=key, index=index))
 
 
 def _write_sections(out: BinaryIO, key: bytes, index: SearchIndex) -> None:
