@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from carbon_glossary.core.model import Glossary
 from carbon_glossary.ui.app import CarbonGlossaryApp
@@ -21,9 +22,18 @@ def make_app(glossary: Glossary | Path, language: str = "zh") -> CarbonGlossaryA
 
 
 async def settle(pilot: Pilot[object]) -> None:
-    """Wait until loading and search workers have finished and their results are shown."""
+    """Wait until loading and search workers have finished and their results are shown.
+
+    An app that exits on its own (a glossary that does not load exits with code 2) cancels
+    the workers still running as it closes; that is the end of settling, not a failure.
+    """
     for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            if pilot.app.return_code is None:
+                raise
+            return
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             break
