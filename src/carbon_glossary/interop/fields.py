@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "FIELDS",
@@ -24,9 +24,10 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One glossary field as a spreadsheet column."""
+class Field(NamedTuple):
+    """One glossary field as a spreadsheet column (a row of :data:`FIELDS`; a NamedTuple,
+    whose class is built in a fraction of a dataclass's time: the command line's help
+    lists the export formats, which read these, on every start)."""
 
     key: str  # the TOML key (loader.TERM_KEYS)
     zh: str  # the Chinese header we write

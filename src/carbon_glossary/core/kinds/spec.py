@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeAlias
 
 if TYPE_CHECKING:
     import random
@@ -87,9 +86,12 @@ def _resolve(target: Any) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-@dataclass(frozen=True, slots=True)
-class KindSpec:
-    """One kind of question.
+class KindSpec(NamedTuple):
+    """One kind of question: a row of the registry, immutable.
+
+    A NamedTuple rather than a frozen dataclass: the command line lists the kinds on
+    every start, and a dataclass's class is built by generating and compiling its methods
+    (~1.7 ms here, against ~0.2 ms for a NamedTuple).
 
     ``maker``, ``supporter`` and ``grader`` are functions, or ``"module:name"`` strings
     naming them, imported when first used: listing the kinds (the command line's help)
