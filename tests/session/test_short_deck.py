@@ -65,3 +65,42 @@ def test_every_reason_a_kind_gives_has_words_in_both_languages() -> None:
     for reason in get_args(SkipReason):
         assert f"shortfall.reason.{reason}" in zh.MESSAGES
         assert f"shortfall.reason.{reason}" in en.MESSAGES
+
+
+def test_a_mistake_book_shorter_than_the_count_asked_for_says_so(tmp_path: Path) -> None:
+    """Session 3 left this: `practice --mistakes --count 10` with two mistakes gave two
+    questions without a word."""
+    from datetime import UTC, datetime
+
+    from carbon_glossary.store import open_store
+    from carbon_glossary.store.records import AnswerRecord
+
+    glossary = load_glossary(SHIPPED)
+    store = open_store(tmp_path / "p.db")
+    try:
+        for term in glossary.terms[:2]:
+            store.record_answer(
+                AnswerRecord(
+                    profile="p",
+                    term_id=term.id,
+                    term_text=term.term,
+                    category=term.category,
+                    kind="term-def",
+                    mode="practice",
+                    given="C",
+                    expected="B",
+                    correct=False,
+                    elapsed_ms=3000,
+                    answered_at=datetime.now(UTC),
+                )
+            )
+        plan = PracticePlan(count=10, mistakes=True)
+        deck = practice_deck(glossary, store, "p", plan, random.Random(1))
+        assert len(deck.questions) == 2
+        assert deck.notice == "错题本里只有 2 道可以重做的题，不是 10 道：每个做错的术语出一次。"
+        deck = practice_deck(
+            glossary, store, "p", PracticePlan(count=2, mistakes=True), random.Random(1)
+        )
+        assert len(deck.questions) == 2 and deck.notice == ""
+    finally:
+        store.close()

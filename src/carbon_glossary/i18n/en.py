@@ -1355,6 +1355,10 @@ MESSAGES: dict[str, str] = {
         "Only {made} questions could be made, not {count}: {scope} has {terms} terms,"
         " each asked at most once per kind{why}."
     ),
+    "practice.mistakes_short": (
+        "The mistake book has only {made} questions to retry, not {count}: each term answered"
+        " wrong is asked once."
+    ),
     "practice.none": "No questions can be made with these choices: {scope} has {terms} terms{why}.",
     "quiz.paper.count_too_large_all": (
         "{count} {kind} questions from all categories asked for, but the glossary supports"

@@ -1079,6 +1079,9 @@ MESSAGES: dict[str, str] = {
         "只能出 {made} 道题，不是 {count} 道：{scope}共有 {terms} 个术语，"
         "每个术语每种题型只出一次{why}。"
     ),
+    "practice.mistakes_short": (
+        "错题本里只有 {made} 道可以重做的题，不是 {count} 道：每个做错的术语出一次。"
+    ),
     "practice.none": "按这些条件出不了题：{scope}共有 {terms} 个术语{why}。",
     "quiz.paper.count_too_large_all": (
         "要从全部类别出 {count} 道{kind}题，但术语表只能出 {available} 道{why}"

@@ -266,6 +266,10 @@ def practice_deck(
         if plan.count is not None and len(questions) >= plan.count:
             break
     if questions:
+        if plan.count is not None and len(questions) < plan.count:
+            # As a short practice round does: say why there are fewer than asked for.
+            notice = t("practice.mistakes_short", made=len(questions), count=plan.count)
+            return Deck(tuple(questions), notice=notice)
         return Deck(tuple(questions))
     if plan.category:
         return Deck((), t("quizui.practice.no_mistakes_category", category=plan.category))
