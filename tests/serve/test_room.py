@@ -26,7 +26,7 @@ from carbon_glossary.serve.room import (
     room_rows,
 )
 from carbon_glossary.serve.server import COOKIE, RoomServer, SessionCommand, room_urls
-from carbon_glossary.store import AnswerRecord, ExamResult, open_store
+from carbon_glossary.store import AnswerRecord, Attempt, ExamResult, ProgressStore, open_store
 from carbon_glossary.subcommands.serve import is_loopback, table_lines
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
@@ -182,6 +182,44 @@ def _record(profile: str, question: int, attempt: str, at: datetime) -> AnswerRe
     )
 
 
+def _start(store: ProgressStore, profile: str, attempt: str, at: datetime) -> None:
+    """A sitting begun in a browser, as the app records it the moment it starts."""
+    store.start_attempt(
+        Attempt(
+            attempt_id=attempt,
+            exam_id="paper1",
+            exam_title="测验",
+            profile=profile,
+            display_name=profile,
+            department="",
+            started_at=at,
+            time_limit_s=None,
+            handed_in_at=None,
+            source="browser",
+        )
+    )
+
+
+def _hand_in(store: ProgressStore, profile: str, attempt: str, score: int, at: datetime) -> None:
+    """Handing in, as the sitting writes it: the result, and the sitting closed."""
+    started = next(a.started_at for a in store.attempts(profile=profile) if a.attempt_id == attempt)
+    store.record_exam_result(
+        ExamResult(
+            profile=profile,
+            exam_id="paper1",
+            exam_title="测验",
+            attempt_id=attempt,
+            score=score,
+            max_score=4,
+            pass_mark=3,
+            passed=score >= 3,
+            started_at=started,
+            finished_at=at,
+        )
+    )
+    store.hand_in(attempt, at)
+
+
 def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None:
     room = Room(code=None, max_sessions=5)
     wang = room.sign_in("王小明", "发改局", "", NOW)
@@ -189,31 +227,23 @@ def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None
     zhao = room.sign_in("赵六", "办公室", "", NOW + timedelta(seconds=2))
     assert isinstance(wang, Seat) and isinstance(li, Seat) and isinstance(zhao, Seat)
     room.opened(li)
+    yesterday = NOW - timedelta(days=1)
     with open_store(tmp_path / "p.sqlite") as store:
-        # Wang sat the paper before signing in today: that sitting does not count.
-        store.record_answer(_record("王小明", 1, "old", NOW - timedelta(days=1)))
+        # Wang sat and handed in the paper before signing in today: that sitting does not count.
+        _start(store, "王小明", "old", yesterday)
+        store.record_answer(_record("王小明", 1, "old", yesterday))
+        _hand_in(store, "王小明", "old", 1, yesterday + timedelta(minutes=5))
+        _start(store, "李华", "s1", NOW + timedelta(minutes=1))
         for question in (1, 2, 3):
             store.record_answer(_record("李华", question, "s1", NOW + timedelta(minutes=1)))
         store.record_answer(_record("李华", 2, "s1", NOW + timedelta(minutes=2)))  # changed
+        _start(store, "赵六", "s2", NOW + timedelta(minutes=1))
         for question in (1, 2):
             store.record_answer(_record("赵六", question, "s2", NOW + timedelta(minutes=1)))
         for question in (3, 4):  # left open, written blank at hand-in
             blank = replace(_record("赵六", question, "s2", NOW + timedelta(minutes=3)), given="")
             store.record_answer(blank)
-        store.record_exam_result(
-            ExamResult(
-                profile="赵六",
-                exam_id="paper1",
-                exam_title="测验",
-                attempt_id="s2",
-                score=1,
-                max_score=4,
-                pass_mark=3,
-                passed=False,
-                started_at=NOW + timedelta(minutes=1),
-                finished_at=NOW + timedelta(minutes=3),
-            )
-        )
+        _hand_in(store, "赵六", "s2", 1, NOW + timedelta(minutes=3))
         rows = room_rows(store, list(room.seats.values()), "paper1", 4)
     assert [(r.name, r.online, r.answered, r.handed_in, r.score_percent) for r in rows] == [
         ("王小明", False, 0, False, None),
@@ -223,6 +253,64 @@ def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None
     text = "\n".join(table_lines(rows, exam=True))
     assert "3 人登记，1 人在线，1 人已交卷" in text
     assert "李华" in text and "3/4" in text and "2/4" in text and "已交卷 25%" in text
+
+
+def test_one_person_signed_in_twice_is_one_row_with_the_sitting_they_carry_on(
+    tmp_path: Path,
+) -> None:
+    """QA finding 12: 陈一 answered 2 questions in one browser, closed it, and signed in
+    again from another as `` 陈一 ``; the app carried the sitting on, but the room listed
+    two 陈一, the live one at 0/20. The room keys people as the store keys sittings."""
+    room = Room(code=None, max_sessions=5)
+    first = room.sign_in("陈一", "财政局", "", NOW)
+    assert isinstance(first, Seat)
+    room.opened(first)
+    with open_store(tmp_path / "p.sqlite") as store:
+        _start(store, "陈一", "s1", NOW + timedelta(minutes=1))
+        for question in (1, 2):
+            store.record_answer(_record("陈一", question, "s1", NOW + timedelta(minutes=2)))
+        room.closed(first, NOW + timedelta(minutes=3))
+        later = NOW + timedelta(minutes=5)
+        second = room.sign_in("  陈一 ", "财政局", "", later)
+        assert isinstance(second, Seat) and second.profile == first.profile
+        room.opened(second)
+        # Latin names fold case as the store's profile ids do; a new name is a new row.
+        alice = room.sign_in("Alice  Wang", "办公室", "", later)
+        again = room.sign_in("alice wang ", "发改局", "", later + timedelta(seconds=1))
+        assert isinstance(alice, Seat) and isinstance(again, Seat)
+        room.opened(alice)
+        rows = room_rows(store, list(room.seats.values()), "paper1", 20)
+    assert [(r.name, r.department, r.online, r.answered) for r in rows] == [
+        ("陈一", "财政局", True, 2),
+        ("alice wang", "发改局", True, 0),  # as last given; online from the first browser
+    ]
+    assert re.search(r"陈一\s+财政局\s+在线\s+2/20", "\n".join(table_lines(rows, exam=True)))
+    assert "2 人登记，2 人在线" in "\n".join(table_lines(rows, exam=True))
+
+
+def test_a_sitting_left_open_before_the_room_is_the_one_shown_and_a_new_one_after_hand_in(
+    tmp_path: Path,
+) -> None:
+    """The row shows the sitting the person's app carries on, even one begun before they
+    signed in (yesterday's, interrupted); once handed in, the result; then a new sitting."""
+    room = Room(code=None, max_sessions=5)
+    seat = room.sign_in("陈一", "财政局", "", NOW)
+    assert isinstance(seat, Seat)
+    with open_store(tmp_path / "p.sqlite") as store:
+        _start(store, "陈一", "s1", NOW - timedelta(days=1))
+        store.record_answer(_record("陈一", 1, "s1", NOW - timedelta(days=1)))
+        (row,) = room_rows(store, [seat], "paper1", 4)
+        assert (row.answered, row.handed_in) == (1, False)
+        store.record_answer(_record("陈一", 2, "s1", NOW + timedelta(minutes=1)))
+        _hand_in(store, "陈一", "s1", 2, NOW + timedelta(minutes=2))
+        (row,) = room_rows(store, [seat], "paper1", 4)
+        assert (row.answered, row.handed_in, row.score_percent) == (2, True, 50.0)
+        _start(store, "陈一", "s2", NOW + timedelta(minutes=3))
+        (row,) = room_rows(store, [seat], "paper1", 4)
+        assert (row.answered, row.handed_in) == (0, False)
+        # Without a paper (the browser only), who is there and nothing else.
+        (row,) = room_rows(None, [seat], None, 0)
+        assert (row.name, row.answered, row.handed_in) == ("陈一", 0, False)
 
 
 def _server(tmp_path: Path, room: Room) -> RoomServer:

@@ -11,8 +11,9 @@ address: after :data:`MAX_WRONG_CODES` wrong codes within :data:`WRONG_CODE_WIND
 address is refused, even with the right code, until the window that began with the first of
 them has passed (at most :data:`MAX_WRONG_CODES` guesses in any such window).
 
-:func:`room_rows` reads the trainer's view from the store: for each seat, how many of the
-paper's questions the person has answered in their latest sitting and whether it is handed in.
+:func:`room_rows` reads the trainer's view from the store: one row per person (keyed, as the
+store keys sittings, by profile id, however many browsers they signed in from), how many of
+the paper's questions they have answered in their sitting and whether it is handed in.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from carbon_glossary.session.marking import profile_id
+from carbon_glossary.core.people import MAX_FIELD, clean_field, profile_id
+from carbon_glossary.session.exam import interrupted_sitting
 
 if TYPE_CHECKING:
     from carbon_glossary.store import ProgressStore
@@ -39,13 +41,11 @@ __all__ = [
     "RoomRow",
     "Seat",
     "clean_field",
+    "current_sitting",
     "new_room_code",
     "normalise_code",
     "room_rows",
 ]
-
-MAX_FIELD = 40
-"""The longest name or department accepted, in characters."""
 
 _CODE_DIGITS = 6
 
@@ -75,18 +75,6 @@ def normalise_code(text: str) -> str:
     """A typed room code as compared: full-width digits and letters made plain (NFKC),
     spaces and dashes dropped, letters upper-cased (``12 34-56`` is ``123456``)."""
     return re.sub(r"[\s\-]+", "", unicodedata.normalize("NFKC", text)).upper()
-
-
-def clean_field(text: str) -> str | None:
-    """A name or department as kept: NFC, trimmed, inner runs of spaces made one; None if
-    it holds a control or format character (it would reach the trainer's terminal) or is
-    longer than :data:`MAX_FIELD`. An empty result means the field was left blank."""
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-    if len(text) > MAX_FIELD:
-        return None
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text):
-        return None
-    return text
 
 
 @dataclass(slots=True)
@@ -230,39 +218,31 @@ class RoomRow:
 
 
 def room_rows(
-    store: ProgressStore, seats: list[Seat], exam_id: str | None, questions: int
+    store: ProgressStore | None, seats: list[Seat], exam_id: str | None, questions: int
 ) -> list[RoomRow]:
-    """The trainer's view of ``seats``, in sign-in order: with a paper (``exam_id``), how many
-    of its ``questions`` each person has answered in their latest sitting since signing in,
-    and whether (and how well) it is handed in; without one, only who is there. A question
-    counts as answered by its latest answer, so an answer taken back does not count."""
-    rows = []
+    """The trainer's view of ``seats``: one row per person, in the order they first signed
+    in. A person is their profile id, the key the store keeps their sittings under
+    (:func:`~carbon_glossary.core.people.profile_id`), so ``陈一`` and `` 陈一 `` signed in
+    from two browsers are one row, online if either browser is, under the department they
+    gave last. With a paper (``exam_id``) and a store, the row shows the person's sitting
+    (:func:`current_sitting`): how many of its ``questions`` are answered, and whether (and
+    how well) it is handed in. Without them, only who is there."""
+    people: dict[str, list[Seat]] = {}
     for seat in sorted(seats, key=lambda s: s.signed_in_at):
+        people.setdefault(seat.profile, []).append(seat)
+    rows = []
+    for profile, theirs in people.items():
         answered, handed_in, percent = 0, False, None
-        if exam_id is not None:
-            results = [
-                r
-                for r in store.exam_results(seat.profile, exam_id=exam_id)
-                if r.finished_at >= seat.signed_in_at
-            ]
-            answers = [
-                a
-                for a in store.answers(seat.profile)
-                if a.exam_id == exam_id and a.answered_at >= seat.signed_in_at
-            ]
-            sitting = answers[0].attempt_id if answers else None  # newest first
-            if results:
-                latest = results[0]  # newest first
-                handed_in = True
-                percent = 100 * latest.score / latest.max_score if latest.max_score else 0.0
-                sitting = latest.attempt_id
-            # Handing in writes the questions left open as blank answers: those do not count.
-            answered = len({a.question for a in answers if a.attempt_id == sitting and a.given})
+        if store is not None and exam_id is not None:
+            answered, handed_in, percent = current_sitting(
+                store, profile, exam_id, since=theirs[0].signed_in_at
+            )
+        latest = theirs[-1]
         rows.append(
             RoomRow(
-                name=seat.name,
-                department=seat.department,
-                online=seat.live > 0,
+                name=latest.name,
+                department=latest.department,
+                online=any(seat.live > 0 for seat in theirs),
                 answered=answered,
                 questions=questions,
                 handed_in=handed_in,
@@ -270,3 +250,38 @@ def room_rows(
             )
         )
     return rows
+
+
+def current_sitting(
+    store: ProgressStore, profile: str, exam_id: str, since: datetime
+) -> tuple[int, bool, float | None]:
+    """How far the person is in the sitting the room sees them in: the interrupted one
+    their app carries on (whenever it began), else the latest one handed in since they
+    first signed in (``since``); a sitting ended before the room does not count. Returns
+    the questions answered, whether it is handed in, and its score in percent. A question
+    counts by its latest answer, and the blanks a hand-in writes for the questions left
+    open do not count."""
+    resumed = interrupted_sitting(store, profile, exam_id)
+    if resumed is not None:
+        return len({a.question for a in resumed.answers if a.given}), False, None
+    ended = [
+        attempt
+        for attempt in store.attempts(exam_id=exam_id, profile=profile)
+        if attempt.handed_in_at is not None and attempt.handed_in_at >= since
+    ]
+    if not ended:
+        return 0, False, None
+    sitting = ended[-1]  # oldest first
+    answered = len({a.question for a in store.attempt_answers(sitting.attempt_id) if a.given})
+    result = next(
+        (
+            r
+            for r in store.exam_results(profile, exam_id=exam_id)
+            if r.attempt_id == sitting.attempt_id
+        ),
+        None,
+    )
+    if result is None:
+        return answered, True, None
+    percent = 100 * result.score / result.max_score if result.max_score else 0.0
+    return answered, True, percent

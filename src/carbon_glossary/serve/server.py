@@ -475,10 +475,7 @@ class RoomServer(Server):
     def rows(self) -> list[RoomRow]:
         seats = list(self.room.seats.values())
         if self.open_store is None or self.exam_id is None:
-            return [
-                RoomRow(s.name, s.department, s.live > 0, 0, 0, False, None)
-                for s in sorted(seats, key=lambda s: s.signed_in_at)
-            ]
+            return room_rows(None, seats, None, 0)
         with self.open_store() as store:
             return room_rows(store, seats, self.exam_id, self.questions)
 
