@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from carbon_glossary import i18n
 from carbon_glossary.serve.room import (
     MAX_WRONG_CODES,
     WRONG_CODE_WINDOW,
@@ -375,6 +376,53 @@ async def test_the_door_over_http(tmp_path: Path) -> None:
         full = await client.post("/", data={"name": "李华", "department": "财", "code": "246810"})
         assert full.status == 503
         assert "请稍候" in await full.text()
+
+
+async def test_every_refusal_and_error_is_a_page_in_the_interface_language(
+    tmp_path: Path,
+) -> None:
+    """QA finding 14: a wrong trainer's key got a bare ``403: Forbidden``. Every status the
+    server answers with is our page, saying what is wrong in Chinese (English on request),
+    with the status (and Allow/Retry-After) unchanged."""
+    room = Room(code=None, max_sessions=5)
+    server = _server(tmp_path, room)
+
+    def broken() -> list[object]:
+        raise RuntimeError("the store went away")
+
+    async with TestClient(TestServer(server.make_app())) as client:
+        expected = [
+            ("GET", "/room?key=guess", 403, "密钥不对：请用老师终端里显示的完整地址"),
+            ("GET", "/room", 403, "密钥不对"),
+            ("GET", "/ws", 403, "还没有登记，不能进入"),
+            ("GET", "/nowhere", 404, "没有这个页面"),
+            ("GET", "/download/nothing", 404, "没有这个页面"),
+            ("GET", "/static/nothing.js", 404, "没有这个页面"),
+            ("PUT", "/", 405, "这个地址不能这样打开"),
+        ]
+        for method, path, status, words in expected:
+            response = await client.request(method, path)
+            html = await response.text()
+            assert response.status == status, path
+            assert words in html, path
+            assert '<html lang="zh-CN">' in html and 'id="error"' in html, path
+            assert not re.search(r"Forbidden|Not Found|Not Allowed|not found", html), path
+            assert response.headers["Content-Type"].startswith("text/html"), path
+        script = await client.get("/static/js/textual.js")
+        assert script.status == 200 and "javascript" in script.headers["Content-Type"]
+        outside = await client.get("/static/%2E%2E/%2E%2E/textual_serve/server.py")
+        assert outside.status == 404 and "没有这个页面" in await outside.text()
+        response = await client.put("/")
+        assert "GET" in response.headers["Allow"] and "POST" in response.headers["Allow"]
+        # A failure inside a handler: a page, not aiohttp's "Server got itself in trouble".
+        server.rows = broken  # type: ignore[assignment,method-assign]
+        failed = await client.get("/room", params={"key": server.trainer_key})
+        assert failed.status == 500
+        assert "服务器出错了" in await failed.text()
+        i18n.set_language("en")
+        english = await client.get("/room", params={"key": "guess"})
+        assert english.status == 403
+        assert "Wrong key" in await english.text()
 
 
 async def test_too_many_wrong_codes_over_http_get_429_and_one_line_in_the_log(

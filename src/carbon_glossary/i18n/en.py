@@ -1378,4 +1378,30 @@ MESSAGES: dict[str, str] = {
     "ui.report.close.help": "Close the room report (q or Esc)",
     "ui.report.quit_hint": "Press q or Esc to close the room report",
     #
+    # --- room ---
+    "serve.http.wrong_key": (
+        "Wrong key: open the full address shown in the trainer's terminal (with the part"
+        " after ?key=)."
+    ),
+    "serve.http.forbidden": (
+        "Not signed in: open the address the trainer gave and enter your name and department first."
+    ),
+    "serve.http.not_found": "No such page: check the address, or open the one the trainer gave.",
+    "serve.http.method": (
+        "This address cannot be opened that way: open the trainer's address in the browser."
+    ),
+    "serve.http.bad_request": "The request was malformed: open the trainer's address again.",
+    "serve.http.too_large": "What was sent is too long to handle.",
+    "serve.http.failed": (
+        "The server ran into a problem: reload the page; if it persists, tell the trainer."
+    ),
+    "serve.http.full": "The room is full for now: please wait a little and open the page again.",
+    "serve.http.other": (
+        "This page cannot be opened (HTTP {status}): open the address the trainer gave."
+    ),
+    "serve.http.start_page": "Go to the sign-in page",
+    "serve.event.resumed": (
+        "{name} ({department}) carries on the paper begun at {started} ({answered} answered)"
+    ),
+    # --- end of room ---
 }

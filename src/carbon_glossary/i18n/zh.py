@@ -1100,4 +1100,19 @@ MESSAGES: dict[str, str] = {
     "ui.report.close.help": "关闭培训报告（q 或 Esc）",
     "ui.report.quit_hint": "按 q 或 Esc 关闭培训报告",
     #
+    # --- room ---
+    "serve.http.wrong_key": "密钥不对：请用老师终端里显示的完整地址打开（连同 ?key= 后面的部分）。",
+    "serve.http.forbidden": "还没有登记，不能进入：请打开培训老师给的地址，先填写姓名和部门。",
+    "serve.http.not_found": "没有这个页面：请检查地址，或打开培训老师给的地址。",
+    "serve.http.method": "这个地址不能这样打开：请直接在浏览器里打开培训老师给的地址。",
+    "serve.http.bad_request": "请求有误，无法处理：请重新打开培训老师给的地址。",
+    "serve.http.too_large": "提交的内容太长，无法处理。",
+    "serve.http.failed": "服务器出错了：请重新打开页面；如果仍然不行，请告诉培训老师。",
+    "serve.http.full": "培训室已满，暂时不能进入：请稍候再打开页面。",
+    "serve.http.other": "无法打开这个页面（HTTP {status}）：请打开培训老师给的地址。",
+    "serve.http.start_page": "打开登记页",
+    "serve.event.resumed": (
+        "{name}（{department}）接着考 {started} 开始的试卷（已答 {answered} 题）"
+    ),
+    # --- end of room ---
 }

@@ -29,7 +29,7 @@ import shlex
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -74,6 +74,18 @@ _CSP = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
+
+
+_ERROR_MESSAGES = {
+    400: "serve.http.bad_request",
+    403: "serve.http.forbidden",
+    404: "serve.http.not_found",
+    405: "serve.http.method",
+    413: "serve.http.too_large",
+    500: "serve.http.failed",
+    503: "serve.http.full",
+}
+"""What an error page says, by HTTP status; any other status gets ``serve.http.other``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +202,7 @@ class RoomServer(Server):
     # --- the web application ---
 
     def make_app(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(middlewares=[self._error_pages])
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
@@ -198,7 +210,7 @@ class RoomServer(Server):
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.get("/room", self.handle_room, name="room"),
                 web.get("/download/{key}", self.handle_download, name="download"),
-                web.static("/static", self.statics_path, name="static"),
+                web.get("/static/{path:.+}", self.handle_static, name="static"),
             ]
         )
         app.on_startup.append(self.on_startup)
@@ -269,6 +281,34 @@ class RoomServer(Server):
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
+    @web.middleware
+    async def _error_pages(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Every refusal and error the server answers with (a wrong trainer's key, an
+        unknown address, a socket without a seat, a download that is gone, a failure)
+        is our page saying what is wrong in the interface language, with the same HTTP
+        status and headers (``Allow``, ``Retry-After``) as aiohttp's plain-text one."""
+        try:
+            return await handler(request)
+        except web.HTTPException as error:
+            if error.status < 400:
+                raise
+            page = self._error_page(error.status)
+            for header in ("Allow", "Retry-After"):
+                if header in error.headers:
+                    page.headers[header] = error.headers[header]
+            return page
+        except Exception as error:
+            log.exception(error)
+            return self._error_page(500)
+
+    def _error_page(self, status: int, message: str | None = None) -> web.Response:
+        if message is None:
+            key = _ERROR_MESSAGES.get(status)
+            message = t(key) if key else t("serve.http.other", status=status)
+        return self._page("error", status=status, error=message)
+
     def _base(self) -> str:
         """Where the page finds the server: relative to the page itself unless a public URL
         was given (so binding 0.0.0.0 works without one; textual-serve issue 42)."""
@@ -288,6 +328,19 @@ class RoomServer(Server):
         if seat is None:
             return self._page("sign_in")
         return self._page("app", name=seat.name)
+
+    async def handle_static(self, request: web.Request) -> web.StreamResponse:
+        """textual-serve's script, styles and fonts. Not ``web.static``: for a file that is
+        not there it answers an empty 404 that no middleware sees, and this one says what
+        is wrong (:meth:`_error_pages`), as every other page does."""
+        root = Path(self.statics_path).resolve()
+        try:
+            path = (root / request.match_info["path"]).resolve(strict=True)
+        except (OSError, RuntimeError):  # not there; a symlink loop
+            raise web.HTTPNotFound() from None
+        if not path.is_file() or not path.is_relative_to(root):
+            raise web.HTTPNotFound()
+        return web.FileResponse(path)
 
     async def handle_sign_in(self, request: web.Request) -> web.StreamResponse:
         form = await request.post()
@@ -354,7 +407,7 @@ class RoomServer(Server):
         """The trainer's view as a page that refreshes itself: who is in, how far, handed in."""
         key = request.query.get("key", "")
         if not secrets.compare_digest(key.encode(), self.trainer_key.encode()):
-            raise web.HTTPForbidden()
+            return self._error_page(403, t("serve.http.wrong_key"))
         rows = await asyncio.to_thread(self.rows)
         return self._page(
             "room",
