@@ -31,7 +31,7 @@ from carbon_glossary.ui.listing import SORT_MODES, Browser, Listing, SortMode
 from carbon_glossary.ui.safe import visible_line, without_controls
 from carbon_glossary.ui.widgets.search_box import SearchBox
 from carbon_glossary.ui.widgets.term_card import TermCard
-from carbon_glossary.ui.widgets.term_list import TermList, widest
+from carbon_glossary.ui.widgets.term_list import TermList, Widths, widest
 
 if TYPE_CHECKING:
     from carbon_glossary.core.problems import FileProblemError
@@ -118,7 +118,7 @@ class BrowseScreen(commands.LocalisedBindings):
         """The loading worker finished: the index and the first listing are ready."""
 
         browser: Browser
-        widths: tuple[int, int]
+        widths: Widths
         listing: Listing
 
     @dataclass
@@ -242,7 +242,7 @@ class BrowseScreen(commands.LocalisedBindings):
         self.card.traditional_phrases = message.browser.glossary.phrase_traditional
         self.title = visible_line(message.browser.glossary.title) or t("ui.app.title")
         term_list = self.term_list
-        term_list.set_widest(*message.widths)
+        term_list.set_widths(message.widths)
         term_list.loading = False
         self.post_message(self.GlossaryLoaded(message.browser.glossary))
         if self.query_text or self.sort != message.listing.sort:

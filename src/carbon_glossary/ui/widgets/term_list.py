@@ -8,6 +8,7 @@ visible line when asked.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +34,7 @@ from carbon_glossary.ui import commands
 from carbon_glossary.ui.listing import Heading, Listing, TermRow
 from carbon_glossary.ui.safe import visible_line
 
-__all__ = ["TermList", "cells", "component_style", "pinyin_of", "widest"]
+__all__ = ["TermList", "Widths", "cells", "component_style", "pinyin_of", "widest"]
 
 Spans = Mapping[str, tuple[tuple[int, int], ...]]
 
@@ -62,6 +63,19 @@ class Columns(NamedTuple):
     term: int
     pinyin: int
     english: int
+
+
+class Widths(NamedTuple):
+    """What the glossary's terms and readings need, in cells, to size the columns."""
+
+    term: int
+    """The widest term."""
+    pinyin: int
+    """The widest reading."""
+    reading: int
+    """A typical reading: two readings in three are no wider."""
+    terms: tuple[int, ...] = ()
+    """Every width a term has, ascending (each once)."""
 
 
 class TermList(ScrollView, can_focus=True):
@@ -123,7 +137,7 @@ class TermList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._listing: Listing | None = None
-        self._widest = (8, 16)
+        self._widths = Widths(8, 16, 16)
         # Rendered rows by (row, width, has cursor, focused); cleared when anything they
         # show changes. Redraws after a cursor move then cost two rows, not a screenful.
         self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
@@ -142,9 +156,10 @@ class TermList(ScrollView, can_focus=True):
         row = self._row(self.cursor)
         return None if row is None else row.term
 
-    def set_widest(self, term: int, pinyin: int) -> None:
-        """Widest term and pinyin in the glossary (cells), to size the columns once."""
-        self._widest = (term, pinyin)
+    def set_widths(self, widths: Widths) -> None:
+        """What the glossary's terms and readings need (see ``widest``), to size the
+        columns once."""
+        self._widths = widths
         self._strips.clear()
         self.refresh()
 
@@ -311,19 +326,30 @@ class TermList(ScrollView, can_focus=True):
     def columns(self, width: int) -> Columns:
         """Column widths for a list ``width`` cells wide.
 
-        The term comes first: it gets the width of the widest term in the glossary (so a
-        policy title is not cut), leaving at least ``MIN_PINYIN`` for the reading. The
-        reading and the English share the rest; English is dropped when too little is left.
-        The widths depend on the glossary and ``width`` only, never on the rows listed, so
-        the columns stay put from one search to the next.
+        The term comes first, but not at the cost of every reading: the reading keeps the
+        width that two readings in three need (``Widths.reading``; at most half the list,
+        at least ``MIN_PINYIN``) and the term gets the rest, up to the widest term. When
+        that is too little for the widest terms (the long policy titles: 《关于〈槐荫区碳达峰
+        工作方案〉的解读》 is 38 cells, most terms 4 to 12), the column narrows further to the
+        widest term that still fits whole, and the reading gets those cells: a title that is
+        cut is cut either way (the card shows it whole), while each cell the reading gains
+        makes more readings whole. The reading and the English share what the term leaves;
+        English is dropped when it would get less than ``MIN_ENGLISH``. The widths depend on
+        the glossary and ``width`` only, never on the rows listed, so the columns stay put
+        from one search to the next.
         """
-        widest_term, widest_pinyin = self._widest
+        widths = self._widths
         room = max(0, width - 3)  # a space before the term, two between term and pinyin
-        term = max(min(4, room), min(widest_term, room - self.MIN_PINYIN))
+        reading = max(self.MIN_PINYIN, min(widths.reading, room // 2))
+        term = min(widths.term, room - reading)
+        if term < widths.term:
+            whole = widths.terms[: bisect_right(widths.terms, term)]
+            term = whole[-1] if whole else term
+        term = max(min(4, room), term)
         rest = room - term
-        if rest < self.MIN_PINYIN + 2 + self.MIN_ENGLISH:
+        if rest < reading + 2 + self.MIN_ENGLISH:
             return Columns(term, rest, 0)
-        pinyin = min(widest_pinyin, max(self.MIN_PINYIN, (rest - 2) * 3 // 5))
+        pinyin = min(widths.pinyin, max(reading, (rest - 2) * 3 // 5))
         return Columns(term, pinyin, rest - 2 - pinyin)
 
     def render_line(self, y: int) -> Strip:
@@ -471,13 +497,16 @@ def cells(
     return segments
 
 
-def widest(terms: Sequence[Term]) -> tuple[int, int]:
-    """Cell widths of the widest term and reading, to size the columns. A large glossary
-    is sampled (a few thousand terms tell the width well enough; a longer one is cut with
+def widest(terms: Sequence[Term]) -> Widths:
+    """What the terms and readings need, in cells, to size the columns. A large glossary
+    is sampled (a few thousand terms tell the widths well enough; a longer one is cut with
     "…" like any other that does not fit)."""
     from carbon_glossary.core.pinyin import display_pinyin
 
     sample = terms[:: max(1, len(terms) // 4000)]
-    term = max((cell_len(t.term) for t in sample), default=4)
-    pinyin = max((cell_len(display_pinyin(t.term, t.marks)) for t in sample), default=8)
-    return term, pinyin
+    if not sample:
+        return Widths(4, 8, 8)
+    term_widths = sorted({cell_len(t.term) for t in sample})
+    readings = sorted(cell_len(display_pinyin(t.term, t.marks)) for t in sample)
+    typical = readings[(2 * len(readings) - 1) // 3]  # two in three are no wider
+    return Widths(term_widths[-1], readings[-1], typical, tuple(term_widths))
