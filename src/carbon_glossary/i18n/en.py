@@ -1404,4 +1404,8 @@ MESSAGES: dict[str, str] = {
         "{name} ({department}) carries on the paper begun at {started} ({answered} answered)"
     ),
     # --- end of room ---
+    #
+    # --- columns ---
+    "cli.section_heading": "{title}:",
+    # --- end of columns ---
 }

@@ -1115,4 +1115,8 @@ MESSAGES: dict[str, str] = {
         "{name}（{department}）接着考 {started} 开始的试卷（已答 {answered} 题）"
     ),
     # --- end of room ---
+    #
+    # --- columns ---
+    "cli.section_heading": "{title}：",
+    # --- end of columns ---
 }

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 from carbon_glossary import i18n
@@ -33,8 +33,33 @@ _ARGPARSE_MESSAGES = (
 _ARGUMENT = r"argument (?P<name>[^:]+): (?P<rest>.*)"
 
 
+_WIDE = "\0"
+"""Follows each wide character in what argparse lays out, so that its ``len`` counts cells."""
+_HEADING = "\1"
+"""Ends a section title, so that the heading line argparse writes can be found again."""
+
+
+def _by_cells(text: str) -> str:
+    """``text`` with a ``_WIDE`` mark after each two-cell character (hanzi, full-width
+    punctuation): argparse measures and pads the columns of its help with ``len``, and
+    ``--category 类别`` is 15 cells, not 13."""
+    if text.isascii():
+        return text
+    from carbon_glossary.core.text import cell_width
+
+    return "".join(char + _WIDE * (cell_width(char) - 1) for char in text)
+
+
 class _Formatter(argparse.HelpFormatter):
-    """Help whose "usage:" prefix comes from the catalogue, with commands listed plainly."""
+    """Help laid out by terminal cells, with the "usage:" prefix and the section headings
+    from the catalogue, and commands listed plainly.
+
+    argparse counts characters where a terminal counts cells, so a Chinese metavar pushed
+    the help after it two cells right per hanzi, and the usage's continuation lines were
+    indented short of the prefix 用法：. Rather than re-implement argparse's layout, the
+    text it measures (metavars and the usage prefix) carries a mark after each wide
+    character, which :meth:`format_help` takes out once the columns are set.
+    """
 
     def add_usage(
         self,
@@ -44,7 +69,32 @@ class _Formatter(argparse.HelpFormatter):
         prefix: str | None = None,
     ) -> None:
         prefix = t("cli.usage_prefix") if prefix is None else prefix
-        super().add_usage(usage, actions, groups, prefix)
+        super().add_usage(usage, actions, groups, _by_cells(prefix))
+
+    def start_section(self, heading: str | None) -> None:
+        if heading is not None and heading != argparse.SUPPRESS:
+            heading += _HEADING
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        # argparse ends each heading with an ASCII colon; Chinese takes a full-width one.
+        text = re.sub(
+            f"^( *)(.*){_HEADING}:$",
+            lambda match: match[1] + t("cli.section_heading", title=match[2]),
+            super().format_help(),
+            flags=re.MULTILINE,
+        )
+        return text.replace(_WIDE, "")
+
+    def _metavar_formatter(
+        self, action: argparse.Action, default_metavar: str
+    ) -> Callable[[int], tuple[str, ...]]:
+        metavars = super()._metavar_formatter(action, default_metavar)
+        # (argparse also calls this with no default metavar, to check nargs: None passes.)
+        return lambda size: tuple(
+            _by_cells(metavar) if isinstance(metavar, str) else metavar
+            for metavar in metavars(size)
+        )
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         # textwrap breaks only at spaces and counts characters, not terminal cells: Chinese
