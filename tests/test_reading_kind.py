@@ -16,7 +16,7 @@ from pypinyin import pinyin
 from pypinyin.constants import PHRASES_DICT
 
 from carbon_glossary.cli import main
-from carbon_glossary.core.kinds.reading import READINGS, eligible_characters
+from carbon_glossary.core.kinds.reading import READINGS, eligible_characters, quoted_term
 from carbon_glossary.core.kinds.spec import spec_for
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.model import Glossary
@@ -160,6 +160,44 @@ def test_the_shipped_glossary() -> None:
             assert [check_answer(q, i).correct for i in range(len(q.options))].count(True) == 1
     jinan = next(t for t in shipped.terms if t.term == "济南市人民政府")
     assert jinan in asked_terms and asked(jinan.term, glossary=shipped).answer == "jǐ"  # Jǐnán
+
+
+@pytest.mark.parametrize(
+    ("term", "named"),
+    [
+        ("调峰", "“调峰”"),
+        # double quotes inside a quotation become single (GB/T 15834—2011)
+        ("“342”现代化产业体系", "“‘342’现代化产业体系”"),
+        ("“1+N”政策体系", "“‘1+N’政策体系”"),
+        ("发展“新三样”", "“发展‘新三样’”"),
+        # a book title is marked by its 《》 already
+        ("《山东省碳达峰实施方案》", "《山东省碳达峰实施方案》"),
+        ("《关于〈槐荫区碳达峰工作方案〉的解读》", "《关于〈槐荫区碳达峰工作方案〉的解读》"),
+        # …but not a term that only contains one, or two of them
+        ("《巴黎协定》目标", "“《巴黎协定》目标”"),
+        ("《甲》与《乙》", "“《甲》与《乙》”"),
+        ("碳达峰《方案》", "“碳达峰《方案》”"),
+    ],
+)
+def test_a_term_is_named_with_the_right_quotation_marks(term: str, named: str) -> None:
+    assert quoted_term(term) == named
+
+
+def test_a_quoted_or_titled_term_is_not_quoted_twice() -> None:
+    """QA 2 finding 2: ““342”现代化产业体系”中“系”的读音是 had two opening quotes in a row,
+    and “《山东省碳达峰实施方案》”中“省”的读音是 quoted a title. The explanation names only
+    the character and gives the term without quotes."""
+    shipped = load_glossary(SHIPPED)
+    system = asked("“342”现代化产业体系", glossary=shipped)
+    assert system.prompt == "“‘342’现代化产业体系”中“系”的读音是"
+    province = asked("《山东省碳达峰实施方案》", glossary=shipped)
+    assert province.prompt == "《山东省碳达峰实施方案》中“省”的读音是"
+    for term in supported_terms(shipped, "reading"):
+        for seed in range(3):
+            q = make_question(shipped, term, "reading", random.Random(seed))
+            assert isinstance(q, Question)
+            for line in (q.prompt, *check_answer(q, None).explain()):
+                assert not re.search("““|””|“《|》”", line), line
 
 
 PAPER = """\

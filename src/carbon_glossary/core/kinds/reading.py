@@ -27,7 +27,7 @@ from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import display_pinyin, is_hanzi
 from carbon_glossary.core.readings import ReadingError, resolve_reading
 
-__all__ = ["READINGS", "eligible_characters", "make", "support"]
+__all__ = ["READINGS", "eligible_characters", "make", "quoted_term", "support"]
 
 # Character → {reading: a common phrase where it takes that reading}, for the characters
 # with several modern readings that occur in the shipped glossary (and 长, the textbook
@@ -73,6 +73,32 @@ READINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "场": {"chǎng": "市场", "cháng": "场院"},
     }
 )
+
+
+def quoted_term(text: str) -> str:
+    """A term as it is named in a Chinese sentence: in “ ”, with any double quotes inside it
+    made single, as 标点符号用法 (GB/T 15834—2011) nests quotes (“‘342’现代化产业体系”);
+    a term that is one book title (《山东省碳达峰实施方案》) is marked by its 《 》 already
+    and stands as it is, not in quotes as well."""
+    if _is_one_title(text):
+        return text
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _is_one_title(text: str) -> bool:
+    """True when ``text`` is a single 《…》 from its first character to its last (titles
+    nested inside it with 〈 〉 or 《 》 allowed), not 《巴黎协定》目标 or 《甲》与《乙》."""
+    if not (text.startswith("《") and text.endswith("》")):
+        return False
+    depth = 0
+    for position, char in enumerate(text):
+        if char == "《":
+            depth += 1
+        elif char == "》":
+            depth -= 1
+            if depth == 0:
+                return position == len(text) - 1
+    return False
 
 
 def _heteronyms(char: str) -> tuple[str, ...]:
@@ -152,7 +178,7 @@ def make(
         kind=kind,
         term_id=term.id,
         # content, like the glossary: the same in any interface language
-        prompt=f"“{term.term}”中“{char}”的读音是",
+        prompt=f"{quoted_term(term.term)}中“{char}”的读音是",
         options=tuple(options),
         answer=right,
         answer_index=options.index(right),
