@@ -60,6 +60,29 @@ def test_warm_load_equals_a_full_load_without_parsing(
     assert warm.by_id("tan-da-feng") == cold.terms[0]
 
 
+def test_a_warm_load_searches_other_readings_as_a_full_load(
+    glossary_file: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA 2 finding 1: the other readings of 多音字 (worked out with pypinyin at load) are
+    kept in the cache, so a warm start finds 储能调峰 by diaofeng as a fresh load does."""
+    from carbon_glossary.core.search import SearchIndex
+
+    def described(glossary: object, query: str) -> list[tuple[object, ...]]:
+        index = SearchIndex.build(glossary)  # type: ignore[arg-type]
+        return [(m.term.id, m.score, m.field, dict(m.spans)) for m in index.search(query)]
+
+    fresh = load_glossary(glossary_file)
+    load_glossary_cached(glossary_file, cache_dir)  # writes the cache
+    no_full_load(monkeypatch)
+    warm = load_glossary_cached(glossary_file, cache_dir)
+    assert [t.other_readings for t in warm.terms] == [(), ("", "", "diao4", "")]
+    for query in ("diaofeng", "diao4 feng1", "chunengdiao", "tiaofeng", "tdf"):
+        assert described(warm, query) == described(fresh, query), query
+    assert [m[:3] for m in described(warm, "diaofeng")] == [
+        ("chu-neng-tiao-feng", 0.55, "other_reading")
+    ]
+
+
 def test_an_edited_file_is_loaded_again(glossary_file: Path, cache_dir: Path) -> None:
     load_glossary_cached(glossary_file, cache_dir)
     glossary_file.write_text(GLOSSARY.replace("缓存测试", "改过的"), encoding="utf-8")

@@ -108,6 +108,7 @@ class Table:
 def query_forms(glossary: Glossary) -> list[str]:
     """For a sample of terms: every form a person types."""
     queries = ["碳", "tan", "t", "ny", "lv", "lü", "nü", "u:", "carbon", "2030", "《", "x", "总量"]
+    queries += ["diaofeng", "diao4 feng1", "xingye", "zhangxiao", "zhongdian", "chongdian"]
     for term in random.Random(1).sample(glossary.terms, 40):
         marked = display_pinyin(term.term, term.marks)
         queries += [
@@ -128,6 +129,14 @@ def query_forms(glossary: Glossary) -> list[str]:
             term.english[0].split()[-1] if term.english else "",
             term.definition[2:6],
         ]
+        if term.other_readings:  # read through another reading of its first 多音字
+            at = next(i for i, others in enumerate(term.other_readings) if others)
+            misread = list(term.syllables)
+            misread[at] = term.other_readings[at].split()[0]
+            queries += [
+                " ".join(misread),
+                "".join(misread).translate(str.maketrans("", "", "012345")),
+            ]
     return [query for query in dict.fromkeys(queries) if query]
 
 
@@ -208,6 +217,9 @@ def test_the_forms_find_what_they_should(table: Table) -> None:
         assert first("optimization") == "优化"  # American for the British gloss
         assert first("lüyou") == first("lvyou") == "旅游"
         assert first("ccus") == "CCUS技术"
+        assert first("diaofeng") == first("diao4 feng1") == "调峰"  # another reading of 调
+        matches, _ = search_cached(table.path, "diaofeng", None, cache_dir=table.cache_dir)
+        assert {m.field for m in matches} == {"other_reading"}
         # the source (测试来源甲) is not searched
         assert search_cached(table.path, "测试", cache_dir=table.cache_dir) == ([], 0)
 
@@ -227,12 +239,14 @@ from pathlib import Path
 from carbon_glossary.core.search_cache import search_cached
 matches, count = search_cached({str(table.path)!r}, "tiaofeng", 3, cache_dir=Path({folder!r}))
 print(matches[0].term.term, len(matches))
+matches, count = search_cached({str(table.path)!r}, "diaofeng", 3, cache_dir=Path({folder!r}))
+print(matches[0].term.term, matches[0].field)
 print(sorted(m for m in sys.modules if m.split(".")[0] in ("pypinyin", "tomllib")))
 """
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert warm.returncode == 0, warm.stderr
-    assert warm.stdout.splitlines() == ["调峰 3", "[]"]
+    assert warm.stdout.splitlines() == ["调峰 3", "调峰 other_reading", "[]"]
 
 
 # --- invalidation ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from carbon_glossary.core.readings import (
     NoReadingError,
     Reading,
     SyllableCountError,
+    other_readings,
     resolve_reading,
 )
 
@@ -209,3 +210,64 @@ def test_any_text_gets_one_syllable_per_hanzi_or_a_clear_error(text: str) -> Non
         return
     assert len(reading.syllables) == sum(1 for c in text if is_hanzi(c))
     assert len(reading.marks) == len(reading.syllables)
+
+
+@pytest.mark.parametrize(
+    ("text", "syllables", "expected"),
+    [
+        ("调峰", ("tiao2", "feng1"), ("diao4", "")),
+        ("调度", ("diao4", "du4"), ("tiao2", "duo2")),
+        ("十大行动", ("shi2", "da4", "xing2", "dong4"), ("", "", "hang2", "")),
+        ("济南", ("ji3", "nan2"), ("ji4", "")),  # either way round
+        ("经济", ("jing1", "ji4"), ("", "ji3")),
+        (
+            "新型电力系统",
+            ("xin1", "xing2", "dian4", "li4", "xi4", "tong3"),
+            ("", "", "", "", "ji4", ""),
+        ),
+        (
+            "“342”现代化产业体系",
+            ("xian4", "dai4", "hua4", "chan3", "ye4", "ti3", "xi4"),
+            ("",) * 6 + ("ji4",),
+        ),
+        # pypinyin lists 达 tì/tà and 能 tái/nài/xióng, which no phrase of its dictionary uses
+        ("碳达峰", ("tan4", "da2", "feng1"), ()),
+        ("能源", ("neng2", "yuan2"), ()),
+        ("CCUS技术", ("ji4", "shu4"), ()),
+        ("调峰", ("tiao2",), ()),  # syllables that do not fit the text: none
+    ],
+)
+def test_other_readings_per_hanzi(
+    text: str, syllables: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    """QA 2 finding 1: search finds 调峰 (tiáo fēng) by diaofeng through these."""
+    assert other_readings(text, syllables) == expected
+
+
+def test_other_readings_are_pypinyins_and_never_the_own_one() -> None:
+    """Every other reading of every hanzi of the shipped glossary is one pypinyin lists for
+    that character (never invented) and differs from the term's own reading of it; the
+    loader stores them on the term."""
+    from pathlib import Path
+
+    from pypinyin import Style, pinyin
+
+    from carbon_glossary.core.loader import load_glossary
+    from carbon_glossary.core.pinyin import is_hanzi
+
+    glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossary.toml")
+    seen = 0
+    for term in glossary.terms:
+        assert term.other_readings == other_readings(term.term, term.syllables)
+        if not term.other_readings:
+            continue
+        hanzi = [char for char in term.term if is_hanzi(char)]
+        assert len(term.other_readings) == len(hanzi) == len(term.syllables)
+        for char, own, others in zip(hanzi, term.syllables, term.other_readings, strict=True):
+            listed = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)
+            for reading in others.split():
+                assert reading in listed[0] and reading != own, (term.term, char, reading)
+                seen += 1
+    assert seen >= 40
+    (peak,) = (term for term in glossary.terms if term.term == "调峰")
+    assert peak.other_readings == ("diao4", "")

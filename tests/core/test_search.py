@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from carbon_glossary.core.collate import sort_terms
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import display_pinyin
-from carbon_glossary.core.readings import resolve_reading
+from carbon_glossary.core.readings import other_readings, resolve_reading
 from carbon_glossary.core.search import Match, SearchIndex
 from carbon_glossary.core.text import to_traditional
 
@@ -50,6 +50,7 @@ def make_glossary(entries: list[dict[str, object]]) -> Glossary:
                 definition=str(entry.get("definition", "")),
                 aliases=tuple(entry.get("aliases", ())),  # type: ignore[arg-type]
                 position=position,
+                other_readings=other_readings(text, reading.syllables),  # as the loader does
             )
         )
     return Glossary("测试", "zh-CN", "1", tuple(terms))
@@ -129,9 +130,53 @@ def test_a_space_forces_a_syllable_boundary() -> None:
 
 def test_heteronyms_are_found_by_their_reading() -> None:
     assert "行业" in found("hangye")
-    assert "行业" not in found("xingye")
+    assert first("hangye").field == "pinyin"
     assert "行动方案" in found("xingdong")
     assert found("chonggou")[0] == "重构"
+
+
+def test_heteronyms_are_found_by_another_reading_below_their_own() -> None:
+    """QA 2 finding 1: 调峰 is tiáo fēng, but whoever reads 调 the everyday way (diào) types
+    diaofeng. A match through another reading pypinyin gives the character counts, below
+    every match through a term's own reading; the highlight is on the own reading."""
+    index = SearchIndex.build(make_glossary([{"term": "调峰"}, {"term": "调度"}, {"term": "行业"}]))
+    for query in ("diaofeng", "diao feng", "diao4feng1", "diào fēng", "dfeng"):
+        (match,) = index.search(query)
+        assert (match.term.term, match.field) == ("调峰", "other_reading")
+        assert dict(match.spans) == {"pinyin": ((0, 9),), "term": ((0, 2),)}  # tiáo fēng
+    # 调度 is diào dù itself: it comes first for diao, and 调峰 only through its other reading
+    assert [(m.term.term, m.field) for m in index.search("diao")] == [
+        ("调度", "pinyin"),
+        ("调峰", "other_reading"),
+    ]
+    assert [(m.term.term, m.field) for m in index.search("tiao")] == [
+        ("调峰", "pinyin"),
+        ("调度", "other_reading"),
+    ]
+    assert index.search("diao")[0].score > index.search("diao")[1].score
+    assert [m.term.term for m in index.search("diao", limit=1)] == ["调度"]
+    assert [(m.term.term, m.field) for m in index.search("xingye")] == [("行业", "other_reading")]
+    assert index.search("diao4feng4") == []  # a tone pypinyin does not give 峰
+    assert index.search("tiao4feng1") == []  # nor 调: it has tiáo and diào only
+
+
+def test_a_match_from_a_spellings_first_syllable_ranks_above_mid_term() -> None:
+    index = SearchIndex.build(make_glossary([{"term": "储能调峰"}, {"term": "调峰"}]))
+    results = index.search("diaofeng")
+    assert [(m.term.term, m.field) for m in results] == [
+        ("调峰", "other_reading"),
+        ("储能调峰", "other_reading"),
+    ]
+    assert results[0].score > results[1].score
+    assert dict(results[1].spans) == {"pinyin": ((9, 18),), "term": ((2, 4),)}  # tiáo fēng
+
+
+def test_archaic_readings_pypinyin_lists_find_nothing() -> None:
+    """达 (dá) also has tì and tà in pypinyin, 能 (néng) tái and nài: readings kept from
+    classical texts that its phrase dictionary never uses, so they find nothing."""
+    index = SearchIndex.build(make_glossary([{"term": "达峰"}, {"term": "能源"}]))
+    assert index.search("tafeng") == index.search("tifeng") == []
+    assert index.search("naiyuan") == index.search("taiyuan") == []
 
 
 @pytest.mark.parametrize("query", ["lvse", "lu:se", "lüse", "lǜsè", "LÜSE", "luse", "ls"])

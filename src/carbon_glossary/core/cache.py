@@ -59,7 +59,7 @@ __all__ = [
     "write_cache_file",
 ]
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: Term.other_readings
 _MAGIC = b"carbon-glossary cache\n"
 # Modules whose code decides what a loaded glossary contains.
 _CODE_DIR = os.path.dirname(os.path.abspath(__file__))

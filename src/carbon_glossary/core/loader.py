@@ -876,6 +876,7 @@ class _Checker:
         readings: Mapping[int, Reading],
         traditional: Mapping[str, str],
     ) -> list[Term]:
+        from carbon_glossary.core.readings import other_readings
         from carbon_glossary.core.text import to_traditional
 
         terms: list[Term] = []
@@ -905,6 +906,7 @@ class _Checker:
                     sort_as=v.get("sort_as", "").strip(),
                     position=len(terms),
                     line=line,
+                    other_readings=other_readings(draft.text, reading.syllables),
                 )
             )
         return terms

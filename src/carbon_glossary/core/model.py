@@ -16,7 +16,10 @@ class Term:
     (``("tan4", "da2", "feng1")``), written with ``v`` for ü and ``5`` for the neutral tone.
     Characters that are not hanzi (digits, Latin letters, brackets) have no syllable.
     ``marks`` is computed with the syllables so that displaying a cached glossary never
-    needs pypinyin.
+    needs pypinyin, and so is ``other_readings``: for each hanzi, the other readings
+    (numbered, space-separated; "" for none) that pypinyin gives the character, so that a
+    search finds 调峰 (tiáo fēng) by ``diaofeng`` without pypinyin; ``()`` when no hanzi has
+    another reading (see :func:`carbon_glossary.core.readings.other_readings`).
     """
 
     id: str
@@ -43,6 +46,7 @@ class Term:
     sort_as: str = ""
     position: int = 0  # index in the file: "document order"
     line: int = 0  # line of the term's [[term]] header, for messages
+    other_readings: tuple[str, ...] = ()  # per hanzi: pypinyin's other readings, for search
 
 
 @dataclass(frozen=True, slots=True)

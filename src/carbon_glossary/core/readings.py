@@ -26,7 +26,7 @@ The loader turns these into warnings so an author looks once and adds an overrid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -40,6 +40,7 @@ __all__ = [
     "Reading",
     "ReadingError",
     "SyllableCountError",
+    "other_readings",
     "resolve_reading",
 ]
 
@@ -139,6 +140,20 @@ _DOMAIN_AMBIGUOUS = frozenset({"济"})
 
 
 @cache
+def _phrase_reading_counts() -> Mapping[str, Mapping[str, int]]:
+    """For each character, how many phrases of pypinyin's phrase dictionary read it each way
+    (readings as the dictionary writes them, with tone marks): 长 {cháng: 407, zhǎng: 144}."""
+    from pypinyin.constants import PHRASES_DICT
+
+    counts: dict[str, dict[str, int]] = {}
+    for phrase, readings in PHRASES_DICT.items():
+        for char, options in zip(phrase, readings, strict=False):
+            per_char = counts.setdefault(char, {})
+            per_char[options[0]] = per_char.get(options[0], 0) + 1
+    return counts
+
+
+@cache
 def _ambiguous_chars() -> frozenset[str]:
     """Characters whose reading genuinely depends on the word (长, 行, 重, 调, 量, 发 …).
 
@@ -149,21 +164,50 @@ def _ambiguous_chars() -> frozenset[str]:
     行 (xíng 650, háng 110) and 中 (zhōng 390, zhòng 51) are above it. 一 and 不 are left out:
     their citation tones are the rule here.
     """
-    from pypinyin.constants import PHRASES_DICT
-
-    counts: dict[str, dict[str, int]] = {}
-    for phrase, readings in PHRASES_DICT.items():
-        for char, options in zip(phrase, readings, strict=False):
-            per_char = counts.setdefault(char, {})
-            per_char[options[0]] = per_char.get(options[0], 0) + 1
     ambiguous = set()
-    for char, per_reading in counts.items():
+    for char, per_reading in _phrase_reading_counts().items():
         if len(per_reading) < 2:
             continue
         ordered = sorted(per_reading.values(), reverse=True)
         if ordered[1] >= _AMBIGUOUS_MIN and ordered[1] >= _AMBIGUOUS_SHARE * sum(ordered):
             ambiguous.add(char)
     return frozenset((ambiguous | _DOMAIN_AMBIGUOUS) - {"一", "不"})
+
+
+@cache
+def _readings_in_use(char: str) -> tuple[str, ...]:
+    """The readings of ``char`` that pypinyin lists (numbered, in pypinyin's order) and that
+    its phrase dictionary uses in at least :data:`_AMBIGUOUS_MIN` phrases: 调 diào and
+    tiáo, 行 xíng and háng, 系 xì and jì, 绿 lǜ and lù; not 达 tì/tà or 能 tái/nài, which
+    pypinyin keeps from classical texts and nobody types when looking for a term."""
+    from pypinyin import Style, pinyin
+
+    listed = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)
+    used = {
+        _numbered(reading)
+        for reading, phrases in _phrase_reading_counts().get(char, {}).items()
+        if phrases >= _AMBIGUOUS_MIN
+    }
+    return tuple(reading for reading in (listed[0] if listed else ()) if reading in used)
+
+
+def other_readings(text: str, syllables: Sequence[str]) -> tuple[str, ...]:
+    """The other readings of each hanzi of ``text`` (whose own readings are ``syllables``,
+    numbered, one per hanzi), for finding a term by the reading people give its 多音字:
+    调峰 (tiáo fēng) → ``("diao4", "")``, one entry per hanzi, each the character's other
+    readings space-separated ("" for none); ``()`` when no hanzi has any.
+
+    Only readings pypinyin lists for the character and uses in its phrase dictionary count
+    (:func:`_readings_in_use`); the term's own reading of it is never among them.
+    """
+    hanzi = [char for char in text if is_hanzi(char)]
+    if len(hanzi) != len(syllables):
+        return ()
+    others = tuple(
+        " ".join(reading for reading in _readings_in_use(char) if reading != own)
+        for char, own in zip(hanzi, syllables, strict=True)
+    )
+    return others if any(others) else ()
 
 
 @cache

@@ -2,8 +2,9 @@
 
 Ranking (DESIGN.md "Search"): exact term > exact alias (another name of the term, typed
 whole) > term prefix > term substring > pinyin or initials (matches from the term's first
-syllable above mid-term ones) > alias > English (a whole gloss, then a gloss's start, then
-inside one) > definition text; equal scores in dictionary (pinyin) order.
+syllable above mid-term ones) > pinyin through another reading of a 多音字 (``diaofeng``
+finds 调峰, tiáo fēng) > alias > English (a whole gloss, then a gloss's start, then inside
+one) > definition text; equal scores in dictionary (pinyin) order.
 
 Speed comes from doing no per-term Python work at query time. At build time every field is
 joined, one line per term in pinyin order, into a "blob"; a query becomes a ``str.find`` or a
@@ -23,6 +24,13 @@ prefixes and initials (``tdf``, ``tdfeng``, ``ny``). A tone number ends its syll
 matches tan4 and tang4); a space forces a syllable boundary. ``v``, ``u:`` and ``ü`` mean
 ü, and a plain ``u`` also finds ü, since many people cannot type it.
 
+A second blob spells the same tokens with the other readings pypinyin gives a term's
+多音字 (``Term.other_readings``, worked out when the glossary was loaded, so searching never
+needs pypinyin): one line per term, its variants separated by spaces, which no pattern
+crosses (调峰: ``Diao4Feng1``). The same patterns run over it, for a tier below the term's
+own reading; the highlight is always on the term's own reading, so the list shows how the
+term is read.
+
 Highlight spans are computed only when asked for: a result list may hold thousands of
 matches, of which a screen shows twenty.
 
@@ -41,7 +49,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, groupby
+from itertools import accumulate, combinations, groupby, product
 from operator import itemgetter
 from typing import Any, TypeVar, overload
 
@@ -52,7 +60,16 @@ from carbon_glossary.core.text import fold, to_simplified
 
 __all__ = ["FIELDS", "PARTS", "DamagedPart", "Match", "SearchIndex"]
 
-FIELDS = ("term", "traditional", "pinyin", "initials", "alias", "english", "definition")
+FIELDS = (
+    "term",
+    "traditional",
+    "pinyin",
+    "initials",
+    "other_reading",
+    "alias",
+    "english",
+    "definition",
+)
 
 Span = tuple[int, int]
 Spans = Mapping[str, tuple[Span, ...]]
@@ -64,6 +81,8 @@ _PREFIX = 0.9
 _SUBSTRING = 0.8
 _PINYIN_START = 0.7
 _PINYIN_MID = 0.6
+_OTHER_READING_START = 0.56  # through another reading of a 多音字: below the own reading
+_OTHER_READING_MID = 0.55
 _ALIAS = 0.5
 _ENGLISH_EXACT = 0.48
 _ENGLISH_START = 0.47
@@ -73,6 +92,9 @@ _DEFINITION = 0.3
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _PINYIN_SEPARATORS = frozenset(" '’-·_")
 _LONGEST_PINYIN_QUERY = 200  # longer is no reading of a term; compiling it would be slow
+# At most this many spellings of one term through other readings, those that change the
+# fewest characters first (a term with four 多音字 of three readings each has 80).
+_MOST_OTHER_SPELLINGS = 24
 _CONTROLS = re.compile(r"[\x01-\x1f\x7f]")
 _CONTROLS_AND_NUL = re.compile(r"[\x00-\x1f\x7f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -183,6 +205,7 @@ PARTS = (
     "alias_names",
     "pinyin",
     "pinyin_blocks",
+    "pinyin_other",
     "aliases",
     "english",
     "glosses",
@@ -466,15 +489,45 @@ def _pinyin_line(term: Term) -> str:
     """The term's tokens for the pinyin blob: ``Tan4Da2Feng1``, ``Ccus0Ji4Shu4``."""
     if len(term.syllables) == len(term.term):  # all hanzi: the common case, kept fast
         return "".join(map(_capital, term.syllables))
-    parts = []
+    return "".join(
+        _line_token(token, hanzi) for token, hanzi in reading_pieces(term.term, term.syllables)
+    )
+
+
+def _line_token(token: str, hanzi: int) -> str:
+    """One token of a reading (a syllable if ``hanzi`` >= 0) as the pinyin blob spells it."""
+    if hanzi >= 0:
+        return _capital(token)
+    letters = fold(token)
+    is_word = letters.isascii() and letters.isalpha()
+    return _capital(letters) + "0" if is_word else "0"
+
+
+def _other_line(term: Term) -> str:
+    """The term's tokens as the pinyin blob spells them, once for each way of reading its
+    多音字 otherwise (``Term.other_readings``), space-separated, those that change the
+    fewest characters first, at most :data:`_MOST_OTHER_SPELLINGS`: 调峰 → ``Diao4Feng1``;
+    "" for a term without other readings."""
+    others = term.other_readings
+    if not others or len(others) != len(term.syllables):
+        return ""
+    tokens: list[str] = []
+    choices: list[tuple[int, tuple[str, ...]]] = []  # (token index, its other spellings)
     for token, hanzi in reading_pieces(term.term, term.syllables):
-        if hanzi >= 0:
-            parts.append(_capital(token))
-        else:
-            letters = fold(token)
-            is_word = letters.isascii() and letters.isalpha()
-            parts.append(_capital(letters) + "0" if is_word else "0")
-    return "".join(parts)
+        tokens.append(_line_token(token, hanzi))
+        if hanzi >= 0 and others[hanzi]:
+            choices.append((len(tokens) - 1, tuple(map(_capital, others[hanzi].split()))))
+    spellings: list[str] = []
+    for changed in range(1, len(choices) + 1):
+        for chosen in combinations(choices, changed):
+            for readings in product(*(spelt for _, spelt in chosen)):
+                variant = list(tokens)
+                for (at, _), reading in zip(chosen, readings, strict=True):
+                    variant[at] = reading
+                spellings.append("".join(variant))
+                if len(spellings) == _MOST_OTHER_SPELLINGS:
+                    return " ".join(spellings)
+    return " ".join(spellings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -615,6 +668,16 @@ class SearchIndex:
         """For each first letter, the ranks of the terms whose reading begins with it: terms
         are in pinyin order, so this is one block (wider only where sort_as moved a term)."""
         return self._part("pinyin_blocks", _blocks_from, self._build_pinyin_blocks)
+
+    @cached_property
+    def _pinyin_other(self) -> _Blob:
+        """Each term's spellings through other readings of its 多音字 (:func:`_other_line`),
+        one line per term in rank order."""
+        return self._part(
+            "pinyin_other",
+            _Blob.from_plain,
+            lambda: _Blob.of([_other_line(term) for term in self.terms]),
+        )
 
     def _build_pinyin_blocks(self) -> dict[str, tuple[int, int]]:
         blocks: dict[str, tuple[int, int]] = {}
@@ -785,6 +848,7 @@ class _Search:
             self.term_exact_and_prefix,
             self.term_substring,
             self.pinyin,
+            self.other_readings,
             self.aliases,
             self.english,
             self.definitions,
@@ -819,8 +883,13 @@ class _Search:
         lines = self.index._term.find_lines(self.simplified, skip_line_start=True)
         self.add_lines(lines, _SUBSTRING, self.term_field, self.term_spans)
 
+    @cached_property
+    def compiled(self) -> _PinyinQuery | None:
+        """The query as a pinyin pattern, or None if it cannot be pinyin."""
+        return _compile_pinyin(self.folded)
+
     def pinyin(self) -> None:
-        compiled = _compile_pinyin(self.folded)
+        compiled = self.compiled
         if compiled is None:
             return
         if self.limit is None:
@@ -875,6 +944,49 @@ class _Search:
             field = "initials" if initials and initials.match(text, begin) else "pinyin"
             end = found.end()
             yield line, score, field, _pinyin_spans, terms, line, text, line_start, begin, end
+
+    def other_readings(self) -> None:
+        """Terms whose reading matches only when a 多音字 is read another way pypinyin gives
+        it (``diaofeng``: 调峰, tiáo fēng), those matching from a spelling's first syllable
+        first. The highlight is on the term's own syllables."""
+        compiled = self.compiled
+        blob = self.index._pinyin_other
+        if compiled is None or len(blob.text) == len(blob.starts) + 1:  # no term has any
+            return
+        text, starts, terms, seen = blob.text, blob.starts, self.index.terms, self.seen
+        at_start: list[tuple[int, int, int, int]] = []  # (rank, spelling start, begin, end)
+        in_middle: dict[int, tuple[int, int, int, int]] = {}
+        for found in compiled.pattern.finditer(text):
+            begin = found.start()
+            line = bisect.bisect_right(starts, begin) - 1
+            if line in seen or (at_start and at_start[-1][0] == line):
+                continue
+            spelling = text.rfind(" ", starts[line], begin) + 1 or starts[line]
+            hit = (line, spelling, begin, found.end())
+            if begin == spelling:
+                at_start.append(hit)
+                in_middle.pop(line, None)
+            else:
+                in_middle.setdefault(line, hit)
+        for score, hits in (
+            (_OTHER_READING_START, at_start),
+            (_OTHER_READING_MID, in_middle.values()),
+        ):
+            for line, spelling, begin, end in hits:
+                if self.full():
+                    return
+                self.add(
+                    line,
+                    score,
+                    "other_reading",
+                    _pinyin_spans,
+                    terms,
+                    line,
+                    text,
+                    spelling,
+                    begin,
+                    end,
+                )
 
     def alias_spans(self, rank: int) -> Spans:
         return {"aliases": _occurrences(self.index._aliases.lines[rank], self.simplified)}

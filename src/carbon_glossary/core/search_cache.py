@@ -67,7 +67,7 @@ from carbon_glossary.core.search import PARTS, Match, SearchIndex
 
 __all__ = ["TABLE_FORMAT", "DamagedTable", "search_cached", "table_file_for"]
 
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2  # 2: the pinyin_other part (other readings of 多音字)
 _MAGIC = b"carbon-glossary search table %d\n" % TABLE_FORMAT
 _TRAILER = struct.Struct("<QQ")
 # Modules whose code decides what a table holds, beyond those of the glossary cache's key.
