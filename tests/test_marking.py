@@ -20,10 +20,13 @@ from carbon_glossary.session.marking import (
     grade_answer,
     mark_sheet,
     normalise_accepted,
+    paper_number,
     parse_cell,
     profile_id,
     read_table,
     sheet_header,
+    sheet_number_row,
+    sheet_paper_id,
     sheet_row_attempt_id,
     student_copy_text,
     write_sheet_template,
@@ -88,12 +91,12 @@ def test_key_alone() -> None:
     assert numbered[0].startswith(f"1. {option_label(first.answer_index or 0)}")
 
 
-def test_template_csv_has_a_bom_and_the_header(tmp_path: Path) -> None:
+def test_template_csv_has_a_bom_the_paper_id_and_the_header(tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     write_sheet_template(PAPER, path)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert read_table(path) == [sheet_header(PAPER)]
+    assert read_table(path) == [[f"试卷编号：{paper_number(PAPER)}"], sheet_header(PAPER)]
     assert sheet_header(PAPER)[:3] == ["姓名", "部门", "1"]
     assert len(sheet_header(PAPER)) == len(PAPER.questions) + 2
     with pytest.raises(FileExistsError):  # a filled sheet is never written over
@@ -104,24 +107,43 @@ def test_template_xlsx_opens_in_openpyxl(tmp_path: Path) -> None:
     path = tmp_path / "sheet.xlsx"
     write_sheet_template(PAPER, path)
     book = load_workbook(path)
-    rows = list(book.worksheets[0].iter_rows(values_only=True))
-    assert list(rows[0]) == sheet_header(PAPER)
+    sheet = book.worksheets[0]
+    assert sheet["A1"].value == f"试卷编号：{paper_number(PAPER)}"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[1]) == sheet_header(PAPER)
+    assert sheet.freeze_panes == "C3"  # names and the header stay in view
+    assert sheet_paper_id(path) == paper_number(PAPER)
+
+
+def test_the_sheet_carries_the_id_printed_on_the_paper() -> None:
+    (line,) = sheet_number_row(PAPER)
+    assert line in student_copy_text(PAPER).splitlines()
+    assert line in answer_key_text(PAPER).splitlines()
 
 
 def room_rows() -> list[list[str]]:
+    """A filled sheet: row 1 the paper id, row 2 the header, rows 3–5 three people, row 6
+    empty."""
     header = sheet_header(PAPER)
     everything_right = ["张三", "发改局", *(right_cell(q) for q in PAPER.questions)]
     everything_wrong = ["李四", "住建局", *(wrong_cell(q) for q in PAPER.questions)]
     blank = ["王五", "", *([""] * len(PAPER.questions))]
-    return [header, everything_right, everything_wrong, blank, [""] * len(header)]
+    return [
+        sheet_number_row(PAPER),
+        header,
+        everything_right,
+        everything_wrong,
+        blank,
+        [""] * len(header),
+    ]
 
 
 def test_a_good_sheet_is_graded_as_on_screen() -> None:
     rows = mark_sheet(PAPER, room_rows(), "room.csv")
     assert [(r.row, r.name, r.department) for r in rows] == [
-        (2, "张三", "发改局"),
-        (3, "李四", "住建局"),
-        (4, "王五", ""),
+        (3, "张三", "发改局"),
+        (4, "李四", "住建局"),
+        (5, "王五", ""),
     ]
     right, wrong, blank = (score_paper(PAPER, list(r.answers)) for r in rows)
     assert right.percent == 100.0 and right.passed
@@ -137,7 +159,7 @@ def test_sheets_in_every_encoding_read_the_same(tmp_path: Path, encoding: str) -
     path = tmp_path / "room.csv"
     text = "\r\n".join(",".join(row) for row in room_rows()) + "\r\n"
     path.write_bytes(text.encode(encoding))
-    assert read_table(path)[:4] == room_rows()[:4]
+    assert read_table(path)[:5] == room_rows()[:5]
 
 
 def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path) -> None:
@@ -146,8 +168,9 @@ def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path) -> None:
     sheet = book.active
     assert sheet is not None
     rows = room_rows()
-    sheet.append([int(c) if c.isdigit() else c for c in rows[0]])  # Excel keeps 1, 2 as numbers
-    for row in rows[1:4]:
+    sheet.append(rows[0])
+    sheet.append([int(c) if c.isdigit() else c for c in rows[1]])  # Excel keeps 1, 2 as numbers
+    for row in rows[2:5]:
         sheet.append([c or None for c in row])
     book.save(path)
     marked = mark_sheet(PAPER, read_table(path), str(path))
@@ -184,57 +207,114 @@ def column_of(kind: str) -> int:
 )
 def test_each_kind_of_bad_answer_is_refused_at_its_cell(kind: str, cell: str, key: str) -> None:
     rows = room_rows()
-    rows[2][column_of(kind) - 1] = cell
-    assert refusals(rows) == [(3, column_of(kind), key)]
+    rows[3][column_of(kind) - 1] = cell
+    assert refusals(rows) == [(4, column_of(kind), key)]
 
 
 def test_every_bad_cell_is_reported_at_once() -> None:
     rows = room_rows()
-    rows[1][0] = ""  # answers and no name
-    rows[3][column_of("truefalse") - 1] = "?"
-    rows.append(["李四", "住建局", *([""] * len(PAPER.questions))])  # row 6: same person as row 3
-    rows.append(["赵六", "", *([""] * len(PAPER.questions)), "多出来的"])  # row 7
+    rows[2][0] = ""  # answers and no name
+    rows[4][column_of("truefalse") - 1] = "?"
+    rows.append(["李四", "住建局", *([""] * len(PAPER.questions))])  # row 7: same person as row 4
+    rows.append(["赵六", "", *([""] * len(PAPER.questions)), "多出来的"])  # row 8
     assert refusals(rows) == [
-        (2, 1, "training.cell.no_name"),
-        (4, column_of("truefalse"), "training.cell.truefalse"),
-        (6, 1, "training.cell.repeated_person"),
-        (7, len(PAPER.questions) + 3, "training.cell.no_column"),
+        (3, 1, "training.cell.no_name"),
+        (5, column_of("truefalse"), "training.cell.truefalse"),
+        (7, 1, "training.cell.repeated_person"),
+        (8, len(PAPER.questions) + 3, "training.cell.no_column"),
     ]
 
 
 def test_bad_headers() -> None:
     header = sheet_header(PAPER)
-    assert refusals([["名字", "单位", *header[2:]]]) == [
-        (1, 1, "training.header.name"),
-        (1, 2, "training.header.department"),
+    number = sheet_number_row(PAPER)
+    assert refusals([number, ["名字", "单位", *header[2:]]]) == [
+        (2, 1, "training.header.name"),
+        (2, 2, "training.header.department"),
     ]
     short = header[:-1]
-    assert refusals([short]) == [(1, len(short) + 1, "training.header.missing")]
-    assert refusals([[*header[:3], "1", *header[4:]]]) == [
-        (1, 4, "training.header.repeated"),
-        (1, len(header) + 1, "training.header.missing"),
+    assert refusals([number, short]) == [(2, len(short) + 1, "training.header.missing")]
+    assert refusals([number, [*header[:3], "1", *header[4:]]]) == [
+        (2, 4, "training.header.repeated"),
+        (2, len(header) + 1, "training.header.missing"),
     ]
-    assert refusals([[*header, "99"]]) == [(1, len(header) + 1, "training.header.question")]
-    assert refusals([]) == [(1, 1, "training.header.empty")]
+    assert refusals([number, [*header, "99"]]) == [(2, len(header) + 1, "training.header.question")]
+    assert refusals([]) == [(1, 1, "sheets.empty")]
+    assert refusals([number, [""]]) == [(2, 1, "sheets.no_header")]
+
+
+def test_a_sheet_for_another_paper_is_refused_before_any_cell() -> None:
+    rows = room_rows()
+    rows[0] = ["试卷编号：e41f00000000beef"]
+    rows[3][0] = ""  # a bad row too: not reported, the whole sheet is for other questions
+    with pytest.raises(FileProblemError) as caught:
+        mark_sheet(PAPER, rows, "room.csv")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.key) == (1, 1, "sheets.number.other")
+    i18n.set_language("zh")
+    expected = f"答题卡是试卷 e41f00000000beef 的，不是这份试卷 {paper_number(PAPER)} 的"
+    assert problem.message.startswith(expected)
+    # label and id in two cells: the problem is at the id's cell
+    rows[0] = ["试卷编号", "", "e41f00000000beef"]
+    assert refusals(rows) == [(1, 3, "sheets.number.other")]
+
+
+def test_the_paper_id_may_be_written_in_several_ways() -> None:
+    ident = paper_number(PAPER)
+    for first in (
+        [f"试卷编号：{ident}"],
+        [f"试卷编号:{ident}"],
+        [f" 试卷编号 ： {ident.upper()} "],
+        ["试卷编号", ident],
+        [f"Paper id: {ident}"],
+        [f"paper ID {ident}"],
+    ):
+        rows = room_rows()
+        rows[0] = first
+        assert len(mark_sheet(PAPER, rows, "x.csv")) == 3, first
+
+
+def test_a_sheet_without_the_paper_id_is_refused() -> None:
+    rows = room_rows()
+    without = rows[1:]  # the header on row 1, as templates were written before
+    assert refusals(without) == [(1, 1, "sheets.number.missing")]
+    assert refusals([["试卷编号："], *rows[1:]]) == [(1, 1, "sheets.number.missing")]
+    assert refusals([["试卷编号", ""], *rows[1:]]) == [(1, 1, "sheets.number.missing")]
+    i18n.set_language("zh")
+    with pytest.raises(FileProblemError) as caught:
+        mark_sheet(PAPER, without, "old.csv")
+    assert f"第一格写“试卷编号：{paper_number(PAPER)}”" in caught.value.problems[0].message
+
+
+def test_an_xlsx_templates_kept_id_stands_in_for_a_missing_row() -> None:
+    """``made_for``: the id an XLSX template keeps in its properties. It checks a sheet
+    without the row; the row, which the trainer sees, wins over it."""
+    rows = room_rows()
+    assert len(mark_sheet(PAPER, rows[1:], "x.xlsx", made_for=paper_number(PAPER))) == 3
+    with pytest.raises(FileProblemError) as caught:
+        mark_sheet(PAPER, rows[1:], "x.xlsx", made_for="e41f00000000beef")
+    assert [p.key for p in caught.value.problems] == ["sheets.number.other"]
+    assert len(mark_sheet(PAPER, rows, "x.xlsx", made_for="e41f00000000beef")) == 3
 
 
 def test_headers_may_be_numbers_in_any_order_and_english() -> None:
     count = len(PAPER.questions)
     header = ["Name", "Department", *(f"第{n}题" for n in range(count, 0, -1))]
     row = ["Alice", "DRB", *(right_cell(q) for q in reversed(PAPER.questions))]
-    (marked,) = mark_sheet(PAPER, [header, row], "x.csv")
+    number = [f"Paper id: {paper_number(PAPER)}"]
+    (marked,) = mark_sheet(PAPER, [number, header, row], "x.csv")
     assert score_paper(PAPER, list(marked.answers)).percent == 100.0
 
 
 def test_problem_messages_name_the_question(tmp_path: Path) -> None:
     rows = room_rows()
-    rows[2][column_of("term-def") - 1] = "E"
+    rows[3][column_of("term-def") - 1] = "E"
     path = tmp_path / "room.csv"
     with pytest.raises(FileProblemError) as caught:
         mark_sheet(PAPER, rows, str(path))
     i18n.set_language("zh")
     text = caught.value.problems[0].format()
-    assert text.startswith(f"{path}:3:{column_of('term-def')}: ")
+    assert text.startswith(f"{path}:4:{column_of('term-def')}: ")
     assert "第 1 题没有选项“E”" in text
 
 
@@ -276,8 +356,8 @@ def test_cells_are_read_like_the_screen_reads_them() -> None:
 def test_profile_ids_and_stable_attempt_ids() -> None:
     assert profile_id("  Alice  Wang ") == profile_id("alice wang")
     assert profile_id("张三") == "张三"
-    (row,) = mark_sheet(PAPER, room_rows()[:2], "x")
-    (again,) = mark_sheet(PAPER, room_rows()[:2], "y")
+    (row,) = mark_sheet(PAPER, room_rows()[:3], "x")
+    (again,) = mark_sheet(PAPER, room_rows()[:3], "y")
     assert sheet_row_attempt_id("exam1", row) == sheet_row_attempt_id("exam1", again)
     assert sheet_row_attempt_id("exam1", row) != sheet_row_attempt_id("exam2", row)
 
@@ -332,13 +412,13 @@ def test_accepted_pairing_for_a_match_question() -> None:
     )
 )
 def test_any_sheet_is_marked_or_refused_cell_by_cell(body: list[list[str]]) -> None:
-    rows = [sheet_header(PAPER), *body]
+    rows = [sheet_number_row(PAPER), sheet_header(PAPER), *body]
     try:
         marked = mark_sheet(PAPER, rows, "room.csv")
     except FileProblemError as error:
         assert error.problems
         for problem in error.problems:
-            assert 2 <= problem.line <= len(rows) and problem.column >= 1
+            assert 3 <= problem.line <= len(rows) and problem.column >= 1
             assert problem.message  # every key has a message in the catalogue
             assert not problem.message.startswith("training.")
         return

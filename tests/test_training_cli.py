@@ -22,6 +22,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def printed_id_line(capsys: pytest.CaptureFixture[str]) -> str:
+    """The paper-id line the printed copy ends with (试卷编号：…)."""
+    code, copy, _ = run(capsys, "exam", str(EXAMPLE), "--print")
+    assert code == 0
+    line = copy.strip().splitlines()[-1]
+    assert re.fullmatch(r"试卷编号：[0-9a-f]{16}", line)
+    return line
+
+
 def test_print_and_key_are_separate(capsys: pytest.CaptureFixture[str]) -> None:
     code, copy, _ = run(capsys, "exam", str(EXAMPLE), "--print")
     assert code == 0 and "姓名：" in copy and "参考答案" not in copy
@@ -39,7 +48,8 @@ def test_sheet_template_xlsx_and_no_overwrite(
     path = tmp_path / "答题卡.xlsx"
     code, out, err = run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(path))
     assert code == 0 and err == "" and "20 题" in out
-    header = next(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    number, header = load_workbook(path).worksheets[0].iter_rows(max_row=2, values_only=True)
+    assert number[0] == printed_id_line(capsys)  # the line the printed paper ends with
     assert list(header) == ["姓名", "部门", *map(str, range(1, 21))]
     before = path.read_bytes()
     code, _, err = run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(path))
@@ -50,7 +60,8 @@ def test_sheet_template_xlsx_and_no_overwrite(
 def test_sheet_template_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     assert run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(path))[0] == 0
-    assert path.read_bytes().startswith("\ufeff姓名,部门,1,2,".encode())
+    first = f"\ufeff{printed_id_line(capsys)}\r\n姓名,部门,1,2,"
+    assert path.read_bytes().startswith(first.encode())
 
 
 def test_two_actions_at_once_are_refused(capsys: pytest.CaptureFixture[str]) -> None:

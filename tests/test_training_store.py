@@ -19,7 +19,7 @@ from carbon_glossary.core.paper import build_paper, load_paper
 from carbon_glossary.core.quiz import Question, option_label
 from carbon_glossary.session.decks import ExamPlan, exam_id_for
 from carbon_glossary.session.exam import ExamSitting
-from carbon_glossary.session.marking import sheet_header
+from carbon_glossary.session.marking import sheet_header, sheet_number_row
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.store import Attempt, open_store
@@ -80,6 +80,7 @@ SHEET_PEOPLE = [
 def write_sheet(path: Path, people: list[tuple[str, str, set[int]]] = SHEET_PEOPLE) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
+        writer.writerow(sheet_number_row(PAPER))
         writer.writerow(sheet_header(PAPER))
         for name, department, wrong in people:
             cells = [sheet_cell(q, n not in wrong) for n, q in enumerate(PAPER.questions, 1)]
@@ -314,22 +315,102 @@ def test_names_that_look_like_formulas_stay_text(
     assert row[:2] == ['\'=HYPERLINK("http://x")', "'@部门"]
 
 
-def test_a_sheet_made_for_another_paper_is_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    db, sheet = str(tmp_path / "room.db"), tmp_path / "答题卡.xlsx"
-    assert run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(sheet))[0] == 0
-    book = load_workbook(sheet)
-    for name, department, wrong in SHEET_PEOPLE[:2]:
+def paper_with_seed(tmp_path: Path, seed: int) -> Path:
+    """A copy of the example paper with another seed: the same title and kinds of question,
+    other questions (the finding's repro: ``seed = 2025``)."""
+    other = tmp_path / f"seed{seed}.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "seed = 2024" in text
+    other.write_text(text.replace("seed = 2024", f"seed = {seed}"), encoding="utf-8")
+    return other
+
+
+def other_paper_id(paper: Path) -> str:
+    glossary = load_glossary(SHIPPED)
+    return exam_id_for(build_paper(glossary, load_paper(paper, glossary)))
+
+
+def fill_csv_template(path: Path) -> None:
+    """Add the five people under a template ``--sheet-template`` wrote, as Excel would."""
+    with path.open("a", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        for name, department, wrong in SHEET_PEOPLE:
+            cells = [sheet_cell(q, n not in wrong) for n, q in enumerate(PAPER.questions, 1)]
+            writer.writerow([name, department, *cells])
+
+
+def fill_xlsx_template(path: Path) -> None:
+    book = load_workbook(path)
+    for name, department, wrong in SHEET_PEOPLE:
         cells = [sheet_cell(q, n not in wrong) for n, q in enumerate(PAPER.questions, 1)]
         book.active.append([name, department, *cells])
-    book.save(sheet)
-    other = tmp_path / "other.toml"
-    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace("seed = 2024", "seed = 7"))
+    book.save(path)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_sheet_for_another_paper_is_refused_and_nothing_is_recorded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str, suffix: str
+) -> None:
+    sheet = tmp_path / f"答题卡{suffix}"
+    assert run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(sheet))[0] == 0
+    (fill_csv_template if suffix == ".csv" else fill_xlsx_template)(sheet)
+    other = paper_with_seed(tmp_path, 2025)
+    other_id = other_paper_id(other)
+    assert other_id != EXAM_ID
     code, out, err = run(capsys, "exam", str(other), "--mark", str(sheet), "--db", db)
-    assert code == 2 and out == "" and "另一份试卷" in err and EXAM_ID in err
-    assert not Path(db).exists()
-    # the paper it was made for takes it, and the printed copy and key carry the same id
-    assert run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)[0] == 0
-    assert EXAM_ID in run(capsys, "exam", str(EXAMPLE), "--print")[1]
-    assert EXAM_ID in run(capsys, "exam", str(EXAMPLE), "--key")[1]
+    assert code == 2 and out == ""
+    assert f"{sheet}:1:1: 错误: 答题卡是试卷 {EXAM_ID} 的，不是这份试卷 {other_id} 的" in err
+    assert "一条成绩也没有录入" in err
+    if "://" not in db:
+        assert not Path(db).exists()  # the store is not even opened
+    assert room_attempts(db) == []
+    with open_store(db) as store:
+        assert store.attempts(other_id) == []
+    # in English too
+    code, _, err = run(capsys, "--lang", "en", "exam", str(other), "--mark", str(sheet))
+    assert code == 2
+    assert f"{sheet}:1:1: error: this answer sheet is for paper {EXAM_ID}, not" in err
+    # the paper it was made for takes it: the id is the one printed on the copy and the key
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", db)
+    assert code == 0 and "已录入 5 人的答卷" in out
+    assert len(room_attempts(db)) == 5
+    assert f"试卷编号：{EXAM_ID}" in run(capsys, "exam", str(EXAMPLE), "--print")[1]
+    assert f"试卷编号：{EXAM_ID}" in run(capsys, "exam", str(EXAMPLE), "--key")[1]
+
+
+def test_a_sheet_without_the_paper_id_needs_it_written_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A sheet made from a template of before the id was on it (header on row 1) is refused
+    with the id to write on it; once the trainer has written it, it is marked."""
+    db, sheet = tmp_path / "room.db", tmp_path / "old.csv"
+    write_sheet(sheet)
+    lines = sheet.read_text(encoding="utf-8-sig").splitlines()
+    sheet.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8-sig")  # the old template
+    code, out, err = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert code == 2 and out == "" and not db.exists()
+    assert f"{sheet}:1:1: 错误: 答题卡上没有试卷编号" in err
+    assert f"第一格写“试卷编号：{EXAM_ID}”" in err
+    # written as two cells, the way one types it in Excel
+    sheet.write_text("\n".join([f"试卷编号,{EXAM_ID}", *lines[1:]]) + "\n", encoding="gb18030")
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert code == 0 and "已录入 5 人的答卷" in out
+
+
+def test_an_older_xlsx_template_is_checked_by_the_id_it_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """XLSX templates kept the paper's id in the workbook's properties before they showed it
+    on row 1: such a sheet is checked by that id."""
+    db, sheet = tmp_path / "room.db", tmp_path / "old.xlsx"
+    assert run(capsys, "exam", str(EXAMPLE), "--sheet-template", str(sheet))[0] == 0
+    fill_xlsx_template(sheet)
+    book = load_workbook(sheet)
+    book.active.delete_rows(1)  # as the template was: the header on row 1
+    book.save(sheet)
+    other = paper_with_seed(tmp_path, 2025)
+    code, _, err = run(capsys, "exam", str(other), "--mark", str(sheet), "--db", str(db))
+    assert code == 2 and f"{sheet}:1:1: 错误: 答题卡是试卷 {EXAM_ID} 的" in err
+    assert not db.exists()
+    code, out, _ = run(capsys, "exam", str(EXAMPLE), "--mark", str(sheet), "--db", str(db))
+    assert code == 0 and "已录入 5 人的答卷" in out

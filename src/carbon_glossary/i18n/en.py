@@ -936,7 +936,6 @@ MESSAGES: dict[str, str] = {
     "training.sheet.title": "Answer sheet",
     "training.sheet.missing_file": "there is no such answer sheet file",
     "training.sheet.is_directory": "this is a folder, not an answer sheet file",
-    "training.header.empty": "the sheet is empty: row 1 must be the header: 姓名, 部门, 1, 2, …",
     "training.header.name": "the header of column 1 must be “{expected}”",
     "training.header.department": "the header of column 2 must be “{expected}”",
     "training.header.question": (
@@ -1061,11 +1060,6 @@ MESSAGES: dict[str, str] = {
     ),
     "training.cli.report_screen": "show the report on screen (tabs: people, questions, terms)",
     "training.print.paper_id": "Paper id: {id}",
-    "training.cli.other_paper": (
-        "the answer sheet {path} was made for another paper (id {sheet}) whose questions differ"
-        " from this one's (id {paper}); use the paper file and glossary of the exam, or make a"
-        " new sheet with --sheet-template. Nothing was recorded."
-    ),
     "training.report.yes": "yes",
     "training.report.no": "no",
     #
@@ -1408,4 +1402,25 @@ MESSAGES: dict[str, str] = {
     # --- columns ---
     "cli.section_heading": "{title}:",
     # --- end of columns ---
+    #
+    # --- sheets ---
+    "sheets.empty": (
+        "the sheet is empty: row 1 must be the paper id (试卷编号：{paper}), row 2 the header:"
+        " 姓名, 部门, 1, 2, …"
+    ),
+    "sheets.no_header": (
+        "there is no header under the paper id: this row must read 姓名, 部门, 1, 2, …"
+    ),
+    "sheets.number.other": (
+        "this answer sheet is for paper {sheet}, not for this paper {paper}: their questions"
+        " differ, so marking it against this paper would give wrong scores. Mark it with the"
+        " paper file and glossary the papers were printed from"
+    ),
+    "sheets.number.missing": (
+        "this answer sheet has no paper id, so nothing shows it is for this paper ({paper})."
+        " Look at the id printed at the end of the candidates' papers: if it is {paper}, insert"
+        ' a first row whose first cell reads "Paper id: {paper}" and mark the sheet again; if'
+        " not, use the paper file and glossary those papers were printed from"
+    ),
+    # --- end of sheets ---
 }

@@ -755,7 +755,6 @@ MESSAGES: dict[str, str] = {
     "training.sheet.title": "答题卡",
     "training.sheet.missing_file": "找不到这个答题卡文件",
     "training.sheet.is_directory": "这是一个文件夹，不是答题卡文件",
-    "training.header.empty": "答题卡是空的：第 1 行应当是表头：姓名、部门、1、2、……",
     "training.header.name": "第 1 列的表头应当是“{expected}”",
     "training.header.department": "第 2 列的表头应当是“{expected}”",
     "training.header.question": "表头“{cell}”不是本卷的题号；本卷题号为 1–{count}",
@@ -835,10 +834,6 @@ MESSAGES: dict[str, str] = {
     "training.cli.regraded": "已按此重新计算本数据库中 {count} 次交卷的成绩（答案本身不变）。",
     "training.cli.report_screen": "在终端界面里查看报告（人员、各题、各术语三个标签页）",
     "training.print.paper_id": "试卷编号：{id}",
-    "training.cli.other_paper": (
-        "答题卡 {path} 是为另一份试卷（编号 {sheet}）做的，与这份试卷（编号 {paper}）的题目不同；"
-        "请用考试时的试卷文件和术语表，或用 --sheet-template 重新生成答题卡。没有录入任何成绩。"
-    ),
     "training.report.yes": "是",
     "training.report.no": "否",
     #
@@ -1119,4 +1114,21 @@ MESSAGES: dict[str, str] = {
     # --- columns ---
     "cli.section_heading": "{title}：",
     # --- end of columns ---
+    #
+    # --- sheets ---
+    "sheets.empty": (
+        "答题卡是空的：第 1 行应当是试卷编号（试卷编号：{paper}），"
+        "第 2 行是表头：姓名、部门、1、2、……"
+    ),
+    "sheets.no_header": "试卷编号下面没有表头：这一行应当是 姓名、部门、1、2、……",
+    "sheets.number.other": (
+        "答题卡是试卷 {sheet} 的，不是这份试卷 {paper} 的：两份试卷的题目不同，"
+        "按这份试卷评分会算错。请用印出那份试卷时的试卷文件和术语表来录入"
+    ),
+    "sheets.number.missing": (
+        "答题卡上没有试卷编号，无法确认它是这份试卷（{paper}）的答题卡。"
+        "请看学员交回的试卷末尾印的试卷编号：如果是 {paper}，就在答题卡最上面插入一行，"
+        "第一格写“试卷编号：{paper}”，再录入一次；如果不是，请用印出那份试卷时的试卷文件和术语表"
+    ),
+    # --- end of sheets ---
 }

@@ -1,7 +1,9 @@
 """Paper sittings: the student copy, the answer key, the answer sheet and its marking.
 
-A room that sits a paper on paper hands in one answer sheet: a spreadsheet whose header row
-reads 姓名, 部门, then one column per question number, and one row per person. In a cell:
+A room that sits a paper on paper hands in one answer sheet: a spreadsheet whose first row
+carries the paper's id as the printed paper shows it (``试卷编号：bb8dc03dce8cb41e`` in one
+cell, or the label and the id in two), then a header row that reads 姓名, 部门, then one
+column per question number, and one row per person. In a cell:
 
 - a choice question (术语→定义, 定义→术语, 英文→术语): the option's letter, A–D (or its text);
 - true/false: 对/错, Y/N or T/F (also 是/否, √/×, true/false);
@@ -11,9 +13,15 @@ reads 姓名, 部门, then one column per question number, and one row per perso
 
 An empty cell is an unanswered question, which counts as wrong. A sheet with any bad cell is
 refused whole: :func:`mark_sheet` raises :class:`FileProblemError` with one problem per bad
-cell at ``FILE:ROW:COL``, rows as the spreadsheet numbers them (the header is row 1) and
-columns as numbers from 1 (column C is 3); the message names the question, so a trainer
-finds the cell either way.
+cell at ``FILE:ROW:COL``, rows as the spreadsheet numbers them and columns as numbers from 1
+(column C is 3); the message names the question, so a trainer finds the cell either way.
+
+The paper id is checked before any cell: a sheet made for another paper (another seed, a
+glossary changed since printing, the other of two versions of a paper file) would be marked
+against the wrong questions, so it is refused. A sheet without an id (one made before the id
+was on the template, or typed by hand) is refused too, with the id to write on it: putting
+it there is the trainer's explicit word that the sheets come from this paper, after reading
+the id printed at the end of the candidates' copies.
 
 Each accepted row is graded by :func:`grade_answer`, which is the on-screen grading
 (:func:`carbon_glossary.core.quiz.check_answer`) plus the answers a trainer accepted later.
@@ -46,16 +54,19 @@ if TYPE_CHECKING:
 __all__ = [
     "DEPARTMENT_HEADER",
     "NAME_HEADER",
+    "PaperNumber",
     "RecordedRow",
     "SheetRow",
     "answer_key_text",
     "grade_answer",
     "mark_sheet",
     "normalise_accepted",
+    "paper_number",
     "profile_id",
     "read_table",
     "record_sheet",
     "sheet_header",
+    "sheet_number_row",
     "sheet_paper_id",
     "sheet_row_attempt_id",
     "student_copy_text",
@@ -73,6 +84,9 @@ _LETTER = re.compile(r"^([A-Za-z])[.、)）]?$")
 _MATCH_PAIR = re.compile(r"(\d+)\s*[-:.、：]?\s*([A-Z])")
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})  # written with openpyxl
 _SHEET_ID_PREFIX = "carbon-glossary paper "  # an XLSX template's identifier: whose sheet
+# The paper id's label, as the printed paper shows it in either language (after NFKC, which
+# makes the full-width colon plain); what follows it in the cell, or the next cell, is the id.
+_NUMBER_LABEL = re.compile(r"^(?:试卷编号|paper\s*id)\s*:?\s*(.*)$", re.IGNORECASE)
 
 
 # --- printed papers -----------------------------------------------------------------------
@@ -96,12 +110,24 @@ def answer_key_text(paper: Paper) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _paper_id_line(paper: Paper) -> str:
-    """The paper's id, printed on the copy and the key: the same on every machine for the
-    same paper, and different once the glossary or the spec changes the questions."""
+def paper_number(paper: Paper) -> str:
+    """The paper's id (试卷编号): the same on every machine for the same paper, and different
+    once the glossary or the spec changes the questions. Printed on the copy and the key,
+    written on the answer sheet, and checked when a sheet is marked."""
     from carbon_glossary.session.decks import exam_id_for
 
-    return t("training.print.paper_id", id=exam_id_for(paper))
+    return exam_id_for(paper)
+
+
+def _paper_id_line(paper: Paper) -> str:
+    return t("training.print.paper_id", id=paper_number(paper))
+
+
+def sheet_number_row(paper: Paper) -> list[str]:
+    """The answer sheet's first row: the paper's id in one cell, worded as the printed paper
+    words it (``试卷编号：bb8dc03dce8cb41e``). Text with a label, so that no spreadsheet
+    takes the id for a number (``12345678e1234567`` would become 1.2E+1234574)."""
+    return [_paper_id_line(paper)]
 
 
 def sheet_header(paper: Paper) -> list[str]:
@@ -110,37 +136,43 @@ def sheet_header(paper: Paper) -> list[str]:
 
 
 def write_sheet_template(paper: Paper, path: Path) -> None:
-    """Write an empty answer sheet: CSV in UTF-8 with a BOM (so Excel opens it in Chinese),
-    or XLSX when the name ends in .xlsx. The caller checks that ``path`` does not exist."""
+    """Write an empty answer sheet: the paper's id on row 1, the header on row 2. CSV in
+    UTF-8 with a BOM (so Excel opens it in Chinese), or XLSX when the name ends in .xlsx.
+    The caller checks that ``path`` does not exist."""
     header = sheet_header(paper)
     if path.suffix.lower() in _XLSX_SUFFIXES:
         from openpyxl import Workbook
-
-        from carbon_glossary.session.decks import exam_id_for
+        from openpyxl.styles import Font
 
         book = Workbook()
         sheet = book.active
         assert sheet is not None
         sheet.title = t("training.sheet.title")[:31]
+        sheet.append(sheet_number_row(paper))
+        sheet["A1"].font = Font(bold=True)
         sheet.append(header)
-        for column in sheet.iter_cols(min_row=1, max_row=200, max_col=len(header)):
+        for column in sheet.iter_cols(min_row=2, max_row=201, max_col=len(header)):
             for cell in column:
                 cell.number_format = "@"  # text: 1E 2B… and 对/错 stay as typed
-        sheet.freeze_panes = "C2"
-        book.properties.identifier = _SHEET_ID_PREFIX + exam_id_for(paper)
+        sheet.freeze_panes = "C3"
+        # Kept as well: it checks the sheets made from templates that did not show the id.
+        book.properties.identifier = _SHEET_ID_PREFIX + paper_number(paper)
         book.save(path)
         return
     with path.open("x", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerow(header)
+        writer = csv.writer(handle)
+        writer.writerow(sheet_number_row(paper))
+        writer.writerow(header)
 
 
 # --- reading a sheet ----------------------------------------------------------------------
 
 
 def sheet_paper_id(path: Path) -> str | None:
-    """The id of the paper an XLSX answer sheet was made for (by ``--sheet-template``), or
-    None: a CSV file, a workbook made some other way, or one that cannot be opened (which
-    :func:`read_table` reports)."""
+    """The id of the paper an XLSX answer sheet was made for, kept in the workbook's
+    properties by ``--sheet-template``, or None: a CSV file, a workbook made some other way,
+    or one that cannot be opened (which :func:`read_table` reports). The id on the sheet's
+    first row is the one a trainer sees; this one stands in where that row is missing."""
     if path.suffix.lower() not in _XLSX_SUFFIXES:
         return None
     from openpyxl import load_workbook
@@ -164,7 +196,8 @@ def read_table(path: Path) -> list[list[str]]:
     """The cells of a CSV (UTF-8 with or without BOM, GB18030) or XLSX file's first sheet,
     read by :func:`carbon_glossary.interop.sheets.read_sheet`, as a grid whose index is the
     spreadsheet's row number − 1 (empty rows included), so that row numbers in messages are
-    the ones the trainer sees. A file that cannot be read → :class:`FileProblemError`."""
+    the ones the trainer sees (when the sheet starts on row 1, as a template does). A file
+    that cannot be read → :class:`FileProblemError`."""
     from carbon_glossary.interop.sheets import read_sheet
 
     # Said here in the words of answer sheets; every other problem in interop's words.
@@ -173,8 +206,8 @@ def read_table(path: Path) -> list[list[str]]:
             problem = Problem(str(path), 0, 0, "error", f"training.sheet.{key}")
             raise FileProblemError([problem])
     sheet = read_sheet(path)
-    # The header is the first row with something in it, shown as row 1; the rows below keep
-    # their own numbers.
+    # The first row with something in it (the paper id, or the header of a sheet without
+    # one) is shown as row 1; the rows below keep their own numbers.
     numbered = [(1, sheet.header), *sheet.rows]
     grid: list[list[str]] = []
     for number, cells in numbered:
@@ -273,19 +306,20 @@ def _problem(path: str, line: int, column: int, key: str, /, **params: object) -
 
 
 def _header_columns(
-    header: Sequence[str], paper: Paper, path: str
+    header: Sequence[str], paper: Paper, path: str, line: int
 ) -> tuple[dict[int, int], list[Problem]]:
-    """Which column holds which question (index from 0), and the problems of the header."""
+    """Which column holds which question (index from 0), and the problems of the header,
+    which is on row ``line`` of the sheet."""
     problems: list[Problem] = []
     count = len(paper.questions)
     cells = [_clean(c) for c in header]
     while cells and not cells[-1]:
         cells.pop()
     if len(cells) < 1 or cells[0].casefold() not in _NAME_HEADERS:
-        problems.append(_problem(path, 1, 1, "training.header.name", expected=NAME_HEADER))
+        problems.append(_problem(path, line, 1, "training.header.name", expected=NAME_HEADER))
     if len(cells) < 2 or cells[1].casefold() not in _DEPARTMENT_HEADERS:
         problems.append(
-            _problem(path, 1, 2, "training.header.department", expected=DEPARTMENT_HEADER)
+            _problem(path, line, 2, "training.header.department", expected=DEPARTMENT_HEADER)
         )
     columns: dict[int, int] = {}
     for col, cell in enumerate(cells[2:], start=2):
@@ -293,10 +327,12 @@ def _header_columns(
         number = int(match.group(1)) if match else 0
         if not 1 <= number <= count:
             problems.append(
-                _problem(path, 1, col + 1, "training.header.question", cell=cell, count=count)
+                _problem(path, line, col + 1, "training.header.question", cell=cell, count=count)
             )
         elif number - 1 in columns.values():
-            problems.append(_problem(path, 1, col + 1, "training.header.repeated", number=number))
+            problems.append(
+                _problem(path, line, col + 1, "training.header.repeated", number=number)
+            )
         else:
             columns[col] = number - 1
     missing = [n + 1 for n in range(count) if n not in columns.values()]
@@ -304,7 +340,7 @@ def _header_columns(
         problems.append(
             _problem(
                 path,
-                1,
+                line,
                 max(len(cells), 2) + 1,
                 "training.header.missing",
                 numbers="、".join(map(str, missing)),
@@ -313,20 +349,92 @@ def _header_columns(
     return columns, problems
 
 
-def mark_sheet(paper: Paper, rows: Sequence[Sequence[str]], path: str) -> tuple[SheetRow, ...]:
+@dataclass(frozen=True, slots=True)
+class PaperNumber:
+    """The paper id a sheet carries, and the cell it is in (row and column from 1)."""
+
+    text: str  # as written, trimmed; "" when the label has no id after it
+    line: int
+    column: int
+
+
+def _read_number(cells: Sequence[str], line: int) -> PaperNumber | None:
+    """The paper id of a sheet row that starts with the label (``试卷编号：bb8d…`` in one
+    cell, or ``试卷编号`` and the id in two), or None: the row is something else."""
+    cleaned = [_clean(c) for c in cells]
+    label = _NUMBER_LABEL.match(cleaned[0]) if cleaned else None
+    if label is None:
+        return None
+    if label.group(1):
+        return PaperNumber(label.group(1), line, 1)
+    following = next((i for i, c in enumerate(cleaned[1:], start=1) if c), None)
+    if following is None:
+        return PaperNumber("", line, 1)
+    return PaperNumber(cleaned[following], line, following + 1)
+
+
+def _check_number(
+    paper: Paper, number: PaperNumber | None, made_for: str | None, path: str, line: int
+) -> None:
+    """Refuse (:class:`FileProblemError`) a sheet whose paper id is not ``paper``'s, or that
+    carries none. ``made_for`` is the id an XLSX template keeps in its properties; it stands
+    in for the row only when the row is missing (the row is what the trainer sees and edits)."""
+    expected = paper_number(paper)
+    if number is not None and number.text:
+        if number.text.casefold() == expected:
+            return
+        raise FileProblemError(
+            [
+                _problem(
+                    path,
+                    number.line,
+                    number.column,
+                    "sheets.number.other",
+                    sheet=number.text,
+                    paper=expected,
+                )
+            ]
+        )
+    if number is None and made_for is not None:
+        if made_for == expected:
+            return
+        raise FileProblemError(
+            [_problem(path, line, 1, "sheets.number.other", sheet=made_for, paper=expected)]
+        )
+    where = (number.line, number.column) if number is not None else (line, 1)
+    raise FileProblemError([_problem(path, *where, "sheets.number.missing", paper=expected)])
+
+
+def mark_sheet(
+    paper: Paper, rows: Sequence[Sequence[str]], path: str, *, made_for: str | None = None
+) -> tuple[SheetRow, ...]:
     """Check a room's answer sheet against ``paper`` and return its rows, or raise
     :class:`FileProblemError` with every bad cell (nothing is half accepted).
 
-    Wholly empty rows are skipped (a sheet often ends in a few). A row must have a name;
-    the same name and department twice in one sheet is refused at the second row."""
-    if not rows or not any(_clean(c) for c in rows[0]):
-        raise FileProblemError([_problem(path, 1, 1, "training.header.empty")])
-    columns, problems = _header_columns(rows[0], paper, path)
+    ``rows[i]`` is the sheet's row i + 1. The first row with something in it carries the
+    paper id, and the next one is the header; a sheet without the id, or with another
+    paper's, is refused before any cell is read (``made_for``: the id an XLSX template keeps
+    in its properties, see :func:`sheet_paper_id`). Wholly empty rows are skipped (a sheet
+    often ends in a few). A row must have a name; the same name and department twice in one
+    sheet is refused at the second row."""
+    filled = [i for i, cells in enumerate(rows) if any(_clean(c) for c in cells)]
+    if not filled:
+        raise FileProblemError([_problem(path, 1, 1, "sheets.empty", paper=paper_number(paper))])
+    first = filled[0]
+    carried = _read_number(rows[first], first + 1)
+    _check_number(paper, carried, made_for, path, first + 1)
+    if carried is None:
+        header_index = first
+    elif len(filled) > 1:
+        header_index = filled[1]
+    else:
+        raise FileProblemError([_problem(path, first + 2, 1, "sheets.no_header")])
+    columns, problems = _header_columns(rows[header_index], paper, path, header_index + 1)
     if problems:
         raise FileProblemError(problems)
     marked: list[SheetRow] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in enumerate(rows[header_index + 1 :], start=header_index + 2):
         cleaned = [_clean(c) for c in cells]
         if not any(cleaned):
             continue

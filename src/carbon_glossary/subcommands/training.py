@@ -119,7 +119,8 @@ def _now() -> datetime:
 
 
 def _mark(args: argparse.Namespace, context: Context, paper: Paper) -> int:
-    """Check the whole sheet first; record it only when every cell is good."""
+    """Check the whole sheet first (its paper id, then every cell); record it only when
+    all is good."""
     from carbon_glossary.core.problems import FileProblemError
     from carbon_glossary.session.decks import exam_id_for
     from carbon_glossary.session.marking import (
@@ -131,14 +132,8 @@ def _mark(args: argparse.Namespace, context: Context, paper: Paper) -> int:
     from carbon_glossary.store import StoreError
 
     path: Path = args.mark
-    made_for = sheet_paper_id(path)
-    if made_for is not None and made_for != exam_id_for(paper):
-        message = t(
-            "training.cli.other_paper", path=str(path), sheet=made_for, paper=exam_id_for(paper)
-        )
-        raise context.fail(message, code=2)
     try:
-        rows = mark_sheet(paper, read_table(path), str(path))
+        rows = mark_sheet(paper, read_table(path), str(path), made_for=sheet_paper_id(path))
     except FileProblemError as error:
         _print_problems(error.problems, context)
         count = len(error.problems)
