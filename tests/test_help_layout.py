@@ -98,3 +98,11 @@ def test_headings_end_with_the_languages_colon(
         options, common = t("cli.options_title"), t("cli.global_options_title")
         headings = [line for line in text.splitlines() if line.startswith((options, common))]
         assert headings == [options + colon, common + colon], (command, headings)
+
+
+def test_english_help_uses_ascii_brackets(capsys: pytest.CaptureFixture[str]) -> None:
+    # The kinds list was built with full-width brackets in either language.
+    for command in ("study", "practice"):
+        text = help_text(capsys, "en", command)
+        assert "term-def (term → definition)" in " ".join(text.split())
+        assert not any(char in text for char in "（）：，"), text

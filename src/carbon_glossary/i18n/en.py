@@ -1401,6 +1401,7 @@ MESSAGES: dict[str, str] = {
     #
     # --- columns ---
     "cli.section_heading": "{title}:",
+    "cli.kind_choice": "{name} ({label})",
     # --- end of columns ---
     #
     # --- sheets ---

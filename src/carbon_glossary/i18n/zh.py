@@ -1113,6 +1113,7 @@ MESSAGES: dict[str, str] = {
     #
     # --- columns ---
     "cli.section_heading": "{title}：",
+    "cli.kind_choice": "{name}（{label}）",
     # --- end of columns ---
     #
     # --- sheets ---

@@ -120,7 +120,7 @@ def _write_json(context: Context, data: Any) -> None:
 
 def _kind_list() -> str:
     return t("cli.list_separator").join(
-        f"{spec.name}（{t(spec.label_key)}）" for spec in registered()
+        t("cli.kind_choice", name=spec.name, label=t(spec.label_key)) for spec in registered()
     )
 
 
