@@ -205,9 +205,7 @@ MESSAGES: dict[str, str] = {
     "ui.search.placeholder": "Search by hanzi, pinyin (e.g. tdf, tandafeng) or English; ? for keys",
     "ui.list.no_category": "Uncategorised",
     "ui.list.empty_query": "No term matches “{query}”.",
-    "ui.list.empty_hint": (
-        "Try pinyin initials (tdf), toneless pinyin (tandafeng) or English; Esc clears."
-    ),
+    "ui.list.empty_hint": "Try initials (tdf), pinyin (tandafeng) or English.",
     "ui.list.empty_filter": "No terms in this category. Press c to choose another.",
     "ui.card.empty": "No term selected.",
     "ui.card.traditional": "Traditional",

@@ -167,7 +167,7 @@ MESSAGES: dict[str, str] = {
     "ui.search.placeholder": "输入汉字、拼音（如 tdf、tandafeng）或英文搜索；按 ? 查看按键说明",
     "ui.list.no_category": "未分类",
     "ui.list.empty_query": "没有与“{query}”匹配的术语。",
-    "ui.list.empty_hint": "试试拼音首字母（tdf）、不带声调的拼音（tandafeng）或英文；按 Esc 清除。",
+    "ui.list.empty_hint": "试试首字母 tdf、拼音 tandafeng 或英文；按 Esc 清除。",
     "ui.list.empty_filter": "这个类别里没有术语。按 c 选择其他类别。",
     "ui.card.empty": "没有选中的术语。",
     "ui.card.traditional": "繁体",

@@ -33,6 +33,7 @@ from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.listing import Heading, Listing, TermRow
 from carbon_glossary.ui.safe import visible_line
+from carbon_glossary.ui.widgets.wrap import break_offsets
 
 __all__ = ["TermList", "Widths", "cells", "component_style", "pinyin_of", "widest"]
 
@@ -460,8 +461,13 @@ class TermList(ScrollView, can_focus=True):
                 message = t("ui.list.empty_query", query=visible_line(self._listing.query))
             else:
                 message = t("ui.list.empty_filter")
-        elif y == 2 and self._listing.query:
-            message = t("ui.list.empty_hint")
+        elif y >= 2 and self._listing.query:
+            # The hint wraps (by the Chinese line-breaking rule) rather than being cut.
+            hint = t("ui.list.empty_hint")
+            ends = [0, *break_offsets(hint, width - 2), len(hint)]
+            if y - 1 >= len(ends):
+                return Strip.blank(width, base)
+            message = hint[ends[y - 2] : ends[y - 1]].rstrip()
         else:
             return Strip.blank(width, base)
         text = Text("  " + message, no_wrap=True, end="")
