@@ -477,7 +477,7 @@ MESSAGES: dict[str, str] = {
     "quizui.cmd.hand_in.help": "Hand in the paper and see the result (asks first)",
     "quizui.cmd.leave_exam": "leave",
     "quizui.cmd.leave_exam.help": (
-        "Abandon the exam (asks first; answers are saved but not scored)"
+        "Leave the exam (asks first; your answers are saved and you can carry on later)"
     ),
     "quizui.cmd.close_result": "done",
     "quizui.cmd.close_result.help": "Leave the result",
@@ -569,10 +569,6 @@ MESSAGES: dict[str, str] = {
     ),
     "quizui.exam.hand_in_yes": "hand in",
     "quizui.exam.hand_in_no": "keep answering",
-    "quizui.exam.leave": (
-        "Abandon this exam? Your answers are saved, but the paper will not be scored."
-    ),
-    "quizui.exam.leave_yes": "abandon",
     "quizui.exam.leave_no": "keep answering",
     "quizui.exam.list_heading": "No.",
     "quizui.exam.list_title": "Questions (● answered  ○ not yet)",
@@ -1421,5 +1417,32 @@ MESSAGES: dict[str, str] = {
         ' a first row whose first cell reads "Paper id: {paper}" and mark the sheet again; if'
         " not, use the paper file and glossary those papers were printed from"
     ),
+    "sheets.leave.terminal": (
+        "Leave the exam? Your answers are all saved; run the same command again to carry on."
+        " The clock keeps running."
+    ),
+    "sheets.leave.browser": (
+        "Leave the exam? Your answers are all saved; open this page again to carry on."
+        " The clock keeps running."
+    ),
+    "sheets.leave.time_limit": (
+        "If the time runs out while you are away, the paper is handed in as it stands when you"
+        " come back; if you do not come back, it stays not handed in."
+    ),
+    "sheets.leave.attempts": (
+        "This paper allows {limit} attempt(s) per person and this one counts: leaving does not"
+        " end it, and coming back carries on this same attempt."
+    ),
+    "sheets.leave.yes": "leave",
+    "sheets.left.terminal": (
+        "Left the exam without handing it in: {answered} of {total} questions answered, all"
+        " saved. Run the same command again to carry on; the clock keeps running ({clock})."
+    ),
+    "sheets.left.browser": (
+        "Left the exam without handing it in: {answered} of {total} questions answered, all"
+        " saved. Open this page again to carry on; the clock keeps running ({clock})."
+    ),
+    "sheets.left.time_left": "{time} left",
+    "sheets.left.time_used": "{time} used",
     # --- end of sheets ---
 }

@@ -411,7 +411,7 @@ MESSAGES: dict[str, str] = {
     "quizui.cmd.hand_in": "交卷",
     "quizui.cmd.hand_in.help": "交卷并查看成绩（先确认；有未答的题会提示）",
     "quizui.cmd.leave_exam": "离开",
-    "quizui.cmd.leave_exam.help": "放弃这次考试（先确认；已答的题已保存，但不计成绩）",
+    "quizui.cmd.leave_exam.help": "离开考试（先确认；已答的题都已保存，之后可以接着考）",
     "quizui.cmd.close_result": "完成",
     "quizui.cmd.close_result.help": "离开成绩页",
     "quizui.cmd.stats": "学习统计",
@@ -488,8 +488,6 @@ MESSAGES: dict[str, str] = {
     ),
     "quizui.exam.hand_in_yes": "交卷",
     "quizui.exam.hand_in_no": "继续作答",
-    "quizui.exam.leave": "放弃这次考试吗？已作答的题目都已保存，但不会计算成绩。",
-    "quizui.exam.leave_yes": "放弃考试",
     "quizui.exam.leave_no": "继续作答",
     "quizui.exam.list_heading": "题目",
     "quizui.exam.list_title": "题目列表（● 已答　○ 未答）",
@@ -1131,5 +1129,28 @@ MESSAGES: dict[str, str] = {
         "请看学员交回的试卷末尾印的试卷编号：如果是 {paper}，就在答题卡最上面插入一行，"
         "第一格写“试卷编号：{paper}”，再录入一次；如果不是，请用印出那份试卷时的试卷文件和术语表"
     ),
+    "sheets.leave.terminal": (
+        "离开考试吗？已答的题都已保存；再次运行同一命令可以接着考，计时不会停。"
+    ),
+    "sheets.leave.browser": (
+        "离开考试吗？已答的题都已保存；重新打开这个页面可以接着考，计时不会停。"
+    ),
+    "sheets.leave.time_limit": (
+        "如果离开期间考试时间用完，回来时会按已答的题自动交卷；不回来就算没有交卷。"
+    ),
+    "sheets.leave.attempts": (
+        "这份试卷每人限考 {limit} 次，这一次已经算在内：离开不会结束它，回来接着考的仍是这一次。"
+    ),
+    "sheets.leave.yes": "离开",
+    "sheets.left.terminal": (
+        "已离开考试，没有交卷：已答的 {answered}/{total} 题都已保存；"
+        "再次运行同一命令可以接着考，计时不会停（{clock}）。"
+    ),
+    "sheets.left.browser": (
+        "已离开考试，没有交卷：已答的 {answered}/{total} 题都已保存；"
+        "重新打开这个页面可以接着考，计时不会停（{clock}）。"
+    ),
+    "sheets.left.time_left": "还剩 {time}",
+    "sheets.left.time_used": "已用 {time}",
     # --- end of sheets ---
 }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-__all__ = ["Clock", "SystemClock"]
+__all__ = ["Clock", "SystemClock", "clock_text"]
 
 
 class Clock(Protocol):
@@ -32,3 +32,11 @@ class SystemClock:
 
     def now(self) -> datetime:
         return datetime.now().astimezone()
+
+
+def clock_text(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` from an hour), never negative: how an exam shows time."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

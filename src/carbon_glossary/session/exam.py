@@ -17,6 +17,9 @@ its answers and the time left, for the clock runs on meanwhile. While open:
 :meth:`ExamSitting.hand_in` scores the paper as it stands, writes every question left
 unanswered as a wrong answer (it counts as wrong in the score, so it does in the person's
 statistics and mistake book too), then the result.
+
+Leaving an open sitting (:meth:`ExamSitting.leaving` says what that means) gives nothing up:
+the attempt stays open, to be carried on, and its clock runs on.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.core.paper import PaperScore, score_paper
 from carbon_glossary.core.quiz import Question, check_answer
+from carbon_glossary.i18n import t
 from carbon_glossary.session.answers import AnswerState
+from carbon_glossary.session.clock import clock_text
 from carbon_glossary.session.decks import ExamPlan, ResumedSitting, answer_records
 from carbon_glossary.session.shuffle import options_for
 
@@ -44,6 +49,7 @@ __all__ = [
     "WARN_AT_S",
     "ExamSitting",
     "HandedIn",
+    "Leaving",
     "Phase",
     "TimeUp",
     "TimeWarning",
@@ -81,6 +87,45 @@ class HandedIn:
     finished_at: datetime
     elapsed_s: float
     saved: Future[object]
+
+
+@dataclass(frozen=True, slots=True)
+class Leaving:
+    """What leaving an open sitting means, in words that are true of :class:`ExamSitting`:
+    every answer is in the store already; the attempt stays open (not handed in, not
+    scored) and the next ``exam`` of the paper by the same person carries it on, in a
+    terminal by running the same command, in a served browser tab by opening the page
+    again; the clock runs on while away, so a paper whose time runs out meanwhile is handed
+    in as it stands when the person comes back (one never come back to stays "not handed
+    in" in the room report); and the attempt counts towards the paper's limit, with no
+    fresh start in its place (:func:`carbon_glossary.session.sitter.admit`)."""
+
+    answered: int
+    total: int
+    remaining_s: float | None  # None: no time limit
+    elapsed_s: float
+    attempts: int | None  # the paper's limit per person, if any
+    browser: bool  # a tab of ``carbon-glossary serve``, not a terminal
+
+    def question(self) -> str:
+        """The confirmation dialog's text: what leaving does, before it is done."""
+        how = "sheets.leave.browser" if self.browser else "sheets.leave.terminal"
+        lines = [t(how)]
+        if self.remaining_s is not None:
+            # No time here: the dialog stays while the clock in the bar above runs on.
+            lines.append(t("sheets.leave.time_limit"))
+        if self.attempts is not None:
+            lines.append(t("sheets.leave.attempts", limit=self.attempts))
+        return "\n".join(lines)
+
+    def notice(self) -> str:
+        """One line said once the person has left (in a terminal, after the program ends)."""
+        if self.remaining_s is not None:
+            clock = t("sheets.left.time_left", time=clock_text(self.remaining_s))
+        else:
+            clock = t("sheets.left.time_used", time=clock_text(self.elapsed_s))
+        how = "sheets.left.browser" if self.browser else "sheets.left.terminal"
+        return t(how, answered=self.answered, total=self.total, clock=clock)
 
 
 class ExamSitting:
@@ -296,6 +341,20 @@ class ExamSitting:
             return None
         self._warned.update(s for s in WARN_AT_S if left <= s)
         return TimeWarning(minutes=min(due) // 60)
+
+    # --- leaving ---
+
+    def leaving(self, *, browser: bool = False) -> Leaving:
+        """What leaving now would mean (see :class:`Leaving`); leaving itself is just
+        stopping: every answer is written as it is given."""
+        return Leaving(
+            answered=self.answered_count(),
+            total=len(self.paper.questions),
+            remaining_s=self.remaining(),
+            elapsed_s=self.elapsed(),
+            attempts=self.paper.spec.attempts,
+            browser=browser,
+        )
 
     # --- handing in ---
 

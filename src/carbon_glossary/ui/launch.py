@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.session.clock import Clock, SystemClock
 from carbon_glossary.session.decks import ExamPlan, PracticePlan, StudyPlan
+from carbon_glossary.session.exam import Leaving
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.ui.app import CarbonGlossaryApp
 from carbon_glossary.ui.plans import Plan, StatsPlan, first_screen
@@ -50,6 +51,14 @@ class QuizApp(CarbonGlossaryApp):
         assert self.glossary is not None and self.progress is not None
         return first_screen(self.glossary, self.progress, self.plan, self.clock)
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: out at once, as everywhere; an exam left open (it is not handed in, and
+        can be carried on) says so once the app has ended, as leaving it by Esc does."""
+        from carbon_glossary.ui.screens.exam import ExamScreen
+
+        exams = [screen for screen in self.screen_stack if isinstance(screen, ExamScreen)]
+        self.exit(result=exams[-1].leaving() if exams else None)
+
 
 _COMMANDS: dict[type, str] = {
     StudyPlan: "study",
@@ -70,7 +79,10 @@ def run_quiz(glossary: Glossary, lang: str, plan: Plan, progress: Progress) -> i
         return NO_TERMINAL_EXIT
     app = QuizApp(glossary, lang, plan, progress)
     try:
-        app.run()
+        result = app.run()
     finally:
         progress.close()
+    if isinstance(result, Leaving) and not app.is_web:
+        # A served tab's process has no terminal of its own: this would reach the trainer's.
+        print(result.notice(), file=sys.stderr)
     return app.return_code or 0

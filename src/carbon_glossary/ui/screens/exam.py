@@ -27,9 +27,16 @@ from textual.widgets.option_list import Option
 
 from carbon_glossary.core.quiz import Question, Verdict, kind_name, option_label
 from carbon_glossary.i18n import t
-from carbon_glossary.session.clock import Clock, SystemClock
+from carbon_glossary.session.clock import Clock, SystemClock, clock_text
 from carbon_glossary.session.decks import ExamPlan
-from carbon_glossary.session.exam import WARN_AT_S, ExamSitting, HandedIn, TimeUp, TimeWarning
+from carbon_glossary.session.exam import (
+    WARN_AT_S,
+    ExamSitting,
+    HandedIn,
+    Leaving,
+    TimeUp,
+    TimeWarning,
+)
 from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.ui import commands
@@ -46,17 +53,9 @@ if TYPE_CHECKING:
     from carbon_glossary.core.paper import PaperScore
     from carbon_glossary.session.answers import AnswerState
 
-__all__ = ["ExamResultScreen", "ExamScreen", "QuestionPicker", "clock_text"]
+__all__ = ["ExamResultScreen", "ExamScreen", "QuestionPicker"]
 
 LOW_TIME_S = max(WARN_AT_S)
-
-
-def clock_text(seconds: float) -> str:
-    """``mm:ss`` (``h:mm:ss`` from an hour), never negative."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 class QuestionPicker(ModalScreen[int | None]):
@@ -356,20 +355,29 @@ class ExamScreen(StoreBackedScreen):
 
         app.call_later(show_result)
 
-    def action_leave(self) -> None:
+    def leaving(self) -> Leaving | None:
+        """What leaving now means (None: the paper is handed in, nothing is left open)."""
         if self.finished:
+            return None
+        return self.sitting.leaving(browser=self.app.is_web)
+
+    def action_leave(self) -> None:
+        """Ask first, saying what leaving does; then leave the app with what it meant as its
+        result, for the terminal to be told once the app has ended (ui.launch)."""
+        leaving = self.leaving()
+        if leaving is None:
             return
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
                 self.sitting.answer_changed()
                 await asyncio.wrap_future(self.writer.barrier())
-                leave_screen(self)
+                # The exam is the app's first screen, or pushed over the sign-in form that
+                # leaves as soon as it shows again: either way leaving ends the app.
+                self.app.exit(result=self.leaving())
 
         self.app.push_screen(
-            ConfirmDialog(
-                t("quizui.exam.leave"), t("quizui.exam.leave_yes"), t("quizui.exam.leave_no")
-            ),
+            ConfirmDialog(leaving.question(), t("sheets.leave.yes"), t("quizui.exam.leave_no")),
             confirmed,
         )
 
