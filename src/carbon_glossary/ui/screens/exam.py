@@ -10,6 +10,7 @@ Handing in asks first.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -26,6 +27,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from carbon_glossary.core.quiz import Question, Verdict, kind_name, option_label
+from carbon_glossary.core.text import cell_width, fit_cells
 from carbon_glossary.i18n import t
 from carbon_glossary.session.clock import Clock, SystemClock, clock_text
 from carbon_glossary.session.decks import ExamPlan
@@ -41,6 +43,7 @@ from carbon_glossary.session.progress import Progress
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.safe import visible, visible_line
+from carbon_glossary.ui.screens.pickers import PICKER_CSS
 from carbon_glossary.ui.screens.quiz import QUIZ_CSS, ConfirmDialog, leave_screen
 from carbon_glossary.ui.screens.store_backed import StoreBackedScreen
 from carbon_glossary.ui.typeahead import MovedOn
@@ -53,7 +56,7 @@ if TYPE_CHECKING:
     from carbon_glossary.core.paper import PaperScore
     from carbon_glossary.session.answers import AnswerState
 
-__all__ = ["ExamResultScreen", "ExamScreen", "QuestionPicker"]
+__all__ = ["ExamResultScreen", "ExamScreen", "QuestionPicker", "summaries"]
 
 LOW_TIME_S = max(WARN_AT_S)
 
@@ -62,11 +65,14 @@ class QuestionPicker(ModalScreen[int | None]):
     """The paper's questions, answered or not; dismissed with the index chosen."""
 
     CSS_PATH = QUIZ_CSS
+    # Centred and framed as the other pickers are (without it the list sat at the top left,
+    # its title over the screen's).
+    DEFAULT_CSS = "QuestionPicker { align: center middle; }" + PICKER_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CANCEL)
 
     def __init__(self, rows: list[tuple[str, bool]], current: int) -> None:
-        """``rows``: (question summary, answered) in paper order."""
+        """``rows``: (question summary, answered) in paper order (see :func:`summaries`)."""
         super().__init__()
         self.rows = rows
         self.current = current
@@ -92,13 +98,23 @@ class QuestionPicker(ModalScreen[int | None]):
         self.dismiss(int(event.option.id))
 
 
-def _summary(question: Question, cells: int = 36) -> str:
-    """The question's kind and the start of its prompt, at most ``cells`` terminal cells."""
-    text = Text(
-        f"{kind_name(question.kind)}  {visible_line(question.prompt or '、'.join(question.items))}"
-    )
-    text.truncate(cells, overflow="ellipsis")
-    return text.plain
+SUMMARY_CELLS = 40
+"""Terminal cells of one question's line in the list, after its number and mark: what
+the 60-cell list has room for."""
+
+
+def summaries(questions: Sequence[Question], cells: int = SUMMARY_CELLS) -> list[str]:
+    """Each question's kind and the start of its prompt, in columns: the kind padded to the
+    widest kind on the paper (by terminal cells, as :func:`cell_width` counts them), so the
+    prompts start at one cell; the whole at most ``cells`` cells, cut with "…"."""
+    kinds = [kind_name(question.kind) for question in questions]
+    widest = max(map(cell_width, kinds), default=0)
+    room = max(1, cells - widest - 2)
+    lines = []
+    for kind, question in zip(kinds, questions, strict=True):
+        prompt = visible_line(question.prompt or "、".join(question.items))
+        lines.append(kind + " " * (widest - cell_width(kind) + 2) + fit_cells(prompt, room))
+    return lines
 
 
 class ExamScreen(StoreBackedScreen):
@@ -284,9 +300,9 @@ class ExamScreen(StoreBackedScreen):
     def action_pick_question(self) -> None:
         if self.finished:
             return
-        rows = [
-            (_summary(q), self.states[i].is_answered(q)) for i, q in enumerate(self.paper.questions)
-        ]
+        questions = self.paper.questions
+        answered = [self.states[i].is_answered(q) for i, q in enumerate(questions)]
+        rows = list(zip(summaries(questions), answered, strict=True))
 
         def chosen(index: int | None) -> None:
             if index is not None:

@@ -19,12 +19,12 @@ from carbon_glossary.i18n import t
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.safe import visible_line
 
-__all__ = ["CategoryChoice", "CategoryPicker", "HeadingPicker"]
+__all__ = ["PICKER_CSS", "CategoryChoice", "CategoryPicker", "HeadingPicker"]
 
 
 # In each picker's DEFAULT_CSS rather than app.tcss: parsed when a picker is first opened,
 # not at every start. Colours only from theme variables.
-_PICKER_CSS = """
+PICKER_CSS = """
 .picker {
     width: 44;
     height: auto;
@@ -62,7 +62,7 @@ class HeadingPicker(ModalScreen[int | None]):
     Dismissed with the heading's row index, or None when cancelled.
     """
 
-    DEFAULT_CSS = "HeadingPicker { align: center middle; }" + _PICKER_CSS
+    DEFAULT_CSS = "HeadingPicker { align: center middle; }" + PICKER_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CANCEL)
 
@@ -110,7 +110,7 @@ class CategoryChoice:
 class CategoryPicker(ModalScreen[CategoryChoice | None]):
     """Pick a category to filter the list by, or all of them. None when cancelled."""
 
-    DEFAULT_CSS = "CategoryPicker { align: center middle; }" + _PICKER_CSS
+    DEFAULT_CSS = "CategoryPicker { align: center middle; }" + PICKER_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CANCEL)
     _ALL = "all"
