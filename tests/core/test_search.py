@@ -171,6 +171,20 @@ def test_a_match_from_a_spellings_first_syllable_ranks_above_mid_term() -> None:
     assert dict(results[1].spans) == {"pinyin": ((9, 18),), "term": ((2, 4),)}  # tiáo fēng
 
 
+def test_several_heteronyms_may_all_be_read_otherwise() -> None:
+    """重点行业 is zhòng diǎn háng yè; chongdianxingye misreads both 重 and 行, and any
+    syllable of it may begin the query."""
+    index = SearchIndex.build(make_glossary([{"term": "重点行业"}, {"term": "行业"}]))
+    for query in ("chongdianxingye", "chong2 dian3 xing2 ye4", "cdxy", "dianxing", "xingye"):
+        found = [(m.term.term, m.field) for m in index.search(query)]
+        assert ("重点行业", "other_reading") in found, query
+    assert [m.term.term for m in index.search("xingye")] == ["行业", "重点行业"]  # háng yè
+    (match,) = index.search("dianxing")
+    assert dict(match.spans) == {"pinyin": ((6, 15),), "term": ((1, 3),)}  # diǎn háng
+    # pypinyin also lists héng for 行, but no phrase of its dictionary reads it so
+    assert index.search("zhongdianheng") == []
+
+
 def test_archaic_readings_pypinyin_lists_find_nothing() -> None:
     """达 (dá) also has tì and tà in pypinyin, 能 (néng) tái and nài: readings kept from
     classical texts that its phrase dictionary never uses, so they find nothing."""

@@ -24,12 +24,14 @@ prefixes and initials (``tdf``, ``tdfeng``, ``ny``). A tone number ends its syll
 matches tan4 and tang4); a space forces a syllable boundary. ``v``, ``u:`` and ``ü`` mean
 ü, and a plain ``u`` also finds ü, since many people cannot type it.
 
-A second blob spells the same tokens with the other readings pypinyin gives a term's
-多音字 (``Term.other_readings``, worked out when the glossary was loaded, so searching never
-needs pypinyin): one line per term, its variants separated by spaces, which no pattern
-crosses (调峰: ``Diao4Feng1``). The same patterns run over it, for a tier below the term's
-own reading; the highlight is always on the term's own reading, so the list shows how the
-term is read.
+A second blob spells each term that has a 多音字 with every reading of it pypinyin gives
+(``Term.other_readings``, worked out when the glossary was loaded, so searching never needs
+pypinyin), the readings of one character joined by ``|``: 调峰 is ``Tiao2|Diao4Feng1``. The
+query's pattern for it lets a syllable start at any reading of a character and skips the
+character's other readings after it, so ``diaofeng`` matches there; a term that matches
+through its own reading is found by an earlier tier, so what this tier adds matched only
+through another reading, and ranks below. The highlight is always on the term's own
+reading, so the list shows how the term is read.
 
 Highlight spans are computed only when asked for: a result list may hold thousands of
 matches, of which a screen shows twenty.
@@ -49,7 +51,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, combinations, groupby, product
+from itertools import accumulate, groupby
 from operator import itemgetter
 from typing import Any, TypeVar, overload
 
@@ -92,9 +94,13 @@ _DEFINITION = 0.3
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _PINYIN_SEPARATORS = frozenset(" '’-·_")
 _LONGEST_PINYIN_QUERY = 200  # longer is no reading of a term; compiling it would be slow
-# At most this many spellings of one term through other readings, those that change the
-# fewest characters first (a term with four 多音字 of three readings each has 80).
-_MOST_OTHER_SPELLINGS = 24
+# In the blob of other readings: after a syllable, the character's readings after it, then
+# any of the next character's readings before the one read ("Tiao2|Diao4Feng1").
+_SKIP_READINGS = r"(?:\|[A-Z][a-z]*+\d)*(?:[A-Z][a-z]*+\d\|)*"
+# Where a pattern moves from the rest of a syllable to the next (placeholders, filled in
+# for each blob): after a letter, and after a typed tone digit.
+_NEXT = "\x00"
+_AFTER_TONE = "\x01"
 _CONTROLS = re.compile(r"[\x01-\x1f\x7f]")
 _CONTROLS_AND_NUL = re.compile(r"[\x00-\x1f\x7f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -504,30 +510,29 @@ def _line_token(token: str, hanzi: int) -> str:
 
 
 def _other_line(term: Term) -> str:
-    """The term's tokens as the pinyin blob spells them, once for each way of reading its
-    多音字 otherwise (``Term.other_readings``), space-separated, those that change the
-    fewest characters first, at most :data:`_MOST_OTHER_SPELLINGS`: 调峰 → ``Diao4Feng1``;
-    "" for a term without other readings."""
+    """The term's tokens as the pinyin blob spells them, each hanzi with its other readings
+    after its own, joined by ``|`` (调峰 → ``Tiao2|Diao4Feng1``); "" for a term without
+    other readings."""
     others = term.other_readings
     if not others or len(others) != len(term.syllables):
         return ""
-    tokens: list[str] = []
-    choices: list[tuple[int, tuple[str, ...]]] = []  # (token index, its other spellings)
-    for token, hanzi in reading_pieces(term.term, term.syllables):
-        tokens.append(_line_token(token, hanzi))
-        if hanzi >= 0 and others[hanzi]:
-            choices.append((len(tokens) - 1, tuple(map(_capital, others[hanzi].split()))))
-    spellings: list[str] = []
-    for changed in range(1, len(choices) + 1):
-        for chosen in combinations(choices, changed):
-            for readings in product(*(spelt for _, spelt in chosen)):
-                variant = list(tokens)
-                for (at, _), reading in zip(chosen, readings, strict=True):
-                    variant[at] = reading
-                spellings.append("".join(variant))
-                if len(spellings) == _MOST_OTHER_SPELLINGS:
-                    return " ".join(spellings)
-    return " ".join(spellings)
+    if len(term.syllables) == len(term.term):  # all hanzi: the common case, kept fast
+        return "".join(map(_readings_slot, term.syllables, others))
+    return "".join(
+        _readings_slot(token, others[hanzi]) if hanzi >= 0 else _line_token(token, hanzi)
+        for token, hanzi in reading_pieces(term.term, term.syllables)
+    )
+
+
+_SLOTS: dict[tuple[str, str], str] = {}
+
+
+def _readings_slot(own: str, others: str) -> str:
+    """``("tiao2", "diao4")`` → ``Tiao2|Diao4`` (cached: the same few hundred recur)."""
+    slot = _SLOTS.get((own, others))
+    if slot is None:
+        slot = _SLOTS[own, others] = "|".join(map(_capital, [own, *others.split()]))
+    return slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,6 +543,7 @@ class _PinyinQuery:
     at_start: re.Pattern[str]  # the same, anchored after a line's newline
     first: str  # the capital the match begins with
     initials: re.Pattern[str] | None  # every letter starting a syllable (plain queries only)
+    through_others: re.Pattern[str]  # the same as pattern, for the blob of other readings
 
 
 def _letter(char: str, *, starts: bool) -> str:
@@ -553,7 +559,8 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
     Each letter after the first either continues the current syllable or, after skipping
     the rest of it (``[a-z]*+\\d``), starts the next one (a capital). A tone digit ends its
     syllable; a tone mark is a look-ahead on the syllable it sits in; a separator makes
-    the next letter start a syllable.
+    the next letter start a syllable. For the blob of other readings, moving to the next
+    syllable also skips the other readings around (:data:`_SKIP_READINGS`).
     """
     if len(query) > _LONGEST_PINYIN_QUERY:
         return None
@@ -567,12 +574,12 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
     for char in text:
         if "a" <= char <= "z":
             if at_boundary:
-                parts.append(_letter(char, starts=True))
+                parts.append((_AFTER_TONE if letters else "") + _letter(char, starts=True))
             elif pending_break:
-                parts.append(r"[a-z]*+\d" + _letter(char, starts=True))
+                parts.append(_NEXT + _letter(char, starts=True))
             else:
                 parts.append(
-                    f"(?:{_letter(char, starts=False)}|[a-z]*+\\d{_letter(char, starts=True)})"
+                    f"(?:{_letter(char, starts=False)}|{_NEXT}{_letter(char, starts=True)})"
                 )
             letters.append(char)
             at_boundary = pending_break = False
@@ -594,12 +601,19 @@ def _compile_pinyin(query: str) -> _PinyinQuery | None:
             return None
     if not letters or letters[0] in "iuv":
         return None  # no syllable begins with i, u or ü
-    pattern = "".join(parts)
+    shape = "".join(parts)
+    pattern = shape.replace(_NEXT, r"[a-z]*+\d").replace(_AFTER_TONE, "")
+    through_others = shape.replace(_NEXT, r"[a-z]*+\d" + _SKIP_READINGS)
+    through_others = through_others.replace(_AFTER_TONE, _SKIP_READINGS)
     initials = None
     if plain:
         initials = re.compile(r"[a-z]*+\d".join(_letter(c, starts=True) for c in letters))
     return _PinyinQuery(
-        re.compile(pattern), re.compile("\n" + pattern), letters[0].upper(), initials
+        re.compile(pattern),
+        re.compile("\n" + pattern),
+        letters[0].upper(),
+        initials,
+        re.compile(through_others),
     )
 
 
@@ -947,43 +961,37 @@ class _Search:
 
     def other_readings(self) -> None:
         """Terms whose reading matches only when a 多音字 is read another way pypinyin gives
-        it (``diaofeng``: 调峰, tiáo fēng), those matching from a spelling's first syllable
+        it (``diaofeng``: 调峰, tiáo fēng), those matching from their first character
         first. The highlight is on the term's own syllables."""
         compiled = self.compiled
         blob = self.index._pinyin_other
         if compiled is None or len(blob.text) == len(blob.starts) + 1:  # no term has any
             return
         text, starts, terms, seen = blob.text, blob.starts, self.index.terms, self.seen
-        at_start: list[tuple[int, int, int, int]] = []  # (rank, spelling start, begin, end)
-        in_middle: dict[int, tuple[int, int, int, int]] = {}
-        for found in compiled.pattern.finditer(text):
+        search = compiled.through_others.search
+        hits: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
+        position = 0
+        while (found := search(text, position)) is not None:
             begin = found.start()
             line = bisect.bisect_right(starts, begin) - 1
-            if line in seen or (at_start and at_start[-1][0] == line):
-                continue
-            spelling = text.rfind(" ", starts[line], begin) + 1 or starts[line]
-            hit = (line, spelling, begin, found.end())
-            if begin == spelling:
-                at_start.append(hit)
-                in_middle.pop(line, None)
-            else:
-                in_middle.setdefault(line, hit)
-        for score, hits in (
-            (_OTHER_READING_START, at_start),
-            (_OTHER_READING_MID, in_middle.values()),
-        ):
-            for line, spelling, begin, end in hits:
+            # the first match in a line is the leftmost: from the first character if any is
+            position = blob.next_line_start(line) - 1
+            if line not in seen:
+                from_first = _slot_ends(text[starts[line] : begin]) == 0
+                hits[0 if from_first else 1].append((line, begin, found.end()))
+        for score, found_here in zip((_OTHER_READING_START, _OTHER_READING_MID), hits, strict=True):
+            for line, begin, end in found_here:
                 if self.full():
                     return
                 self.add(
                     line,
                     score,
                     "other_reading",
-                    _pinyin_spans,
+                    _other_spans,
                     terms,
                     line,
                     text,
-                    spelling,
+                    starts[line],
                     begin,
                     end,
                 )
@@ -1051,9 +1059,27 @@ def _pinyin_spans(
     The n-th digit of a line ends its n-th token, and a final tone digit belongs to the last
     token the match covers; whole tokens (syllables) are highlighted, with their hanzi.
     """
-    term = terms[rank]
     first = _digits(text[line_start:begin])
-    last = first + _digits(text[begin : end - 1])
+    return _token_spans(terms[rank], first, first + _digits(text[begin : end - 1]))
+
+
+def _other_spans(
+    terms: Sequence[Term], rank: int, text: str, line_start: int, begin: int, end: int
+) -> Spans:
+    """:func:`_pinyin_spans` for a match in the blob of other readings."""
+    first = _slot_ends(text[line_start:begin])
+    return _token_spans(terms[rank], first, first + _slot_ends(text[begin : end - 1]))
+
+
+def _slot_ends(piece: str) -> int:
+    """How many characters' readings end in ``piece`` of the blob of other readings: every
+    reading ends in a digit, and all but a character's last are followed by ``|``."""
+    return _digits(piece) - piece.count("|")
+
+
+def _token_spans(term: Term, first: int, last: int) -> Spans:
+    """Spans of the term's displayed reading's tokens ``first`` to ``last`` (and of their
+    hanzi)."""
     pinyin: list[Span] = []
     hanzi_wanted: list[int] = []
     offset = 0
