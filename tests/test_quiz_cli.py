@@ -548,6 +548,10 @@ def test_an_exam_killed_mid_sitting_resumes_with_its_answers_and_the_time_left(
     again, _ = _exam_in_a_terminal(tmp_path, terminal)
     wait_for_screen(again, "已答 1/6")
     drawn = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z~]", b"", bytes(again.output)).decode(errors="replace")
+    # The person is told on the exam screen (not on stderr, hidden behind the screen).
+    wait_for_screen(again, "接着考你")
+    on_screen = bytes(again.output).partition(b"\x1b[?1049h")[2]
+    assert "接着考你".encode() in on_screen
     left = re.findall(r"剩余时间 (\d\d):(\d\d)", drawn)
     assert left and 6 * 60 + 30 <= int(left[-1][0]) * 60 + int(left[-1][1]) <= 7 * 60
     again.kill()

@@ -26,7 +26,13 @@ from carbon_glossary.serve.room import (
     normalise_code,
     room_rows,
 )
-from carbon_glossary.serve.server import COOKIE, RoomServer, SessionCommand, room_urls
+from carbon_glossary.serve.server import (
+    COOKIE,
+    RoomServer,
+    SessionCommand,
+    clock_time,
+    room_urls,
+)
 from carbon_glossary.store import AnswerRecord, Attempt, ExamResult, ProgressStore, open_store
 from carbon_glossary.subcommands.serve import is_loopback, table_lines
 
@@ -501,6 +507,49 @@ async def _children(server: RoomServer) -> list[int]:
 def _pid(live: object) -> int | None:
     process = getattr(getattr(live, "service", None), "_process", None)
     return None if process is None else int(process.pid)
+
+
+async def test_the_trainer_is_told_in_the_third_person_when_a_sitting_is_carried_on(
+    tmp_path: Path,
+) -> None:
+    """QA finding 13: the student's "接着考你 …" reached the trainer's terminal (textual-serve
+    prints an app's stderr there). The person is told in their tab; the trainer gets one
+    line naming them, from the store, before their app starts."""
+    import asyncio
+
+    db = tmp_path / "p.sqlite"
+    started = datetime.now().astimezone().replace(hour=15, minute=44, second=0, microsecond=0)
+    with open_store(db) as store:
+        _start(store, "陈一", "s1", started)
+        for question in (1, 2):
+            store.record_answer(_record("陈一", question, "s1", started))
+        store.record_answer(replace(_record("陈一", 3, "s1", started), given=""))  # blank
+    room = Room(code=None, max_sessions=5)
+    server = _server(tmp_path, room)
+    server.exam_id = "paper1"
+    server.open_store = lambda: open_store(db)
+    server.session_command = _Command("exec true")  # type: ignore[assignment]
+    said: list[str] = []
+    server.say = said.append  # type: ignore[method-assign]
+    async with TestClient(TestServer(server.make_app())) as client:
+        for name, department in (("李华", "发改局"), ("  陈一 ", "财政局")):
+            await client.post("/", data={"name": name, "department": department, "code": ""})
+            ws = await client.ws_connect("/ws", params={"width": 80, "height": 24})
+            await ws.close()
+            for _ in range(100):  # the session has ended on the server too
+                if any(line.startswith("已离开：" + name.strip()) for line in said):
+                    break
+                await asyncio.sleep(0.1)
+            client.session.cookie_jar.clear()
+    assert "陈一（财政局）接着考 15:44 开始的试卷（已答 2 题）" in said
+    assert not [line for line in said if "李华" in line and "接着考" in line]  # a new sitting
+    assert not [line for line in said if "接着考你" in line]
+
+
+def test_the_trainers_times_are_the_clock_today_and_a_date_otherwise() -> None:
+    now = datetime(2026, 11, 30, 16, 0).astimezone()
+    assert clock_time(now.replace(hour=15, minute=44), now) == "15:44"
+    assert clock_time(now - timedelta(days=1), now) == "2026-11-29 16:00"
 
 
 async def test_an_idle_session_is_closed_and_its_app_ends(tmp_path: Path) -> None:

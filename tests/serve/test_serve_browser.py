@@ -390,3 +390,70 @@ def test_the_keyboard_works_after_sign_in_and_after_a_reload_without_a_click(
     _wait("the answer typed after the reload", lambda: answered(2), page=tab.page)
     tab.page.close()
     _wait("no app left", lambda: served.apps() == [], timeout=30)
+
+
+def test_a_person_back_in_another_browser_is_one_row_and_told_in_their_own_tab(
+    serve: Callable[..., Served], browser: Any
+) -> None:
+    """QA findings 12-14: 陈一 answers 2 questions, closes the tab, and signs in again from
+    another browser as `` 陈一 ``. The app carries the sitting on and tells the person so in
+    their tab; the trainer's terminal gets one line naming them, never the person's own
+    message; the trainer's page has one 陈一 at 2/20; a wrong key is refused in Chinese."""
+    glossary = load_glossary_cached(GLOSSARY)
+    exam_id = exam_id_for(build_paper(glossary, load_paper(PAPER, glossary)))
+    served = serve("--exam", str(PAPER))
+
+    def answered() -> int:
+        with open_store(served.db, read_only=True) as store:
+            return len({a.question for a in store.answers("陈一") if a.exam_id == exam_id})
+
+    first = _open_tab(browser, served.url)
+    _sign_in(first, "陈一", "财政局", None)
+    _app_ready(first, "术语测验")
+    first.page.keyboard.press("1")
+    first.page.keyboard.press("Enter")
+    _wait("question 2", lambda: "2/20" in first.screen_text(), page=first.page)
+    first.page.keyboard.press("2")
+    _wait("two answers in the store", lambda: answered() == 2, page=first.page)
+    first.page.close()
+    _wait("no app left", lambda: served.apps() == [], timeout=30)
+
+    second = _open_tab(browser, served.url)  # another browser: its own cookies
+    _sign_in(second, "  陈一 ", "财政局", None)
+    _app_ready(second, "术语测验")
+    _wait("the person told", lambda: "接着考你" in second.screen_text(), page=second.page)
+    second.shot("resumed")
+    _wait(
+        "the trainer's line",
+        lambda: "陈一（财政局）接着考 " in "".join(served.output),
+        page=second.page,
+    )
+    assert re.search(
+        r"陈一（财政局）接着考 \d\d:\d\d 开始的试卷（已答 2 题）", "".join(served.output)
+    )
+
+    (trainer_url,) = re.findall(r"http://\S+/room\?key=\S+", "".join(served.output))
+    trainer = _open_tab(browser, trainer_url)
+    listing = trainer.page.locator("table").inner_text()
+    assert re.search(r"陈一\s+财政局\s+在线\s+2/20", listing), listing
+    assert listing.count("陈一") == 1, listing
+    assert "1 人登记，1 人在线" in trainer.page.locator("body").inner_text()
+    trainer.shot("trainer-one-row")
+
+    # A wrong key, an unknown address: a page in Chinese with the right status.
+    refused = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    for path, status, words in (
+        ("room?key=wrong", 403, "密钥不对：请用老师终端里显示的完整地址"),
+        ("nowhere", 404, "没有这个页面"),
+    ):
+        response = refused.goto(served.url + path)
+        assert response is not None and response.status == status
+        shown = refused.locator("body").inner_text()
+        assert words in shown and "Forbidden" not in shown and "Not Found" not in shown
+    refused.screenshot(path=str(ARTIFACTS / "not-found.png"))
+
+    second.page.close()
+    _wait("no app left", lambda: served.apps() == [], timeout=30)
+    time.sleep(1)  # textual-serve prints what an app wrote on stderr as it ends
+    assert "接着考你" not in "".join(served.output)
+    _local_only([second, trainer])

@@ -212,6 +212,13 @@ def test_an_interrupted_sitting_resumes_with_its_answers_and_the_time_left(
         glossary, replace(plan, resume=resume), PROFILE, AnswerWriter(progress), clock
     )
     assert second.attempt_id == first.attempt_id and second.resumed
+    # The person is told, in their own words: when it began and how far they had got.
+    assert first.resuming_message() is None
+    started = first.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert second.resuming_message() == (
+        f"接着考你 {started} 开始、尚未交卷的这份试卷（已答 {len(first.questions) - 1} 题）；"
+        "计时从开始时算起。"
+    )
     assert second.remaining() == 600 - 180  # the clock ran on while it was interrupted
     restored = {i: s.given(q) for i, s in enumerate(second.states) for q in [second.questions[i]]}
     assert restored == answered

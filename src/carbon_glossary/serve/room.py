@@ -263,7 +263,7 @@ def current_sitting(
     open do not count."""
     resumed = interrupted_sitting(store, profile, exam_id)
     if resumed is not None:
-        return len({a.question for a in resumed.answers if a.given}), False, None
+        return resumed.answered, False, None
     ended = [
         attempt
         for attempt in store.attempts(exam_id=exam_id, profile=profile)

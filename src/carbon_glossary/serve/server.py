@@ -10,7 +10,11 @@ training room needs around that:
   app only for a seat, under that person's profile; a wrong code gets no cookie and no process;
 - a limit on guessing the code: an address locked for too many wrong codes gets 429;
 - a cap on live sessions, an idle timeout, and a kill for an app that does not quit;
-- the trainer's view, printed in the serving terminal as people come, work and leave.
+- the trainer's view, printed in the serving terminal as people come, work and leave,
+  in the third person (``陈一（财政局）接着考 15:44 开始的试卷``). textual-serve copies what an
+  app writes on stderr into this terminal when the app ends, so a session's app tells its
+  person things on their screen, never on stderr;
+- every refusal and error as our page, in the interface language, with its HTTP status.
 
 The routes are built here (:meth:`RoomServer.make_app`) rather than by textual-serve,
 which has no public way to add the sign-in POST; the handlers are Server's public ones
@@ -52,11 +56,13 @@ from carbon_glossary.serve.room import (
     Seat,
     room_rows,
 )
+from carbon_glossary.session.exam import interrupted_sitting
 
 if TYPE_CHECKING:
+    from carbon_glossary.session.decks import ResumedSitting
     from carbon_glossary.store.location import StoreLocation
 
-__all__ = ["RoomServer", "SessionCommand", "room_urls"]
+__all__ = ["RoomServer", "SessionCommand", "clock_time", "room_urls"]
 
 log = logging.getLogger("carbon_glossary.serve")
 
@@ -443,6 +449,7 @@ class RoomServer(Server):
             download_manager=self.download_manager,
             debug=self.debug,
         )
+        await self._tell_resuming(seat)
         live = _Live(seat, websocket, service, asyncio.get_running_loop().time())
         self.room.opened(seat)
         self.live.append(live)
@@ -460,6 +467,32 @@ class RoomServer(Server):
             key = "serve.event.idle" if live.idle_closed else "serve.event.left"
             self.say(t(key, name=seat.name, department=seat.department))
         return websocket
+
+    async def _tell_resuming(self, seat: Seat) -> None:
+        """One line for the trainer, in the third person, when this person's app is about
+        to carry on their interrupted sitting (the app tells the person, in their tab)."""
+        if self.open_store is None or self.exam_id is None:
+            return
+        open_store, exam_id = self.open_store, self.exam_id
+
+        def read() -> ResumedSitting | None:
+            with open_store() as store:
+                return interrupted_sitting(store, seat.profile, exam_id)
+
+        try:
+            resumed = await asyncio.to_thread(read)
+        except Exception:  # the app opens the store itself and shows the person the problem
+            return
+        if resumed is not None:
+            self.say(
+                t(
+                    "serve.event.resumed",
+                    name=seat.name,
+                    department=seat.department,
+                    started=clock_time(resumed.attempt.started_at),
+                    answered=resumed.answered,
+                )
+            )
 
     async def _relay(self, live: _Live) -> None:
         """Pass the browser's messages to the app, noting when the person last did something
@@ -531,6 +564,13 @@ class RoomServer(Server):
             return room_rows(None, seats, None, 0)
         with self.open_store() as store:
             return room_rows(store, seats, self.exam_id, self.questions)
+
+
+def clock_time(at: datetime, now: datetime | None = None) -> str:
+    """``15:44`` for a time today (local time), ``2026-11-29 15:44`` for another day."""
+    local = at.astimezone()
+    today = (now or datetime.now()).astimezone().date()
+    return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
 
 def _int(value: object, default: int) -> int:

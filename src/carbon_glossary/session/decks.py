@@ -109,6 +109,12 @@ class ResumedSitting:
     attempt: Attempt
     answers: tuple[AnswerRecord, ...]
 
+    @property
+    def answered(self) -> int:
+        """How many questions have an answer (a question counts once, however many terms
+        it pairs or however often it was changed)."""
+        return len({a.question for a in self.answers if a.given})
+
 
 @dataclass(frozen=True, slots=True)
 class Deck:

@@ -229,6 +229,16 @@ class ExamSitting:
             if state.is_answered(question):
                 self._written[index] = state.key(question)
 
+    def resuming_message(self) -> str | None:
+        """What the person is told when their interrupted sitting is carried on (when it
+        began, how many questions it has answered, that the clock ran on); None for a
+        fresh sitting."""
+        resume = self.plan.resume
+        if resume is None:
+            return None
+        started = resume.attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return t("session.exam.resuming", started=started, answered=resume.answered)
+
     # --- where the candidate is ---
 
     @property

@@ -10,7 +10,6 @@ sign-in form (:class:`carbon_glossary.session.sitter.SignInPlan`).
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from carbon_glossary.i18n import t
@@ -109,12 +108,7 @@ def _admitted(
     if admission.refused is not None:
         progress.close()
         raise context.fail(admission.refused, code=1)
-    resume = admission.resume
-    if resume is not None:
-        attempt = resume.attempt
-        local = attempt.started_at.astimezone(datetime.now().astimezone().tzinfo)
-        started = local.strftime("%Y-%m-%d %H:%M")
-        answered = len({r.question for r in resume.answers if r.given})
-        print(t("session.exam.resuming", started=started, answered=answered), file=context.err)
+    # The exam screen tells the person it carries their sitting on: not stderr, which is
+    # hidden behind the screen in a terminal and is the trainer's terminal under ``serve``.
     progress.profile = sitter.profile
-    return replace(exam, sitter=sitter, resume=resume)
+    return replace(exam, sitter=sitter, resume=admission.resume)

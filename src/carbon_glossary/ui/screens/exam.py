@@ -212,6 +212,9 @@ class ExamScreen(StoreBackedScreen):
             self._show()
         self._timer = self.set_interval(1.0, self.tick)
         self._update_bar()
+        resuming = self.sitting.resuming_message()
+        if resuming is not None:
+            self.notify(resuming, timeout=15, markup=False)
 
     def on_unmount(self) -> None:
         # Whatever is still waiting is written before the store can be closed (a write
