@@ -546,6 +546,40 @@ async def test_the_trainer_is_told_in_the_third_person_when_a_sitting_is_carried
     assert not [line for line in said if "接着考你" in line]
 
 
+async def test_a_person_who_has_used_up_the_paper_reads_why_on_their_page_and_no_app_starts(
+    tmp_path: Path,
+) -> None:
+    """The app would refuse them on stderr and end, which textual-serve prints in the
+    trainer's terminal while the person's tab shows nothing: the server asks the store
+    first, shows the person the reason, and tells the trainer in the third person."""
+    db = tmp_path / "p.sqlite"
+    with open_store(db) as store:
+        _start(store, "陈一", "s1", NOW)
+        _hand_in(store, "陈一", "s1", 3, NOW + timedelta(minutes=5))
+    room = Room(code=None, max_sessions=5)
+    server = _server(tmp_path, room)
+    server.exam_id, server.attempts = "paper1", 1
+    server.open_store = lambda: open_store(db)
+    server.session_command = _Command("exec sleep 600")  # type: ignore[assignment]
+    said: list[str] = []
+    server.say = said.append  # type: ignore[method-assign]
+    async with TestClient(TestServer(server.make_app())) as client:
+        form = {"name": "陈一", "department": "财政局", "code": ""}
+        await client.post("/", data=form, allow_redirects=False)
+        page = await client.get("/")
+        assert page.status == 403
+        html = await page.text()
+        assert "陈一 已参加这份试卷 1 次，每人最多 1 次，不能再参加" in html
+        assert 'class="textual-terminal"' not in html
+        assert (await client.get("/ws")).status == 403
+        assert server.live == []
+        client.session.cookie_jar.clear()
+        # Someone who has not sat it gets the app's page.
+        await client.post("/", data={**form, "name": "李华"}, allow_redirects=False)
+        assert 'class="textual-terminal"' in await (await client.get("/")).text()
+    assert said.count("陈一（财政局）已参加这份试卷 1 次（每人最多 1 次），未能进入") == 1
+
+
 def test_the_trainers_times_are_the_clock_today_and_a_date_otherwise() -> None:
     now = datetime(2026, 11, 30, 16, 0).astimezone()
     assert clock_time(now.replace(hour=15, minute=44), now) == "15:44"

@@ -1391,6 +1391,9 @@ MESSAGES: dict[str, str] = {
     "serve.event.resumed": (
         "{name} ({department}) carries on the paper begun at {started} ({answered} answered)"
     ),
+    "serve.event.over_limit": (
+        "{name} ({department}) has sat this paper {used} times (at most {limit} each): refused"
+    ),
     # --- end of room ---
     #
     # --- columns ---

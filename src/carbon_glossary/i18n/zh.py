@@ -1107,6 +1107,9 @@ MESSAGES: dict[str, str] = {
     "serve.event.resumed": (
         "{name}（{department}）接着考 {started} 开始的试卷（已答 {answered} 题）"
     ),
+    "serve.event.over_limit": (
+        "{name}（{department}）已参加这份试卷 {used} 次（每人最多 {limit} 次），未能进入"
+    ),
     # --- end of room ---
     #
     # --- columns ---

@@ -10,6 +10,9 @@ training room needs around that:
   app only for a seat, under that person's profile; a wrong code gets no cookie and no process;
 - a limit on guessing the code: an address locked for too many wrong codes gets 429;
 - a cap on live sessions, an idle timeout, and a kill for an app that does not quit;
+- with a paper, the store asked before a person's app starts, as the app will ask it: a
+  person who has used up the paper's sittings reads why on the page, and no app starts
+  (it would refuse them on stderr, which is the trainer's terminal);
 - the trainer's view, printed in the serving terminal as people come, work and leave,
   in the third person (``陈一（财政局）接着考 15:44 开始的试卷``). textual-serve copies what an
   app writes on stderr into this terminal when the app ends, so a session's app tells its
@@ -56,7 +59,7 @@ from carbon_glossary.serve.room import (
     Seat,
     room_rows,
 )
-from carbon_glossary.session.exam import interrupted_sitting
+from carbon_glossary.session.sitter import Admission, Sitter, admit
 
 if TYPE_CHECKING:
     from carbon_glossary.session.decks import ResumedSitting
@@ -174,6 +177,7 @@ class RoomServer(Server):
         exam_id: str | None = None,
         exam_title: str | None = None,
         questions: int = 0,
+        attempts: int | None = None,
         open_store: Callable[[], Any] | None = None,
         table: Callable[[Sequence[RoomRow], bool], list[str]] | None = None,
         title: str = "",
@@ -193,6 +197,8 @@ class RoomServer(Server):
         self.exam_id = exam_id
         self.exam_title = exam_title
         self.questions = questions
+        self.attempts = attempts
+        """The paper's sittings per person (None: no limit)."""
         self.open_store = open_store
         self.table = table
         self.given_public_url = public_url
@@ -333,6 +339,10 @@ class RoomServer(Server):
         seat = self.room.seat_for(request.cookies.get(COOKIE))
         if seat is None:
             return self._page("sign_in")
+        admission = await self._admission(seat)
+        if admission is not None and admission.refused is not None:
+            self._tell_refused(seat, admission)
+            return self._error_page(403, admission.refused)
         return self._page("app", name=seat.name)
 
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
@@ -431,6 +441,9 @@ class RoomServer(Server):
             raise web.HTTPForbidden()
         if not self.room.may_open(seat):
             raise web.HTTPServiceUnavailable()
+        admission = await self._admission(seat)
+        if admission is not None and admission.refused is not None:
+            raise web.HTTPForbidden()  # the page said why; no app is started to say it again
         for old in [live for live in self.live if live.seat is seat]:
             await old.websocket.close()  # a reloaded page replaces its own session
         websocket = web.WebSocketResponse(heartbeat=15)
@@ -449,7 +462,8 @@ class RoomServer(Server):
             download_manager=self.download_manager,
             debug=self.debug,
         )
-        await self._tell_resuming(seat)
+        if admission is not None and admission.resume is not None:
+            self._tell_resuming(seat, admission.resume)
         live = _Live(seat, websocket, service, asyncio.get_running_loop().time())
         self.room.opened(seat)
         self.live.append(live)
@@ -468,31 +482,50 @@ class RoomServer(Server):
             self.say(t(key, name=seat.name, department=seat.department))
         return websocket
 
-    async def _tell_resuming(self, seat: Seat) -> None:
-        """One line for the trainer, in the third person, when this person's app is about
-        to carry on their interrupted sitting (the app tells the person, in their tab)."""
+    async def _admission(self, seat: Seat) -> Admission | None:
+        """What the store says about this person and the room's paper, as their app will
+        ask it (:func:`~carbon_glossary.session.sitter.admit`): a sitting to carry on, or
+        a refusal when they have used up the paper's sittings. None without a paper, or
+        when the store cannot be read (the app opens it and shows the person the problem)."""
         if self.open_store is None or self.exam_id is None:
-            return
+            return None
         open_store, exam_id = self.open_store, self.exam_id
+        sitter = Sitter(seat.profile, seat.name, seat.department)
 
-        def read() -> ResumedSitting | None:
+        def read() -> Admission:
             with open_store() as store:
-                return interrupted_sitting(store, seat.profile, exam_id)
+                return admit(store, sitter, exam_id, self.attempts)
 
         try:
-            resumed = await asyncio.to_thread(read)
-        except Exception:  # the app opens the store itself and shows the person the problem
-            return
-        if resumed is not None:
-            self.say(
-                t(
-                    "serve.event.resumed",
-                    name=seat.name,
-                    department=seat.department,
-                    started=clock_time(resumed.attempt.started_at),
-                    answered=resumed.answered,
-                )
+            return await asyncio.to_thread(read)
+        except Exception:
+            return None
+
+    def _tell_resuming(self, seat: Seat, resumed: ResumedSitting) -> None:
+        """One line for the trainer, in the third person, when this person's app is about
+        to carry on their interrupted sitting (the app tells the person, in their tab)."""
+        self.say(
+            t(
+                "serve.event.resumed",
+                name=seat.name,
+                department=seat.department,
+                started=clock_time(resumed.attempt.started_at),
+                answered=resumed.answered,
             )
+        )
+
+    def _tell_refused(self, seat: Seat, admission: Admission) -> None:
+        """One line for the trainer when a person who has used up the paper is refused
+        (the person reads why on their page)."""
+        self.say(
+            t(
+                "serve.event.over_limit",
+                name=seat.name,
+                department=seat.department,
+                used=admission.used,
+                limit=admission.limit,
+            )
+        )
 
     async def _relay(self, live: _Live) -> None:
         """Pass the browser's messages to the app, noting when the person last did something

@@ -92,6 +92,7 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
         code = new_room_code()  # any other address: the room must not be open to all
     exam_id = exam_title = paper_path = None
     questions = 0
+    attempts: int | None = None
     if args.exam is not None:
         from carbon_glossary.core.paper import build_paper, load_paper
         from carbon_glossary.core.problems import FileProblemError
@@ -105,6 +106,7 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
             raise context.fail(t("quizui.cli.paper_refused", path=str(args.exam)), 2) from None
         paper = build_paper(glossary, spec)
         exam_id, exam_title, questions = exam_id_for(paper), paper.title, len(paper.questions)
+        attempts = paper.spec.attempts
         paper_path = args.exam.resolve()
     location = db_location_from(args.db)
     try:
@@ -128,6 +130,7 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
         exam_id=exam_id,
         exam_title=exam_title,
         questions=questions,
+        attempts=attempts,
         open_store=lambda: open_store(location),
         table=table_lines,
         title=exam_title or glossary.title,
