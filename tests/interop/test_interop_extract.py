@@ -184,3 +184,25 @@ class TestCommand:
     def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         code = main(["--glossary", str(SHIPPED), "extract", str(tmp_path / "nope.txt")])
         assert code == 2 and "Traceback" not in capsys.readouterr().err
+
+
+def test_a_known_term_inside_a_longer_known_term_is_no_mention(raw: str) -> None:
+    """QA (session 4, finding 20): the source says 清洁能源技术, 绿色建筑技术 and 节能减排技术,
+    never 清洁能源, 绿色建筑 or 节能减排 alone, yet those were proposed as "in the text"."""
+    glossary = load_glossary(SHIPPED)
+    proposals = {c.term: c for c in propose(read_document(raw), glossary)}
+    for inner, outer in (
+        ("清洁能源", "清洁能源技术"),
+        ("绿色建筑", "绿色建筑技术"),
+        ("节能减排", "节能减排技术"),
+    ):
+        assert outer in proposals and proposals[outer].kind == "known"
+        assert all(f"{inner}{outer[len(inner):]}" in s.text for s in proposals[outer].sentences)
+        assert inner not in proposals or proposals[inner].kind != "known", inner
+    # a mention inside a known longer name does not give a term its sentences either
+    emissions = proposals["碳排放"]
+    assert emissions.sentences
+    assert not any(
+        "二氧化碳排放" in s.text and s.text.count("碳排放") == s.text.count("二氧化碳排放")
+        for s in emissions.sentences
+    )

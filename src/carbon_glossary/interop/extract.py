@@ -128,6 +128,31 @@ def _noun_phrases(sentences: Sequence[Sentence], words: Iterable[str]) -> list[C
     return [Candidate(phrase, "frequent") for phrase in dict.fromkeys(phrases)]
 
 
+def _places(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form`` occurs in ``text``, as (start, end), overlaps included."""
+    places = []
+    start = text.find(form)
+    while start >= 0:
+        places.append((start, start + len(form)))
+        start = text.find(form, start + 1)
+    return places
+
+
+def _mentions(text: str, form: str, known_forms: Sequence[str]) -> bool:
+    """Whether ``text`` uses ``form`` other than inside a longer known name that contains it
+    (in 推广清洁能源技术 the text names 清洁能源技术, not 清洁能源)."""
+    places = _places(text, form)
+    if not places:
+        return False
+    covered = [
+        place
+        for other in known_forms
+        if len(other) > len(form) and form in other
+        for place in _places(text, other)
+    ]
+    return any(not any(a <= start and end <= b for a, b in covered) for start, end in places)
+
+
 def propose(document: Document, glossary: Glossary, limit: int = 20) -> list[Candidate]:
     """Every proposal, defined terms first, then known, named and frequent ones, each kind
     ranked by the number of sentences using it; at most ``limit`` frequent phrases, and only
@@ -143,9 +168,12 @@ def propose(document: Document, glossary: Glossary, limit: int = 20) -> list[Can
     for candidate in _definitions(document):
         candidate.known_id = known_ids.get(candidate.term, "")
         offer(candidate)
+    # Every name the glossary knows a term by: at each place in the text the longest one is
+    # what the text mentions (清洁能源技术 is no mention of 清洁能源).
+    known_forms = [f for t in glossary.terms for f in (t.term, *t.aliases) if len(f) > 1]
     for term in glossary.terms:
         for form in (term.term, *term.aliases):
-            if len(form) > 1 and any(form in s.text for s in sentences):
+            if len(form) > 1 and any(_mentions(s.text, form, known_forms) for s in sentences):
                 offer(Candidate(term.term, "known", known_id=term.id))
                 break
     names = _names(sentences)
@@ -163,7 +191,9 @@ def propose(document: Document, glossary: Glossary, limit: int = 20) -> list[Can
         known = glossary.by_id(candidate.known_id) if candidate.known_id else None
         if known is not None:
             forms += list(known.aliases)
-        candidate.sentences = [s for s in sentences if any(f in s.text for f in forms)]
+        candidate.sentences = [
+            s for s in sentences if any(_mentions(s.text, f, known_forms) for f in forms)
+        ]
     ranked_frequent: list[Candidate] = []
     for candidate in frequent:
         if candidate.term in taken:

@@ -279,6 +279,7 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
 
     from carbon_glossary.core.loader import read_glossary_bytes
     from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.core.text import cell_width
     from carbon_glossary.interop.extract import (
         CATEGORY_LABELS,
         QUOTE_MARK,
@@ -331,7 +332,9 @@ def run_extract(args: argparse.Namespace, context: Context) -> int:
         ]
         for rank, candidate in enumerate(candidates, start=1)
     ]
-    for line in columns(rows, caps=(4, 24, 14, 3)):
+    # The kind column is as wide as its longest label (候选·引号中的名称), never cut.
+    kind_width = max(cell_width(label) for label in CATEGORY_LABELS.values())
+    for line in columns(rows, caps=(4, 24, kind_width, 3)):
         print(line, file=context.out)
     print(t("interop.extracted", path=str(output), count=len(candidates)), file=context.out)
     return 0
