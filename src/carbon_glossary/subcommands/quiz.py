@@ -49,7 +49,7 @@ def progress_options(parser_class: type[argparse.ArgumentParser]) -> argparse.Ar
     group.add_argument(
         "--profile", metavar=t("quizui.cli.name_metavar"), help=t("quizui.cli.profile")
     )
-    group.add_argument("--db", metavar=t("cli.file_metavar"), help=t("quizui.cli.db"))
+    group.add_argument("--db", metavar=t("dburl.cli.db_metavar"), help=t("dburl.cli.db"))
     return parent
 
 

@@ -62,7 +62,7 @@ def register(
         metavar="N",
         help=t("serve.cli.idle_minutes", default=DEFAULT_IDLE_MINUTES),
     )
-    serve.add_argument("--db", metavar=t("cli.file_metavar"), help=t("quizui.cli.db"))
+    serve.add_argument("--db", metavar=t("dburl.cli.db_metavar"), help=t("dburl.cli.db"))
     serve.set_defaults(handler=run_serve)
 
 
