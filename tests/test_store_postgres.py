@@ -4,10 +4,13 @@ test_store_processes.py), which runs against both."""
 
 from __future__ import annotations
 
+import re
+import socket
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import psycopg
 import pytest
@@ -26,7 +29,7 @@ from carbon_glossary.store import (
 from carbon_glossary.store import postgres_schema as schema
 from carbon_glossary.store.postgres import redact
 from conftest import ROOT
-from pg import OWNER_PASSWORD, PASSWORD, PgServer
+from pg import OWNER, OWNER_PASSWORD, PASSWORD, PgServer
 
 NOW = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 
@@ -79,8 +82,91 @@ def test_an_unreachable_server_is_a_clear_error(pg_server: PgServer) -> None:
     url = pg_server.url().replace(f":{pg_server.port}/", ":1/")  # nothing listens on port 1
     with pytest.raises(StoreError) as caught:
         open_store(url)
-    assert caught.value.key == "store.pg.cannot_connect"
+    assert caught.value.key == "store.pg.unreachable"
     assert PASSWORD not in caught.value.message
+
+
+# --- the common connection mistakes, said in the person's language (QA 2, finding 16) ---
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (it was free a moment ago)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def without_password_sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No password but the one in the URL: not PGPASSWORD, not a ~/.pgpass of this PC."""
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+
+
+def stats_with(url: str, capsys: pytest.CaptureFixture[str], *lang: str) -> str:
+    code = main(["stats", "--db", url, *lang])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert "Traceback" not in err and OWNER_PASSWORD not in err
+    return err.strip()
+
+
+def test_no_password_is_said_plainly(
+    pg_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    without_password_sources(monkeypatch, tmp_path)
+    url = pg_url.replace(":" + quote(OWNER_PASSWORD, safe=""), "")
+    assert "@" in url and OWNER_PASSWORD not in unquote(url)
+    assert stats_with(url, capsys) == (
+        f"进度库服务器 {url} 要求密码，但没有提供密码：请把密码写在地址里"
+        "（postgresql://用户:密码@主机:端口/数据库）或 pgpass 文件中。"
+    )
+    assert "asks for a password and none was given" in stats_with(url, capsys, "--lang", "en")
+
+
+def test_a_database_that_does_not_exist_is_said_plainly(
+    pg_server: PgServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pg_server.url("carbon_glossry", user=OWNER, password=OWNER_PASSWORD)  # mistyped
+    shown = redact(url)
+    assert stats_with(url, capsys) == (
+        f"进度库服务器 {shown} 上没有名为“carbon_glossry”的数据库：请检查地址最后一段的数据库名，"
+        "或请管理员先建好这个数据库（见 README）。"
+    )
+    assert 'has no database named "carbon_glossry"' in stats_with(url, capsys, "--lang", "en")
+
+
+def test_a_server_that_is_not_running_is_said_plainly_with_the_driver_words_after(
+    pg_server: PgServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pg_server.url("carbon", user=OWNER, password=OWNER_PASSWORD).replace(
+        f":{pg_server.port}/", f":{closed_port()}/"
+    )
+    said = stats_with(url, capsys)
+    sentence = "服务器没有运行，或主机名、端口写错，或被防火墙挡住。（详情："
+    assert said.startswith(f"连不上进度库服务器 {redact(url)}：{sentence}")
+    assert "Connection refused" in said.split("详情：", 1)[1]  # the driver's words: a detail
+    assert "the server is not running" in stats_with(url, capsys, "--lang", "en")
+
+
+def test_a_host_that_does_not_answer_in_time_is_unreachable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A listener that never speaks (a firewall that drops, a hung machine): psycopg gives up
+    after the connection timeout with its ConnectionTimeout; the same plain sentence."""
+    from carbon_glossary.store import postgres
+
+    monkeypatch.setattr(postgres, "CONNECT_TIMEOUT_S", 2)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        with pytest.raises(StoreError) as caught:
+            open_store(f"postgresql://glossary:s3cret@127.0.0.1:{port}/carbon")
+    assert caught.value.key == "store.pg.unreachable"
+    assert "服务器没有运行" in caught.value.message and "s3cret" not in caught.value.message
 
 
 def test_redact_masks_only_the_password() -> None:
@@ -260,6 +346,9 @@ def test_an_answer_given_while_the_server_is_down_is_saved_when_it_is_back(
         pending = writer.submit(lambda store: store.record_answer(answer(1)))
         time.sleep(1.0)
         assert not pending.done() and len(reported) == 1 and "答案已保留" in reported[0]
+        # one plain sentence: no address (a toast breaks it mid-word), no driver's English
+        assert reported[0].startswith("与进度库服务器的连接中断。")
+        assert re.search("[A-Za-z]", reported[0]) is None
     finally:
         pg_server.start()
     pending.result(timeout=30)

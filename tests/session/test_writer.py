@@ -120,6 +120,7 @@ def test_an_unreachable_server_keeps_the_answer_tells_once_and_retries(
     assert (first.result(timeout=10), second.result(timeout=10)) == (1, 2)
     assert store.written == [1, 2] and store.tries == 5
     assert len(reported) == 1 and "答案已保留" in reported[0] and "连接中断" in reported[0]
+    assert "server closed" not in reported[0] and "postgresql://" not in reported[0]
     writer.close()
 
 

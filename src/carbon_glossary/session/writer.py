@@ -85,15 +85,17 @@ class AnswerWriter:
         while True:
             try:
                 return write(self.progress.store())
-            except StoreUnavailable as error:
+            except StoreUnavailable:
+                # The learner is told in one plain sentence: the driver's words and the
+                # server's address (a toast breaks it mid-word) stay on the error itself.
                 now = time.monotonic()
                 if self._closing.is_set():
                     gave_up_at = gave_up_at or now + CLOSE_GRACE_S
                     if now >= gave_up_at:
-                        self._report(t("store.retry_gave_up", reason=error.message))
+                        self._report(t("store.lost.gave_up"))
                         raise
                 elif tries == 0:
-                    self._report(t("store.retrying", reason=error.message))
+                    self._report(t("store.lost.retrying"))
                 delay = RETRY_DELAYS_S[min(tries, len(RETRY_DELAYS_S) - 1)]
                 tries += 1
                 if self._closing.wait(delay):  # closing: try again soon, then give up

@@ -44,6 +44,17 @@ CONNECT_TIMEOUT_S = 10
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 _AUTH_SQLSTATES = {"28P01", "28000"}  # invalid_password, invalid_authorization_specification
 _PRIVILEGE_SQLSTATE = "42501"  # insufficient_privilege
+_NO_DATABASE_SQLSTATE = "3D000"  # invalid_catalog_name
+_NO_DATABASE = re.compile(r'database ".*" does not exist')
+_UNREACHABLE_SIGNS = (
+    "Connection refused",  # nothing listens on that port (server down, wrong port)
+    "failed to resolve host",  # psycopg: no such host name
+    "could not translate host name",  # libpq: the same
+    "No route to host",
+    "Network is unreachable",
+    "timeout expired",
+    "No such file or directory",  # a local socket that is not there (server down)
+)
 
 
 @lru_cache(maxsize=256)
@@ -228,10 +239,14 @@ def _connect(url: str, *, lost: bool = False) -> psycopg.Connection[Any]:
             application_name="carbon-glossary",
         )
     except psycopg.OperationalError as error:
-        sqlstate = getattr(error, "sqlstate", None)
-        text = str(error)
-        if sqlstate in _AUTH_SQLSTATES or "password authentication failed" in text:
-            raise StoreError("store.pg.auth_failed", location=location) from None
+        key = _connect_problem(error)
+        if key == "store.pg.auth_failed" or (not lost and key is not None):
+            raise StoreError(
+                key,
+                location=location,
+                database=_database_of(error, url),
+                reason=_reason(error, url),
+            ) from None
         if lost:
             raise _unavailable(url, error) from None
         raise StoreError(
@@ -241,6 +256,43 @@ def _connect(url: str, *, lost: bool = False) -> psycopg.Connection[Any]:
         raise StoreError(
             "store.pg.cannot_connect", location=location, reason=_reason(error, url)
         ) from None
+
+
+def _connect_problem(error: psycopg.OperationalError) -> str | None:
+    """The catalogue key for a connection that failed in one of the common ways, or None.
+
+    A failed connection carries no SQLSTATE (libpq hands the server's refusal over as text
+    only: checked with psycopg 3.3 and libpq 18), so psycopg's own signals come first: its
+    :class:`~psycopg.errors.ConnectionTimeout` class, and the closed connection's
+    ``needs_password`` (the server asked for a password and none was given). Then the SQLSTATE,
+    should a driver ever pass it on; then the server's words for a refused login or a missing
+    database (as a server speaking English writes them), and libpq's for a server it could
+    not reach. Anything else gets the general sentence with the driver's words.
+    """
+    import psycopg
+
+    pgconn = error.pgconn
+    text = str(error)
+    if isinstance(error, psycopg.errors.ConnectionTimeout):
+        return "store.pg.unreachable"
+    if pgconn is not None and pgconn.needs_password:
+        return "store.pg.no_password"
+    if error.sqlstate in _AUTH_SQLSTATES or "password authentication failed" in text:
+        return "store.pg.auth_failed"
+    if error.sqlstate == _NO_DATABASE_SQLSTATE or _NO_DATABASE.search(text):
+        return "store.pg.no_database"
+    if any(sign in text for sign in _UNREACHABLE_SIGNS):
+        return "store.pg.unreachable"
+    return None
+
+
+def _database_of(error: psycopg.OperationalError, url: str) -> str:
+    """The database the connection asked for (libpq's default, the user name, included)."""
+    if error.pgconn is not None and error.pgconn.db:
+        return error.pgconn.db.decode("utf-8", "replace")
+    from psycopg.conninfo import conninfo_to_dict
+
+    return str(conninfo_to_dict(url).get("dbname") or "")
 
 
 def _migrate(conn: psycopg.Connection[Any], url: str) -> None:
