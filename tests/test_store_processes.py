@@ -39,9 +39,12 @@ WRITER = textwrap.dedent(
             time.sleep(0.001)
 
 
+    # A server's URL, or a file as the program's own default is given (a Path: its folders
+    # are made, by whichever program comes first).
+    location = path if "://" in path else Path(path)
     if open_late == "1":
         ready_set_go()
-    with open_store(path) as store:
+    with open_store(location) as store:
         if open_late != "1":
             ready_set_go()
         for index in range(int(count)):
