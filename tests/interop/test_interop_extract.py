@@ -197,7 +197,7 @@ def test_a_known_term_inside_a_longer_known_term_is_no_mention(raw: str) -> None
         ("节能减排", "节能减排技术"),
     ):
         assert outer in proposals and proposals[outer].kind == "known"
-        assert all(f"{inner}{outer[len(inner):]}" in s.text for s in proposals[outer].sentences)
+        assert all(f"{inner}{outer[len(inner) :]}" in s.text for s in proposals[outer].sentences)
         assert inner not in proposals or proposals[inner].kind != "known", inner
     # a mention inside a known longer name does not give a term its sentences either
     emissions = proposals["碳排放"]
