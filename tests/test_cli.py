@@ -283,20 +283,28 @@ class TestBrowse:
     def test_browse_starts_the_tui_with_path_and_language(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        calls: list[tuple[Path, str, str | None]] = []
+        calls: list[tuple[Path, str, str | None, bool]] = []
         fake = types.ModuleType("carbon_glossary.ui.app")
 
         def run_browser(
-            path: Path, lang: str, glossary: Glossary | None = None, progress: object = None
+            path: Path,
+            lang: str,
+            glossary: Glossary | None = None,
+            progress: object = None,
+            served: bool = False,
         ) -> int:
-            calls.append((path, lang, glossary.title if glossary else None))
+            calls.append((path, lang, glossary.title if glossary else None, served))
             return 0
 
         fake.run_browser = run_browser  # type: ignore[attr-defined]
         monkeypatch.setitem(sys.modules, "carbon_glossary.ui.app", fake)
         assert run(capsys, "--lang", "en", "browse")[0] == 0
         # The glossary checked on the command line is handed over, not read again.
-        assert calls == [(GLOSSARY, "en", "命令行测试术语表")]
+        assert calls == [(GLOSSARY, "en", "命令行测试术语表", False)]
+        # What `serve` starts for each browser tab (the flag is not in --help).
+        assert run(capsys, "--lang", "en", "browse", "--served")[0] == 0
+        assert calls[1][3] is True
+        assert "--served" not in run(capsys, "browse", "--help")[1]
 
     def test_browse_takes_the_profile_and_progress_file_its_quiz_screens_use(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -307,7 +315,11 @@ class TestBrowse:
         fake = types.ModuleType("carbon_glossary.ui.app")
 
         def run_browser(
-            path: Path, lang: str, glossary: Glossary | None = None, progress: object = None
+            path: Path,
+            lang: str,
+            glossary: Glossary | None = None,
+            progress: object = None,
+            served: bool = False,
         ) -> int:
             assert isinstance(progress, Progress)
             seen.append(progress)

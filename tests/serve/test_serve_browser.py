@@ -457,3 +457,38 @@ def test_a_person_back_in_another_browser_is_one_row_and_told_in_their_own_tab(
     time.sleep(1)  # textual-serve prints what an app wrote on stderr as it ends
     assert "接着考你" not in "".join(served.output)
     _local_only([second, trainer])
+
+
+def test_a_students_tab_neither_reads_nor_writes_the_trainers_settings(
+    serve: Callable[..., Served], browser: Any
+) -> None:
+    """QA findings 2, item 21: the trainer once chose 繁体 on their own PC; a student's tab
+    opened in 繁体, and the student's F2 rewrote the trainer's settings.toml. The server
+    runs under this test's own user directories (tests/conftest.py), so the settings file
+    here is the one the tab's app would find."""
+    from carbon_glossary.ui.settings import default_settings_path
+
+    trainers = b'language = "zh"\ntraditional = true\n'
+    path = default_settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(trainers)
+    past = 1_000_000_000_000_000_000  # 2001: a rewrite in the same clock tick still shows
+    os.utime(path, ns=(past, past))
+    served = serve()
+    tab = _open_tab(browser, served.url)
+    _sign_in(tab, "吴十", "统计局", None)
+    _app_ready(tab, "按拼音排序 · ")
+    _wait("the script in the status line", lambda: "简体" in tab.screen_text(), page=tab.page)
+    assert "按拼音排序 · 简体" in tab.screen_text()
+    assert "按拼音排序 · 繁体" not in tab.screen_text()
+    before = len(tab.frames)
+    tab.page.keyboard.press("F2")  # from the search box, which has the focus
+    _wait("English", lambda: "by pinyin · simplified" in tab.screen_text(before), page=tab.page)
+    tab.page.keyboard.press("Tab")  # to the list, where t is a key, not a letter to search
+    tab.page.keyboard.press("t")
+    _wait("繁體", lambda: "by pinyin · traditional" in tab.screen_text(before), page=tab.page)
+    tab.shot("student-english-traditional")
+    tab.page.close()
+    _wait("no app left", lambda: served.apps() == [], timeout=30)
+    assert path.read_bytes() == trainers
+    assert path.stat().st_mtime_ns == past

@@ -111,7 +111,9 @@ class SessionCommand:
         base += ["--glossary", str(self.glossary)]
         whose = ["--profile", seat.profile, "--db", str(self.db)]
         if self.paper is None:
-            return [*base, "browse", *whose]  # the browser's study rounds are the person's
+            # The browser's study rounds are the person's; its language and 简/繁 choices
+            # are the tab's own, never written to the trainer's settings file (--served).
+            return [*base, "browse", *whose, "--served"]
         return [*base, "exam", str(self.paper), *whose]
 
     def shell(self, seat: Seat) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +21,6 @@ from carbon_glossary.subcommands.output import (
 )
 
 if TYPE_CHECKING:
-    import argparse
-
     from carbon_glossary.core.model import Glossary, Term
     from carbon_glossary.core.search import Match
     from carbon_glossary.session.progress import Progress
@@ -50,6 +49,10 @@ def register(
         help=t("cli.browse.help"),
         description=t("cli.browse.help"),
     )
+    # Given by `serve` to each browser tab's app (serve/server.py, SessionCommand): the tab
+    # runs under the trainer's account, so it keeps nothing in the trainer's settings file.
+    # Not for people, so not in --help.
+    browse.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     browse.set_defaults(handler=run_browse)
 
     listing = subparsers.add_parser(
@@ -128,7 +131,11 @@ def run_browse(args: argparse.Namespace, context: Context) -> int:
         os.environ.get("CARBON_GLOSSARY_LANG")
     )
     return run_browser(
-        context.glossary_path, chosen, context.glossary(), progress=_progress(args, context)
+        context.glossary_path,
+        chosen,
+        context.glossary(),
+        progress=_progress(args, context),
+        served=getattr(args, "served", False),  # a bare start has no browse options
     )
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from carbon_glossary.session.progress import Progress
     from carbon_glossary.ui.settings import SettingsFile
 
-__all__ = ["CarbonGlossaryApp", "run_browser"]
+__all__ = ["CarbonGlossaryApp", "browser_app", "run_browser"]
 
 
 class CarbonGlossaryApp(HoldsKeysAfterEnter):
@@ -200,23 +200,51 @@ class CarbonGlossaryApp(HoldsKeysAfterEnter):
         return utf8_input_driver(super().get_driver_class())
 
 
+def browser_app(
+    source: Glossary | Path, lang: str | None, *, served: bool = False
+) -> CarbonGlossaryApp:
+    """The browser app as a start builds it, with the language and script it opens in.
+
+    ``lang`` None: the person did not choose one for this start (``--lang``, the
+    environment), so the language chosen last time is used, else Chinese. The script (简/繁)
+    is the one chosen last time, and each new choice is kept in the settings file.
+
+    ``served``: the app is one browser tab of ``carbon-glossary serve``, running on the
+    trainer's machine under the trainer's account. The settings file there is the
+    trainer's, so the tab neither reads nor writes it: it opens in ``lang`` (the server's)
+    and simplified characters, and its person's F2 and ``t`` last for the tab only.
+    """
+    if served:
+        return CarbonGlossaryApp(source, lang or "zh")
+    from carbon_glossary.ui.settings import SettingsFile, default_settings_path
+
+    settings = SettingsFile(default_settings_path())
+    saved, notice = settings.load()
+    return CarbonGlossaryApp(
+        source,
+        lang or saved.language or "zh",
+        traditional=saved.traditional,
+        settings=settings,
+        notice=notice,
+    )
+
+
 def run_browser(
     glossary_path: Path,
     lang: str | None,
     glossary: Glossary | None = None,
     *,
     progress: Progress | None = None,
+    served: bool = False,
 ) -> int:
     """Run the browser on a glossary file; the exit code (2 if the file has errors).
 
-    ``lang`` None: the person did not choose one for this start (``--lang``, the
-    environment), so the language chosen last time is used, else Chinese. The script
-    (简/繁) is always the one chosen last time. A caller that has already loaded the file
-    may pass it as ``glossary`` to spare a second read; otherwise it is loaded in a worker
-    while the screen comes up. ``progress``: whose progress the quiz screens opened from the
-    browser use (default: the login name in the default file); it is closed afterwards.
+    ``lang`` and ``served``: as :func:`browser_app` takes them. A caller that has already
+    loaded the file may pass it as ``glossary`` to spare a second read; otherwise it is
+    loaded in a worker while the screen comes up. ``progress``: whose progress the quiz
+    screens opened from the browser use (default: the login name in the default file); it
+    is closed afterwards.
     """
-    from carbon_glossary.ui.settings import SettingsFile, default_settings_path
     from carbon_glossary.ui.terminal import NO_TERMINAL_EXIT, terminal_missing
 
     missing = terminal_missing("browse")
@@ -224,15 +252,7 @@ def run_browser(
         print(missing, file=sys.stderr)
         return NO_TERMINAL_EXIT
 
-    settings = SettingsFile(default_settings_path())
-    saved, notice = settings.load()
-    app = CarbonGlossaryApp(
-        glossary if glossary is not None else glossary_path,
-        lang or saved.language or "zh",
-        traditional=saved.traditional,
-        settings=settings,
-        notice=notice,
-    )
+    app = browser_app(glossary if glossary is not None else glossary_path, lang, served=served)
     # Every object alive now (modules, classes, the glossary) lives as long as the app:
     # keep them out of the collector's full sweeps. Without this the first full sweep
     # comes while the first frame is drawn and scans them all (~12 ms on a 2-core machine).
