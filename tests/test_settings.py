@@ -91,7 +91,11 @@ class TestLanguageForTheBrowser:
         fake = types.ModuleType("carbon_glossary.ui.app")
 
         def run_browser(
-            path: Path, lang: str | None, glossary: Glossary | None = None, progress: object = None
+            path: Path,
+            lang: str | None,
+            glossary: Glossary | None = None,
+            progress: object = None,
+            served: bool = False,
         ) -> int:
             calls.append(lang)
             return 0
