@@ -12,6 +12,13 @@ gives the answer away (issue 7, items 1 and 3). The relations come from the glos
 - *could fill a blank*: could fit, or two kinds of one broader term, or the same head (last
   hanzi: 分布式能源系统 / 新型电力系统).
 
+Giveaways (QA findings 2, items 26 and 27): a term→definition option naming the asked term
+(``names the term``) or a blank in its right option (``blank``: where the asked term fits);
+a definition→term stem naming another option (``stem names``) or showing two adjacent
+characters no other option holds (``giveaway``: 再生 of 可再生能源); an English prompt that is
+a word of another option's English name or holds one (``english within``: peak / carbon
+emissions peak).
+
 Used by tests/test_quiz_fairness.py and bench/scan_fairness.py.
 """
 
@@ -91,6 +98,10 @@ def _related(a: Term, b: Term) -> bool:
 
 def _near(a: Term, b: Term) -> bool:
     return b.id in getattr(a, "near", ()) or a.id in getattr(b, "near", ())
+
+
+def _words(english: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", english.casefold())) + " "
 
 
 def _english(a: Term, b: Term) -> bool:
@@ -227,11 +238,33 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
         for index, option in enumerate(q.options):
             if index == q.answer_index:
                 continue
-            key = normalise_text(option)
+            # the definition the option is taken from: one holding its first sentence
+            key = normalise_text(re.split("[。；;]", option)[0])
             for other in glossary.terms:
                 shown = normalise_text(mask_term(other.definition, other, glossary))
-                if other.definition and shown.startswith(key):
+                if other.definition and key and key in shown:
                     pair(answer, other, COULD_DEFINE, "has a definition that fits")
+            # an option naming the asked term is struck at sight (QA findings 2, item 26)
+            named = [f for f in (answer.term, answer.traditional, *answer.aliases) if f]
+            if any(f.casefold() in option.casefold() for f in named):
+                found.append(("names the term", f"term-def: {answer.term} named in {option[:30]}"))
+        # a blank in the right option is where the asked term fits (事关构建＿＿)
+        if q.answer_index is not None and "＿＿" in q.options[q.answer_index]:
+            found.append(("blank", f"term-def: the right option of {answer.term} has a blank"))
+    if q.kind == "def-term":
+        for option in q.options:
+            if option != answer.term and option.strip("《》“”") in q.prompt:
+                found.append(("stem names", f"def-term: {option} named in the stem"))
+    if q.kind == "en-term":
+        # the prompt a word of another option's English name (peak / carbon emissions peak),
+        # or holding one (green building materials / green building): both could be meant
+        prompt = _words(q.prompt)
+        for option in q.options:
+            rival = by_text[option]
+            if option != answer.term and any(
+                prompt in _words(e) or _words(e) in prompt for e in rival.english
+            ):
+                found.append(("english within", f"en-term: {q.prompt!r} and {option}"))
     if q.kind == "truefalse" and q.answer_index == 1:
         pair(answer, by_text[q.statement_term], COULD_FIT, "has a definition not plainly wrong for")
     if q.kind == "match":
@@ -251,7 +284,10 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
     if shown:
         where = "the prompt" if q.kind != "term-def" else "the right option"
         for chars in _shown_pairs(answer, shown):
-            if not any(set(chars) & set(o) for o in others):
+            # a definition shown as the stem: the README's rule, two adjacent characters
+            # only the answer has (再生 of 可再生能源, whatever 生 another option holds)
+            whole = q.kind == "def-term"
+            if not any(chars in o if whole else set(chars) & set(o) for o in others):
                 found.append(("giveaway", f"{chars} of {answer.term} shown in {where}"))
         for chars in _shown_runs(glossary, answer, shown):
             if not any(chars in o for o in others):

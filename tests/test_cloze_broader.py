@@ -31,10 +31,11 @@ def test_the_reported_question_takes_the_broader_terms(shipped: Glossary) -> Non
         (n, q) for n, q in enumerate(paper.questions) if "太阳能、风能等＿＿" in q.prompt
     )
     assert q.answer == "可再生能源"
-    for typed in ("非化石能源", "清洁能源", "可再生能源", "清潔能源"):
+    # 新能源 too (QA findings 2, item 31): its definition says it 常指太阳能、风能…
+    for typed in ("非化石能源", "清洁能源", "可再生能源", "清潔能源", "新能源"):
         assert check_answer(q, typed).correct, typed
         assert grade_answer(q, typed).correct, typed
-    for typed in ("新能源", "化石能源", "太阳能"):
+    for typed in ("化石能源", "太阳能", "生物质能", "新能源汽车"):
         assert not check_answer(q, typed).correct, typed
     assert score_paper(paper, {number: "非化石能源"}).points == 1
 

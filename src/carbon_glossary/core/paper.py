@@ -738,6 +738,9 @@ def render_paper_text(paper: Paper, *, answer_key: bool = True) -> str:
         for question in questions:
             number += 1
             lines.append("")
+            # a question asked otherwise than its section says (a quoted sentence to fill)
+            if instruction(question.kind, question.prompt) != instruction(section.kind):
+                lines.append(instruction(question.kind, question.prompt))
             lines.extend(_render_question(number, question))
     if answer_key:
         lines += ["", t("quiz.paper.print.answer_key")]

@@ -148,6 +148,56 @@ def _defines(text: str) -> bool:
     return len(normalise_text(text.replace(BLANK, ""))) >= _MIN_DEFINITION_CHARS
 
 
+# The lead of a definition's first sentence that names the term as its subject before saying
+# what it is: "《中华人民共和国＿＿法》所称的＿＿，是指…" and "＿＿是指…" (then 指…),
+# "中华人民共和国＿＿，是…" (then 是…).
+_SUBJECT_LEAD = re.compile(
+    r"^[^，,。；;]*" + re.escape(BLANK) + r"[^，,。；;是指]*[，,]?(?:是(?=指))?(?=是|指)"
+)
+
+
+def _without_own_mentions(definition: str) -> str:
+    """``definition`` (its term blanked) as a term→definition option shows it: without the
+    sentences that mention the term (a blank), and without a lead naming it as the subject;
+    "" when the first sentence still mentions it. A form kept inside a longer word stays:
+    it is the term's meaning (“二氧化碳排放”的简称 of 碳排放), like an expansion.
+
+    In term→def the term is the stem, so a blank in one option marks where it fits, and the
+    right option is the one where it reads naturally (事关构建＿＿ with 人类命运共同体 asked:
+    QA findings 2, item 26). No option shows such a mention, so none is marked."""
+
+    def mentions(text: str) -> bool:
+        return BLANK in text
+
+    sentences = re.findall(r"[^。；;]+[。；;]?", definition)
+    if not sentences:
+        return ""
+    first = sentences[0]
+    if mentions(first):
+        first = _SUBJECT_LEAD.sub("", first)
+        if mentions(first):
+            return ""
+    text = "".join([first, *(s for s in sentences[1:] if not mentions(s))]).strip()
+    if text and text[-1] in "；;，,":
+        text = text[:-1] + "。"
+    return text if len(normalise_text(text)) >= _MIN_DEFINITION_CHARS else ""
+
+
+def _english_words(english: str) -> str:
+    """An English name as its words between spaces (" peak value "), to find one name
+    inside another as whole words: "peak" is in "carbon emissions peak", not in "peaking"."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", english.casefold())) + " "
+
+
+def _names(text: str, term: Term) -> bool:
+    """Whether ``text`` shows one of ``term``'s written forms verbatim, even inside a longer
+    word (碳排放 in 二氧化碳排放): an option or a stem that does names it."""
+    folded = text.casefold()
+    bare = term.term.strip('《》“”"')  # 山东省碳达峰实施方案 names 《山东省碳达峰实施方案》
+    forms = {f.casefold() for f in (*_forms(term), bare) if len(f) > 1}
+    return any(f in folded for f in forms)
+
+
 def _spells(text: str, term: Term) -> bool:
     """Whether the initials of the Latin words in ``text`` spell a Latin form of ``term``
     (Carbon Capture, Utilization and Storage: CCUS), which gives that form away."""
@@ -225,8 +275,10 @@ class _Facts:
     form_keys: frozenset[str]
     definition: str  # as a question shows it: reading notes dropped, own forms masked
     definition_key: str  # normalised shown definition ("" when it no longer defines)
+    option_definition: str  # as a term-def option shows it: no mention of its term ("": none)
     raw_definition_key: str
     english_keys: frozenset[str]
+    english_words: tuple[str, ...]  # its English names as words (see :func:`_english_words`)
     chars: frozenset[str]  # the hanzi of the term as an option shows it
     links: frozenset[str]  # ids of the terms it is linked to by related or broader, both ways
     ancestors: frozenset[str]  # ids of the terms it is a kind or part of (broader, transitively)
@@ -263,7 +315,11 @@ class _Context:
         self._links: dict[str, set[str]] = {}
         # near, both ways: 永续发展 near 可持续发展 makes 可持续发展 near 永续发展 too
         self._near: dict[str, set[str]] = {}
+        # broader, downwards: 生态碳汇 is a narrower term of 碳汇
+        self._narrower: dict[str, list[str]] = {}
         for term in glossary.terms:
+            for upper in term.broader:
+                self._narrower.setdefault(upper, []).append(term.id)
             for near_id in term.near:
                 self._near.setdefault(term.id, set()).add(near_id)
                 self._near.setdefault(near_id, set()).add(term.id)
@@ -360,6 +416,37 @@ class _Context:
         }
         return tuple(sorted((f for f in found if f in name), key=lambda f: (-len(f), f)))
 
+    def descendants(self, term: Term) -> list[Term]:
+        """The terms that are a kind or part of ``term``, following ``broader`` downwards,
+        in document order."""
+        found: set[str] = set()
+        todo = list(self._narrower.get(term.id, ()))
+        while todo:
+            term_id = todo.pop()
+            if term_id not in found and term_id != term.id:
+                found.add(term_id)
+                todo.extend(self._narrower.get(term_id, ()))
+        return [t for t in self.glossary.terms if t.id in found]
+
+    def named_in(self, text: str) -> list[Term]:
+        """The terms whose written forms ``text`` shows, longest matches only (太阳能, not
+        阳能 inside it), found by looking up the stretches of ``text``."""
+        folded = text.casefold()
+        spans: list[tuple[int, int, str]] = []
+        for a in range(len(folded)):
+            for b in range(min(len(folded), a + self._longest_form), a, -1):
+                form = self._all_forms.get(folded[a:b])
+                if form is not None:
+                    spans.append((a, b, form))
+                    break
+        longest = [
+            form
+            for a, b, form in spans
+            if not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans)
+        ]
+        by_form = {f: t for t in self.glossary.terms for f in _forms(t)}
+        return list({by_form[f].id: by_form[f] for f in longest if f in by_form}.values())
+
     def ancestors(self, term: Term) -> frozenset[str]:
         """Ids of the terms ``term`` is a kind or part of, following ``broader`` upwards."""
         found: list[str] = []
@@ -384,8 +471,10 @@ class _Context:
             form_keys=frozenset(k for k in (normalise_text(f) for f in _forms(term)) if k),
             definition=definition,
             definition_key=normalise_text(definition) if len(key) >= _MIN_DEFINITION_CHARS else "",
+            option_definition=_without_own_mentions(definition),
             raw_definition_key=normalise_text(term.definition),
             english_keys=frozenset(k for k in (normalise_text(e) for e in term.english) if k),
+            english_words=tuple(w for w in map(_english_words, term.english) if w.strip()),
             chars=frozenset(hanzi),
             links=frozenset(self._links.get(term.id, ())),
             ancestors=self.ancestors(term),
@@ -535,13 +624,25 @@ def _fits(context: _Context, kind: str, answer: _Facts) -> _Fits:
         # in a match the distractor's definition spelling its term pairs them; in truefalse
         # it names whose definition is shown
         spelt = kind in ("truefalse", "match")
-        return lambda c: (
+        fits: _Fits = lambda c: (  # noqa: E731
             bool(c.definition_key)
             and not (spelt and c.spells)
             and _distinct_definitions(c, answer)
             and _distinct_terms(c, answer)
             and not rival(context, c, answer)
         )
+        if kind == "term-def":
+            # an option naming the asked term is never its definition: struck at sight
+            return lambda c: (
+                bool(c.option_definition)
+                and fits(c)
+                and c.option_definition != answer.option_definition
+                and not _names(c.option_definition, answer.term)
+            )
+        if kind == "def-term":
+            # an option the stem names is struck or chosen at sight (QA findings 2, item 26)
+            return lambda c: fits(c) and not _names(answer.definition, c.term)
+        return fits
     if kind == "cloze":
         return lambda c: _distinct_terms(c, answer) and not _could_fill(context, c, answer)
     return lambda c: _distinct_terms(c, answer) and not _same_thing(c, answer)
@@ -554,7 +655,9 @@ def _distinct_for(context: _Context, kind: str) -> _Distinct:
             _distinct_definitions(a, b) and _distinct_terms(a, b) and not _could_fit(context, a, b)
         )
     if kind == "term-def":
-        return _distinct_definitions
+        return lambda a, b: (
+            _distinct_definitions(a, b) and a.option_definition != b.option_definition
+        )
     return _distinct_terms
 
 
@@ -688,8 +791,10 @@ def _visible(context: _Context, kind: str, answer: _Facts, prompt: str) -> froze
     text shows as part of another term's name written inside the answer (碳达峰 of
     碳达峰碳中和 in 碳达峰与碳中和的合称: see :meth:`_Context.parts`). For ``term-def`` the text
     is the right option, the stem being the term."""
-    if kind in ("def-term", "term-def"):  # shown as the prompt, or as the right option
+    if kind == "def-term":  # shown as the prompt
         text = answer.definition
+    elif kind == "term-def":  # shown as the right option
+        text = answer.option_definition
     elif kind == "cloze":
         text = prompt
     else:
@@ -725,10 +830,12 @@ def _shows_outside(text: str, run: str, spans: Sequence[tuple[int, int]]) -> boo
     return False
 
 
-def _covers(needle: str, text: str) -> bool:
+def _covers(needle: str, text: str, whole_pairs: bool = False) -> bool:
     """Whether an option showing ``text`` holds ``needle`` of :func:`_visible`: one
-    character of a pair, the whole of a longer run."""
-    return any(c in text for c in needle) if len(needle) == 2 else needle in text
+    character of a pair (the whole pair with ``whole_pairs``), the whole of a longer run."""
+    if len(needle) == 2 and not whole_pairs:
+        return any(c in text for c in needle)
+    return needle in text
 
 
 def _term_text(facts: _Facts) -> str:
@@ -736,7 +843,7 @@ def _term_text(facts: _Facts) -> str:
 
 
 def _definition_text(facts: _Facts) -> str:
-    return facts.definition
+    return facts.option_definition
 
 
 def _pick(
@@ -748,10 +855,14 @@ def _pick(
     distinct: _Distinct,
     cover: frozenset[str] = frozenset(),
     shown: Callable[[_Facts], str] | None = None,
+    *,
+    whole_pairs: bool = False,
 ) -> list[_Facts] | SkipReason:
     """``count`` candidates that fit and are pairwise distinct, covering between them each
     pair and run in ``cover`` (see :func:`_covers`; ``shown`` gives the text a candidate's
-    option shows: its term, or its definition): first, for each one not yet covered, the
+    option shows: its term, or its definition; ``whole_pairs`` for a stem, where the README
+    asks that no two adjacent characters show that only the answer has: 再生 of 可再生能源
+    is not covered by the 生 of 生态碳汇): first, for each one not yet covered, the
     first candidate covering it (terms found by character, in document order); then the
     first candidates in ``candidates``' order.
 
@@ -774,10 +885,10 @@ def _pick(
         return False
 
     for needle in sorted(cover):
-        if any(_covers(needle, shown(c)) for c in chosen):
+        if any(_covers(needle, shown(c), whole_pairs) for c in chosen):
             continue
         # a term holding the needle holds its first character, or its second (a pair)
-        keys = needle if len(needle) == 2 else needle[:1]
+        keys = needle if len(needle) == 2 and not whole_pairs else needle[:1]
         if shown is _term_text and all(is_hanzi(k) for k in keys):
             holders: Iterable[_Facts] = (
                 context.facts_for(t)
@@ -788,7 +899,10 @@ def _pick(
             )
         else:
             holders = candidates
-        if not any(_covers(needle, shown(c)) and take(c) for c in itertools.islice(holders, most)):
+        covering = (
+            c for c in itertools.islice(holders, most) if _covers(needle, shown(c), whole_pairs)
+        )
+        if not any(take(c) for c in covering):
             return "giveaway"
     for candidate in itertools.islice(candidates, most):
         if len(chosen) == count:
@@ -848,9 +962,15 @@ def _choose(
     """The distractors for a question of ``kind`` showing ``prompt``, or why there are none."""
     fits = _fits(context, kind, answer)
     if kind == "en-term":
-        prompt_key = normalise_text(prompt)
+        # "peak" (峰值) is a word of 碳达峰's "carbon emissions peak", and "green building"
+        # (绿色建筑) is in "green building materials" (绿色建材): such a term could be meant
+        # too, so it is no option (QA findings 2, item 27)
+        words = _english_words(prompt)
         base = fits
-        fits = lambda c: base(c) and prompt_key not in c.english_keys  # noqa: E731
+
+        def fits(c: _Facts) -> bool:
+            return base(c) and not any(words in w or w in words for w in c.english_words)
+
     elif kind == "cloze":
         base = fits
         fits = lambda c: base(c) and not context.contains(prompt, c.term)  # noqa: E731
@@ -863,6 +983,7 @@ def _choose(
         _distinct_for(context, kind),
         _visible(context, kind, answer, prompt),
         _definition_text if kind == "term-def" else _term_text,
+        whole_pairs=kind == "def-term",
     )
 
 
@@ -919,6 +1040,10 @@ def standard_support(
     answer = context.facts_for(term)
     if kind in ("term-def", "def-term", "truefalse", "match") and not answer.definition_key:
         return Skip(kind, term.id, term=term.term, reason="no_definition")
+    if kind == "term-def" and not answer.option_definition:
+        # its definition cannot be shown without a blank that marks it (二氧化碳当量: 单位如
+        # “吨＿＿”)
+        return Skip(kind, term.id, term=term.term, reason="giveaway")
     if kind in ("term-def", "def-term", "truefalse", "match") and answer.spells:
         return Skip(kind, term.id, term=term.term, reason="giveaway")
     if kind == "en-term" and not answer.english_keys:
@@ -1099,8 +1224,8 @@ def make_term_def(
     return Question(
         kind=kind,
         prompt=term.term,
-        options=tuple(c.definition for c in choices),
-        answer=answer.definition,
+        options=tuple(c.option_definition for c in choices),
+        answer=answer.option_definition,
         answer_index=choices.index(answer),
         **common,
     )
@@ -1124,8 +1249,8 @@ def make_term_choice(
     choices = [answer, *distractors]
     rng.shuffle(choices)
     accepted = _forms(term)
-    if not definition_prompt and _KIND_OF_BLANK.search(prompt):
-        accepted += _broader_forms(glossary, term)
+    if not definition_prompt:
+        accepted += _also_right(glossary, term, prompt)
     return Question(
         kind=kind,
         prompt=answer.definition if definition_prompt else prompt,
@@ -1137,21 +1262,55 @@ def make_term_choice(
     )
 
 
-# "太阳能、风能等＿＿": the blank names what the things listed are kinds of, so a broader
-# term (非化石能源 for 可再生能源) makes the sentence just as true.
-_KIND_OF_BLANK = re.compile(r"等(?:各类|各种|多种)?" + re.escape(BLANK))
+# "A、B、C等": the list a definition gives of what its term covers (森林、草原、湿地、农田土壤、
+# 海洋等生态系统 of 生态碳汇).
+_COVERED_LIST = re.compile(
+    r"([^、，,。；;：:（）()“”\"]{1,10}(?:、[^、，,。；;：:（）()“”\"]{1,10})+)等"
+)
+# The things listed before a blank that names what they are kinds of (太阳能、风能等＿＿).
+_LISTED_BEFORE_BLANK = re.compile(
+    r"([^，,。；;：:（）()]*?)等(?:各类|各种|多种)?" + re.escape(BLANK)
+)
 
 
-def _broader_forms(glossary: Glossary, term: Term) -> tuple[str, ...]:
-    """The written forms of the terms ``term`` is a kind of (``broader``, followed upwards).
+def _also_right(glossary: Glossary, term: Term, prompt: str) -> tuple[str, ...]:
+    """Other terms a typed answer may name in the cloze ``prompt`` about ``term``, because
+    the glossary's own definitions make the sentence true of them too (issue 7 item 1, QA
+    findings 2 item 31). Options never offer them: they are linked to ``term``.
 
-    A typed answer naming one of them is right where the blank follows a list of kinds
-    (:data:`_KIND_OF_BLANK`): 增加太阳能、风能等＿＿的使用比例 is true of 可再生能源 and of
-    非化石能源 alike. Elsewhere it may not be (核能属于非化石能源，但不属于＿＿), so it is not
-    accepted there; options never offer a broader term either way."""
+    - After a list of kinds (太阳能、风能等＿＿): a broader term (非化石能源, 清洁能源), and a
+      linked term whose definition names each listed thing as one it covers (新能源: 常指
+      太阳能、风能、…).
+    - A narrower term (``broader`` names ``term``) whose definition lists things the
+      sentence holding the blank names, at least two of them: 森林、草原、湿地…等生态系统 of
+      生态碳汇 in 森林、草原、湿地、土壤和海洋等都能吸收并储存二氧化碳，…可以增加＿＿.
+    Elsewhere a broader or narrower term may make the sentence false (核能属于非化石能源，
+    但不属于＿＿), so it is not taken."""
     context = _CACHE.get(glossary)
-    uppers = (glossary.by_id(i) for i in sorted(context.ancestors(term)))
-    return tuple(form for upper in uppers if upper is not None for form in _forms(upper))
+    found: list[Term] = []
+    listed = _LISTED_BEFORE_BLANK.search(prompt)
+    if listed:
+        found += [u for u in map(glossary.by_id, sorted(context.ancestors(term))) if u]
+        items = [t for t in context.named_in(listed.group(1)) if t.id != term.id]
+        linked = sorted(context.facts_for(term).links | context.facts_for(term).near)
+        found += [
+            other
+            for other in map(glossary.by_id, linked)
+            if other is not None
+            and items
+            and other not in items
+            and all(_names_as_kind(context, other.definition, item) for item in items)
+        ]
+    sentences = [s for s in re.split(r"[。；;]", prompt) if BLANK in s]
+    for lower in context.descendants(term):
+        covered = {
+            item.strip()
+            for listing in _COVERED_LIST.findall(lower.definition)
+            for item in listing.split("、")
+        }
+        if any(sum(item in s for item in covered) >= 2 for s in sentences):
+            found.append(lower)
+    return tuple(form for other in found for form in _forms(other))
 
 
 def make_def_term(

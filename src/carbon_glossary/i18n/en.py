@@ -1483,4 +1483,10 @@ MESSAGES: dict[str, str] = {
     ),
     # --- end of dburl ---
     #
+    # --- masking ---
+    "quiz.instruction.quoted_blank": (
+        "This sentence is quoted from the interpretation: fill the blank with the term the "
+        "document itself uses (or pick it from the options)."
+    ),
+    # --- end of masking ---
 }

@@ -1193,4 +1193,9 @@ MESSAGES: dict[str, str] = {
     ),
     # --- end of dburl ---
     #
+    # --- masking ---
+    "quiz.instruction.quoted_blank": (
+        "这句引自解读原文：在空白处填入原文所用的术语（也可以从选项中选）。"
+    ),
+    # --- end of masking ---
 }

@@ -37,7 +37,9 @@ def _question(number: int, question: Question) -> list[str]:
     from carbon_glossary.core.quiz import instruction
 
     head = _title(f"{number:02d} {question.term}")
-    text = " ".join(escape(t) for t in (instruction(question.kind), question.prompt) if t)
+    text = " ".join(
+        escape(t) for t in (instruction(question.kind, question.prompt), question.prompt) if t
+    )
     if question.statement:
         text += "\\n" + escape(question.statement)
     mode = question.mode

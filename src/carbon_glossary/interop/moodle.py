@@ -109,7 +109,9 @@ def _question(quiz: ET.Element, number: int, question: Question) -> None:
     types = {"match": "matching", "typed-reading": "shortanswer", "truefalse": "truefalse"}
     element = ET.SubElement(quiz, "question", {"type": types.get(mode, "multichoice")})
     _text(ET.SubElement(element, "name"), "text", f"{number:02d} {question.term}")
-    prompt = _paragraphs(instruction(question.kind), question.prompt, question.statement)
+    prompt = _paragraphs(
+        instruction(question.kind, question.prompt), question.prompt, question.statement
+    )
     _html_text(element, "questiontext", prompt)
     _html_text(element, "generalfeedback", _paragraphs(question.source))
     _text(element, "defaultgrade", "1")

@@ -106,6 +106,10 @@ def student_copy_html(paper: Paper) -> str:
         ]
         for question in questions:
             number += 1
+            # a question asked otherwise than its section says (a quoted sentence to fill)
+            own = instruction(question.kind, question.prompt)
+            if own != instruction(section.kind):
+                body.append(f'<p class="instruction">{html.escape(own)}</p>')
             body += _question(number, question)
         body.append("</section>")
     return _page(paper.title, body)

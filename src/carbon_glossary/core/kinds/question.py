@@ -223,10 +223,21 @@ def kind_name(kind: str) -> str:
     return t(spec.label_key) if spec is not None else kind
 
 
-def instruction(kind: str) -> str:
-    """What the person answering should do, for this kind (选出这个术语的正确定义 …)."""
+# How the glossary marks a sentence quoted from its source document (README).
+QUOTE_MARK = "【解读原文】"
+
+
+def instruction(kind: str, prompt: str = "") -> str:
+    """What the person answering should do, for this kind (选出这个术语的正确定义 …), and for
+    a question showing ``prompt``: a sentence to fill that is quoted from the source
+    document asks for the document's own word (推动＿＿建设 is 分布式能源系统 there, though
+    新型电力系统 would make another true sentence: QA findings 2, item 31)."""
     spec = spec_for(kind)
-    return t(spec.instruction_key) if spec is not None else ""
+    if spec is None:
+        return ""
+    if spec.mode == "typed-or-choice" and prompt.startswith(QUOTE_MARK):
+        return t("quiz.instruction.quoted_blank")
+    return t(spec.instruction_key)
 
 
 def option_label(index: int) -> str:

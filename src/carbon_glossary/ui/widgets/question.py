@@ -223,7 +223,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         if self.heading:
             meta = self.heading + t("quizui.separator") + meta
         self.query_one("#q-meta", Static).update(Text(meta))
-        self.query_one("#q-instruction", Static).update(Text(instruction(kind)))
+        self.query_one("#q-instruction", Static).update(Text(instruction(kind, question.prompt)))
         prompt = self.query_one("#q-prompt", Static)
         prompt.display = bool(question.prompt)
         prompt.update(_paragraph(question.prompt))
