@@ -329,6 +329,7 @@ class _Context:
                 self._links.setdefault(linked, set()).add(term.id)
         self._by_char: dict[str, list[Term]] | None = None
         self._by_sound: dict[str, list[Term]] | None = None
+        self._by_form: dict[str, Term] | None = None  # a written form's term (first one)
 
     def _protected(self, term: Term, folded: str) -> list[str]:
         """The longer forms of other terms that contain one of ``term``'s forms where it
@@ -426,7 +427,7 @@ class _Context:
             if term_id not in found and term_id != term.id:
                 found.add(term_id)
                 todo.extend(self._narrower.get(term_id, ()))
-        return [t for t in self.glossary.terms if t.id in found]
+        return [t for t in self.glossary.terms if t.id in found] if found else []
 
     def named_in(self, text: str) -> list[Term]:
         """The terms whose written forms ``text`` shows, longest matches only (太阳能, not
@@ -444,7 +445,9 @@ class _Context:
             for a, b, form in spans
             if not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans)
         ]
-        by_form = {f: t for t in self.glossary.terms for f in _forms(t)}
+        if self._by_form is None:
+            self._by_form = {f: t for t in reversed(self.glossary.terms) for f in _forms(t)}
+        by_form = self._by_form
         return list({by_form[f].id: by_form[f] for f in longest if f in by_form}.values())
 
     def ancestors(self, term: Term) -> frozenset[str]:
