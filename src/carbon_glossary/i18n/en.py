@@ -1489,4 +1489,18 @@ MESSAGES: dict[str, str] = {
         "document itself uses (or pick it from the options)."
     ),
     # --- end of masking ---
+    #
+    # --- tabs ---
+    # Why SQLite failed (store/sqlite.py, SqliteReason): our words, then SQLite's own.
+    "store.sqlite.reason": "{explained}; SQLite: {detail}",
+    "store.sqlite.corrupt": "its contents are broken or incomplete",
+    "store.sqlite.not_a_database": "it is not a database SQLite can read",
+    "store.sqlite.locked": "another program kept the file busy, and waiting for it timed out",
+    "store.sqlite.read_only": "the file can be read but not written",
+    "store.sqlite.full": "the disk is full",
+    "store.sqlite.io": "reading or writing the disk failed",
+    "store.sqlite.cannot_open": "the file could not be opened",
+    "store.sqlite.denied": "permission to use the file was denied",
+    # --- end of tabs ---
+    #
 }

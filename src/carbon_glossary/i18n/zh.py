@@ -1198,4 +1198,18 @@ MESSAGES: dict[str, str] = {
         "这句引自解读原文：在空白处填入原文所用的术语（也可以从选项中选）。"
     ),
     # --- end of masking ---
+    #
+    # --- tabs ---
+    # Why SQLite failed (store/sqlite.py, SqliteReason): our words, then SQLite's own.
+    "store.sqlite.reason": "{explained}；SQLite：{detail}",
+    "store.sqlite.corrupt": "文件内容残缺或错乱",
+    "store.sqlite.not_a_database": "文件不是 SQLite 能读的数据库",
+    "store.sqlite.locked": "另一个程序一直占用着这个文件，等待超时",
+    "store.sqlite.read_only": "文件只能读、不能写",
+    "store.sqlite.full": "磁盘已满",
+    "store.sqlite.io": "读写磁盘时出错",
+    "store.sqlite.cannot_open": "无法打开文件",
+    "store.sqlite.denied": "没有使用这个文件的权限",
+    # --- end of tabs ---
+    #
 }

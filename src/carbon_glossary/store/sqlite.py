@@ -24,11 +24,13 @@ import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from carbon_glossary.core.scheduling import to_utc
+from carbon_glossary.i18n import t
 from carbon_glossary.store.errors import CorruptFileMoved, StoreError, StoreTooNewError
 from carbon_glossary.store.netfs import network_filesystem
 from carbon_glossary.store.sql import Params, Row, SqlStore
@@ -39,7 +41,7 @@ from carbon_glossary.store.sqlite_schema import (
     schema_version,
 )
 
-__all__ = ["BUSY_TIMEOUT_MS", "SqliteStore"]
+__all__ = ["BUSY_TIMEOUT_MS", "SqliteReason", "SqliteStore"]
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another program's write to finish before giving up."""
@@ -48,13 +50,57 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SQLITE_HEADER_SIZE = 100
 _USER_VERSION_AT = 60  # big-endian 32-bit integers in the database header
 _APPLICATION_ID_AT = 68
-_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _SECOND_LOOK_S = 0.1
+
+_REASON_KEYS = {
+    sqlite3.SQLITE_CORRUPT: "store.sqlite.corrupt",
+    sqlite3.SQLITE_NOTADB: "store.sqlite.not_a_database",
+    sqlite3.SQLITE_BUSY: "store.sqlite.locked",
+    sqlite3.SQLITE_LOCKED: "store.sqlite.locked",
+    sqlite3.SQLITE_READONLY: "store.sqlite.read_only",
+    sqlite3.SQLITE_FULL: "store.sqlite.full",
+    sqlite3.SQLITE_IOERR: "store.sqlite.io",
+    sqlite3.SQLITE_CANTOPEN: "store.sqlite.cannot_open",
+    sqlite3.SQLITE_PERM: "store.sqlite.denied",
+}
+"""The result codes a person meets (primary codes: an extended code shares its reason)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SqliteReason:
+    """Why SQLite failed, as the ``{reason}`` of a store message.
+
+    Put into words when the message is shown, so in the interface language of that moment:
+    for the common result codes a phrase of ours, followed by SQLite's own English words
+    (they name the problem exactly, for whoever looks into it); for any other code, or an
+    error without one, only SQLite's words. Matched by result code, never by English text.
+    """
+
+    code: int | None
+    """SQLite's primary result code (``sqlite3.SQLITE_FULL``…); None when there is none."""
+    detail: str
+    """SQLite's description, in English."""
+
+    @classmethod
+    def of(cls, error: sqlite3.Error) -> SqliteReason:
+        # Errors raised by the sqlite3 module itself (a closed connection) carry no code.
+        code = getattr(error, "sqlite_errorcode", None)
+        return cls(None if code is None else code & 0xFF, str(error))
+
+    def __str__(self) -> str:
+        key = None if self.code is None else _REASON_KEYS.get(self.code)
+        if key is None:
+            return self.detail
+        return t("store.sqlite.reason", explained=t(key), detail=self.detail)
 
 
 class _Corrupt(Exception):
-    """Internal: the file is damaged; carries SQLite's description."""
+    """Internal: the file is damaged; carries why, as SQLite said it."""
+
+    def __init__(self, reason: SqliteReason) -> None:
+        super().__init__(reason.detail)
+        self.reason = reason
 
 
 class _SqliteTransaction:
@@ -73,11 +119,7 @@ def _iso(moment: datetime) -> str:
 
 
 def _is_corruption(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return (int(code) & 0xFF) in _CORRUPT_CODES
-    text = str(error)
-    return "not a database" in text or "malformed" in text
+    return SqliteReason.of(error).code in _CORRUPT_CODES
 
 
 class SqliteStore(SqlStore):
@@ -150,13 +192,13 @@ class SqliteStore(SqlStore):
             except _Corrupt as corrupt:
                 if read_only:
                     raise StoreError(
-                        "store.damaged_read_only", path=path, reason=str(corrupt)
+                        "store.damaged_read_only", path=path, reason=corrupt.reason
                     ) from corrupt
                 moved = _move_aside(path, detail=str(corrupt))
             try:
                 connection = _connect(path)
             except _Corrupt as again:  # a fresh file cannot be damaged; a disk problem
-                raise StoreError("store.cannot_open", path=path, reason=str(again)) from again
+                raise StoreError("store.cannot_open", path=path, reason=again.reason) from again
             return cls(connection, path, moved, notices)
         return cls(connection, path, None, notices)
 
@@ -193,7 +235,7 @@ class SqliteStore(SqlStore):
         try:
             yield
         except sqlite3.Error as error:
-            raise StoreError(key, path=self.path, reason=str(error)) from error
+            raise StoreError(key, path=self.path, reason=SqliteReason.of(error)) from error
 
     def _time_param(self, moment: datetime) -> object:
         return _iso(moment)
@@ -279,7 +321,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             check_same_thread=False,  # a worker thread may write; calls hold a lock
         )
     except sqlite3.Error as error:
-        raise StoreError("store.cannot_open", path=path, reason=str(error)) from error
+        raise StoreError("store.cannot_open", path=path, reason=SqliteReason.of(error)) from error
     try:
         found = schema_version(conn)  # reads the header: a non-database fails here
         if found > latest_version():
@@ -291,15 +333,16 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if verdict != ["ok"]:
-            raise _Corrupt("; ".join(str(line) for line in verdict[:5]))
+            detail = "; ".join(str(line) for line in verdict[:5])
+            raise _Corrupt(SqliteReason(sqlite3.SQLITE_CORRUPT, detail))
         migrate(conn, path)
     except sqlite3.Error as error:
         conn.close()
         if _is_corruption(error):
             if not _is_ours(_header(path)):
                 raise StoreError("store.not_ours", path=path) from error
-            raise _Corrupt(str(error)) from error
-        raise StoreError("store.cannot_open", path=path, reason=str(error)) from error
+            raise _Corrupt(SqliteReason.of(error)) from error
+        raise StoreError("store.cannot_open", path=path, reason=SqliteReason.of(error)) from error
     except BaseException:
         conn.close()
         raise
@@ -321,8 +364,9 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as error:
-            code = getattr(error, "sqlite_errorcode", _SQLITE_BUSY) & 0xFF
-            if code not in (_SQLITE_BUSY, _SQLITE_LOCKED) or time.monotonic() > deadline:
+            code = SqliteReason.of(error).code
+            busy = code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
                 raise
             time.sleep(0.005)
 
