@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from carbon_glossary.core.text import (
     BUILTIN_TRADITIONAL,
+    break_offsets,
+    cell_width,
     fold,
     strip_ruby,
     to_simplified,
@@ -125,3 +127,50 @@ def test_outside_the_fixed_phrases_the_conversion_is_opencc_s(text: str) -> None
         for i, (a, b) in enumerate(zip(ours, opencc_s, strict=True))
         if a != b and i not in covered
     ] == []
+
+
+# --- line breaking: numbers keep their measure words, signs their numbers -------------------
+
+
+def _lines(text: str, width: int) -> list[str]:
+    from itertools import pairwise
+
+    offsets = [0, *break_offsets(text, width, cell_width), len(text)]
+    return [text[a:b] for a, b in pairwise(offsets)]
+
+
+NOISY = "参加人数少于 10 人：下面各题的难度和区分度数据波动很大，仅供参考。"
+FLAG = "各题（⚑ 表示这道题可能有问题：难度系数 < 0.2 或区分度 < 0.15）"
+
+
+@pytest.mark.parametrize("width", range(8, 40))
+def test_a_number_stays_with_the_measure_word_after_it(width: int) -> None:
+    # the report's small-room warning at 60 columns broke as "参加人数少于 10" / "人：……"
+    lines = _lines(NOISY, width)
+    assert "".join(lines) == NOISY
+    assert any("10 人" in line for line in lines), lines
+    assert all(cell_width(line.rstrip(" ")) <= width for line in lines), lines
+    lines = _lines("共有 3 道题答错，另外有12道题没有作答", width)
+    assert any("3 道" in line for line in lines) and any("12道" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("width", range(8, 40))
+def test_a_comparison_sign_stays_with_its_number(width: int) -> None:
+    # the report's legend broke as "（⚑ ……区分度 <" / "0.15）"
+    lines = _lines(FLAG, width)
+    assert "".join(lines) == FLAG
+    assert any("< 0.15）" in line for line in lines), lines
+    assert any("< 0.2" in line for line in lines), lines
+    for text, whole in (("及格线为≥60%的同学", "≥60%"), ("区分度小于 < -0.5 的题", "< -0.5")):
+        assert any(whole in line for line in _lines(text, width)), (text, width)
+
+
+def test_a_number_and_its_unit_wider_than_the_line_are_still_folded() -> None:
+    lines = _lines("少于 1000000 人", 6)
+    assert "".join(lines) == "少于 1000000 人"
+    assert all(cell_width(line.rstrip(" ")) <= 6 for line in lines)
+
+
+def test_english_numbers_before_words_may_still_break() -> None:
+    # only a Chinese measure word or unit is kept with its number
+    assert _lines("fewer than 10 people", 14) == ["fewer than 10 ", "people"]

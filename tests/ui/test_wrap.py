@@ -113,3 +113,18 @@ def test_the_command_line_and_the_screens_break_lines_by_one_rule(mark: str) -> 
     drawn = lines_of(text, 14)
     assert [line.rstrip() for line in drawn] == printed
     assert not any(line.startswith(mark) for line in printed[1:])
+
+
+@pytest.mark.parametrize("width", [14, 20, 32])
+def test_both_front_ends_keep_numbers_with_units_and_signs(width: int) -> None:
+    """The report's warning and legend break the same way on the command line and on the
+    report screen, "10 人" and "< 0.15" whole in both."""
+    from carbon_glossary.subcommands.output import wrap
+
+    for text in (
+        "参加人数少于 10 人：下面各题的难度和区分度数据波动很大，仅供参考。",
+        "各题（⚑ 表示这道题可能有问题：难度系数 < 0.2 或区分度 < 0.15）",
+    ):
+        printed = wrap(text, width)
+        assert [line.rstrip() for line in lines_of(text, width)] == printed
+        assert "10 人" in "\n".join(printed) or "< 0.15" in "\n".join(printed)

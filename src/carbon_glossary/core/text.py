@@ -26,6 +26,7 @@ from carbon_glossary.core.pinyin import InvalidSyllableError, parse_syllable
 
 __all__ = [
     "BUILTIN_TRADITIONAL",
+    "COMPARISON_SIGNS",
     "NO_LINE_END",
     "NO_LINE_START",
     "break_offsets",
@@ -206,10 +207,19 @@ def _inside_number(text: str, index: int) -> bool:
     )
 
 
-def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int, int]]:
-    """(start, end, cells) of each unbreakable piece: a Latin/digit word, a space run,
-    or any other single character."""
-    units: list[tuple[int, int, int]] = []
+COMPARISON_SIGNS = frozenset("<>=≤≥≦≧≠≈±~＜＞＝～")
+"""Signs that stay on the line of the number after them: ``< 0.15``, ``≥ 60%``."""
+
+
+def _hanzi(char: str) -> bool:
+    """A Chinese character (a measure word or unit after a number: 人, 道, 年, 吨), not
+    wide punctuation."""
+    return unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) == "Lo"
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word, space run or other single character."""
+    pieces: list[tuple[int, int]] = []
     index = 0
     while index < len(text):
         char = text[index]
@@ -220,8 +230,42 @@ def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int,
         elif char == " ":
             while end < len(text) and text[end] == " ":
                 end += 1
-        units.append((index, end, cells(text[index:end])))
+        pieces.append((index, end))
         index = end
+    return pieces
+
+
+def _break_units(text: str, cells: Callable[[str], int]) -> list[tuple[int, int, int]]:
+    """(start, end, cells) of each unbreakable piece: a Latin/digit word, a space run,
+    or any other single character; and, as one piece, a number with the measure word or
+    unit after it (``10 人``, ``3道``, ``2030年``) and a comparison sign with the number
+    after it (``< 0.15``, ``≥ 10 人``), with or without a space between them."""
+    pieces = _pieces(text)
+
+    def number(k: int) -> bool:
+        return k < len(pieces) and text[pieces[k][0]].isdigit()
+
+    def after_space(k: int) -> int:
+        return k + 1 if k < len(pieces) and text[pieces[k][0]] == " " else k
+
+    units: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(pieces):
+        start, end = pieces[i]
+        last = i  # the last piece of this unit
+        if text[start] in COMPARISON_SIGNS and end == start + 1:
+            k = after_space(i + 1)
+            if k < len(pieces) and text[pieces[k][0]] in "-−" and number(k + 1):
+                k += 1  # a negative number: "< -0.5"
+            if number(k):
+                last = k
+        if number(last):
+            k = after_space(last + 1)
+            if k < len(pieces) and _hanzi(text[pieces[k][0]]):
+                last = k
+        end = pieces[last][1]
+        units.append((start, end, cells(text[start:end])))
+        i = last + 1
     return units
 
 
@@ -238,7 +282,9 @@ def break_offsets(text: str, width: int, cells: Callable[[str], int]) -> list[in
     (a longer one is folded by characters); spaces at a break stay at the end of the line.
     No line starts with closing punctuation and none ends with an opening bracket: the
     character before such punctuation moves down with it, while a line keeps at least one
-    piece.
+    piece. A number stays with the measure word or unit after it (``10 人``) and a
+    comparison sign with its number (``< 0.15``), unless that piece alone is wider than
+    the line.
     """
     width = max(width, 2)
     offsets: list[int] = []
