@@ -302,3 +302,30 @@ def test_an_empty_room() -> None:
     report = build_report(SMALL, "small", [])
     assert report.summary.sittings == 0 and report.summary.mean_percent is None
     assert all(q.facility is None for q in report.questions)
+
+
+def test_a_typed_answer_that_names_no_option_is_counted_under_its_text() -> None:
+    # QA: a sheet with 非化石能源 for the cloze Q12 (accepted) showed "C:3 未答 1" for four
+    # people; the typed answer was nowhere
+    index = next(i for i, q in enumerate(EXAMPLE.questions) if q.mode == "typed-or-choice")
+    question = EXAMPLE.questions[index]
+    typed = "这不是任何一个选项"
+    assert all(typed not in option for option in question.options)
+
+    def person(name: str, answer: Given) -> Sitting:
+        return Sitting(f"a-{name}", name, name, "", {index: answer}, START, START, "sheet")
+
+    room = [
+        person("甲", right(question)),
+        person("乙", right(question)),
+        person("丙", f" {typed} "),
+        person("丁", typed),
+        person("戊", ""),
+    ]
+    for accepted in ({}, {index: [typed]}):
+        row = build_report(EXAMPLE, "example", room, accepted).questions[index]
+        assert row.options_chosen[typed] == 2, row.options_chosen
+        assert row.options_chosen[chr(ord("A") + right(question))] == 2
+        assert list(row.options_chosen)[-1] == typed  # after the options
+        assert row.unanswered == 1  # only the blank
+        assert sum(row.options_chosen.values()) + row.unanswered == len(room)

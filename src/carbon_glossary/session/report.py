@@ -286,6 +286,16 @@ def _options_chosen(question: Question, verdicts: Sequence[Verdict]) -> dict[str
     for verdict in verdicts:
         if verdict.chosen is not None:
             chosen[labels[verdict.chosen]] += 1
+    # A typed answer that names no option (a broader term on a sheet, a slip) is counted
+    # under its own text, after the options, most frequent first: every answer given is
+    # somewhere, and "unanswered" counts only blanks.
+    typed = Counter(
+        verdict.given
+        for verdict in verdicts
+        if verdict.chosen is None and not verdict.unanswered and verdict.given
+    )
+    for text, count in typed.most_common():
+        chosen[text] = chosen.get(text, 0) + count
     return chosen
 
 
