@@ -182,16 +182,24 @@ def test_a_trainers_day(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: 
     book = tmp_path / "room.xlsx"
     assert run(capsys, "report", str(EXAMPLE), "--db", db, "--xlsx", str(book))[0] == 0
     workbook = load_workbook(book)
-    assert workbook.sheetnames == ["人员", "各题", "各术语"]
+    assert workbook.sheetnames == ["概况", "人员", "各题", "各术语"]
+    overview = dict(workbook["概况"].iter_rows(min_row=2, values_only=True))
+    assert overview["参加人数"] == 7 and overview["及格人数"] == 4
+    assert "少于 10 人" in overview["提示"]
     names = [row[0] for row in workbook["人员"].iter_rows(min_row=2, values_only=True)]
     assert set(names) == set(people)
     first_term = next(workbook["各术语"].iter_rows(min_row=2, values_only=True))
     assert first_term[0] == PAPER.questions[0].term and first_term[1] == 6
 
-    # CSV: three files with a BOM; an existing file is not overwritten without --force
+    # CSV: four files with a BOM; an existing file is not overwritten without --force
     target = tmp_path / "room-report.csv"
     assert run(capsys, "report", str(EXAMPLE), "--db", db, "--csv", str(target))[0] == 0
-    for name in ("room-report.csv", "room-report-questions.csv", "room-report-terms.csv"):
+    for name in (
+        "room-report.csv",
+        "room-report-summary.csv",
+        "room-report-questions.csv",
+        "room-report-terms.csv",
+    ):
         assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf")
     code, _, err = run(capsys, "report", str(EXAMPLE), "--db", db, "--csv", str(target))
     assert code == 2 and "已经存在" in err

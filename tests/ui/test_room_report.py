@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 from textual.widgets._data_table import Column
 from textual.widgets._footer import FooterKey
 
+from carbon_glossary.core.text import percent_figure
 from carbon_glossary.i18n import en, set_language, zh
 from carbon_glossary.session.report import RoomReport, build_report, report_tables, summary_lines
 from carbon_glossary.ui.screens.room_report import RoomReportApp
@@ -38,11 +39,17 @@ async def test_the_screen_shows_the_report() -> None:
         people = screen.query_one("#table-room", DataTable)
         names = {str(people.get_row_at(i)[0]) for i in range(people.row_count)}
         assert "张␛[31m三" in names  # the escape is shown, never sent to the terminal
+        # a score with one decimal, as the text report, --mark and the exam screen print it
+        scores = [str(people.get_row_at(i)[2]) for i in range(people.row_count)]
+        assert scores == [percent_figure(p.score_percent) for p in report.people]
+        assert all(len(score.split(".")[1]) == 1 for score in scores)
         questions = screen.query_one("#table-questions", DataTable)
         flags = [str(questions.get_row_at(i)[0]).startswith("⚑") for i in range(20)]
         assert flags == [q.flagged for q in report.questions]
         first: Text = questions.get_row_at(0)[2]
         assert first.plain == report.questions[0].term
+        kind = zh.MESSAGES[f"quiz.kind.{EXAMPLE.questions[0].kind}"]
+        assert str(questions.get_row_at(0)[1]) == kind
         await pilot.press("q")
     assert app.return_code == 0
 

@@ -34,6 +34,7 @@ __all__ = [
     "fit_cells",
     "fold",
     "longest_unbreakable",
+    "percent_figure",
     "strip_ruby",
     "to_simplified",
     "to_traditional",
@@ -177,6 +178,14 @@ def fit_cells(text: str, width: int) -> str:
         out.append(char)
         used += size
     return "".join(out) + "…"
+
+
+def percent_figure(value: float) -> str:
+    """A score, pass rate or mean in per cent as every front end prints it: one decimal
+    (``68.0``, ``66.7``, ``100.0``), followed by "%" in a sentence and under a "%" column
+    title in a table. One decimal because a paper with matching questions scores in
+    fractions of a question (13⅓ of 20 is 66.7%, not 67%)."""
+    return f"{round(value, 1) + 0.0:.1f}"  # never "-0.0"
 
 
 # Line breaking (避头尾): the one rule every front end wraps Chinese text by.

@@ -1004,7 +1004,7 @@ MESSAGES: dict[str, str] = {
     ),
     "training.cli.report_json": "print one JSON object",
     "training.cli.report_csv": (
-        "write CSV (with a BOM, for Excel): people, questions and terms, one file each"
+        "write CSV (with a BOM, for Excel): summary, people, questions and terms, one file each"
     ),
     "training.cli.report_xlsx": "write one Excel workbook, one sheet per table",
     "training.cli.report_force": "overwrite output files that exist",
@@ -1502,5 +1502,22 @@ MESSAGES: dict[str, str] = {
     "store.sqlite.cannot_open": "the file could not be opened",
     "store.sqlite.denied": "permission to use the file was denied",
     # --- end of tabs ---
+    #
+    # --- report ---
+    "training.report.table.summary": "Item|Value",
+    "training.report.sheet.summary": "Summary",
+    "training.report.row.paper": "Paper",
+    "training.report.row.paper_id": "Paper id",
+    "training.report.row.pass_mark": "Pass mark %",
+    "training.report.row.sittings": "Sittings",
+    "training.report.row.passed": "Passed",
+    "training.report.row.pass_rate": "Pass rate %",
+    "training.report.row.mean": "Mean %",
+    "training.report.row.median": "Median %",
+    "training.report.row.alpha": "Cronbach α",
+    "training.report.row.not_handed_in": "Attempts not handed in",
+    "training.report.row.note": "Note",
+    "training.report.row.accepted": "Question {number} also accepts",
+    # --- end of report ---
     #
 }

@@ -798,7 +798,9 @@ MESSAGES: dict[str, str] = {
     "training.cli.report_paper": "试卷文件（.toml），与考试时用的相同",
     "training.cli.report_db": "进度数据库；可以写多次，合并各台电脑的数据（同一次作答只算一次）",
     "training.cli.report_json": "输出一个 JSON 对象",
-    "training.cli.report_csv": "写成 CSV（带 BOM，Excel 可直接打开）：人员、各题、各术语三个文件",
+    "training.cli.report_csv": (
+        "写成 CSV（带 BOM，Excel 可直接打开）：概况、人员、各题、各术语各一个文件"
+    ),
     "training.cli.report_xlsx": "写成一个 Excel 工作簿，每张表一个工作表",
     "training.cli.report_force": "输出文件已存在时覆盖它",
     "training.cli.report_written": "已写出 {paths}",
@@ -1211,5 +1213,22 @@ MESSAGES: dict[str, str] = {
     "store.sqlite.cannot_open": "无法打开文件",
     "store.sqlite.denied": "没有使用这个文件的权限",
     # --- end of tabs ---
+    #
+    # --- report ---
+    "training.report.table.summary": "项目|数值",
+    "training.report.sheet.summary": "概况",
+    "training.report.row.paper": "试卷",
+    "training.report.row.paper_id": "试卷编号",
+    "training.report.row.pass_mark": "及格线%",
+    "training.report.row.sittings": "参加人数",
+    "training.report.row.passed": "及格人数",
+    "training.report.row.pass_rate": "及格率%",
+    "training.report.row.mean": "平均分%",
+    "training.report.row.median": "中位数%",
+    "training.report.row.alpha": "Cronbach α",
+    "training.report.row.not_handed_in": "没有交卷的作答次数",
+    "training.report.row.note": "提示",
+    "training.report.row.accepted": "第 {number} 题另外接受的答案",
+    # --- end of report ---
     #
 }

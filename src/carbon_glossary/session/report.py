@@ -35,8 +35,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 from carbon_glossary.core.paper import Paper
-from carbon_glossary.core.quiz import Given, Question, Verdict, option_label
-from carbon_glossary.core.text import fit_cells
+from carbon_glossary.core.quiz import Given, Question, Verdict, kind_name, option_label
+from carbon_glossary.core.text import fit_cells, percent_figure
 from carbon_glossary.i18n import t
 from carbon_glossary.session.marking import grade_answer
 
@@ -52,6 +52,7 @@ __all__ = [
     "RoomReport",
     "Sitting",
     "Summary",
+    "SummaryRow",
     "TermRow",
     "accepted_from_store",
     "answers_from_rows",
@@ -66,6 +67,7 @@ __all__ = [
     "short",
     "sittings_from_store",
     "summary_lines",
+    "summary_rows",
     "table_headers",
     "time_taken_text",
 ]
@@ -574,7 +576,7 @@ def time_taken_text(person: PersonRow) -> str:
 
 
 def _percent_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}%"
+    return "–" if value is None else f"{percent_figure(value)}%"
 
 
 def summary_lines(report: RoomReport) -> list[str]:
@@ -608,8 +610,68 @@ def summary_lines(report: RoomReport) -> list[str]:
 
 def table_headers() -> dict[str, list[str]]:
     """The report tables' column titles in the interface language."""
-    names = ("room", "questions", "terms")
+    names = ("summary", "room", "questions", "terms")
     return {name: t(f"training.report.table.{name}").split("|") for name in names}
+
+
+PERCENT_FORMAT = "0.0"
+"""A spreadsheet's number format for a per-cent figure: one decimal, as
+:func:`~carbon_glossary.core.text.percent_figure` prints it (the column title says %)."""
+FIGURE_FORMAT = "0.00"
+"""A spreadsheet's number format for α, facility and discrimination, as the text report
+prints them."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One line of the summary table: what it is, its value (a number a spreadsheet can
+    compute with, or text), and the spreadsheet number format for a figure."""
+
+    label: str
+    value: object
+    number_format: str | None = None
+
+
+def _percent_value(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def summary_rows(report: RoomReport) -> list[SummaryRow]:
+    """The summary as a table, in the interface language, with what
+    :func:`summary_lines` says: sittings, passed, pass rate, mean, median, α, attempts not
+    handed in, the small-room warning and accepted answers (the spreadsheets' summary)."""
+    summary = report.summary
+    rate = None if summary.pass_rate is None else summary.pass_rate * 100
+    rows = [
+        SummaryRow(t("training.report.row.paper"), printable(report.title)),
+        SummaryRow(t("training.report.row.paper_id"), report.exam_id),
+        SummaryRow(t("training.report.row.pass_mark"), report.pass_mark_percent, PERCENT_FORMAT),
+        SummaryRow(t("training.report.row.sittings"), summary.sittings),
+        SummaryRow(t("training.report.row.passed"), summary.passed),
+        SummaryRow(t("training.report.row.pass_rate"), _percent_value(rate), PERCENT_FORMAT),
+        SummaryRow(
+            t("training.report.row.mean"), _percent_value(summary.mean_percent), PERCENT_FORMAT
+        ),
+        SummaryRow(
+            t("training.report.row.median"),
+            _percent_value(summary.median_percent),
+            PERCENT_FORMAT,
+        ),
+        SummaryRow(
+            t("training.report.row.alpha"),
+            None if summary.alpha is None else round(summary.alpha, 2),
+            FIGURE_FORMAT,
+        ),
+        SummaryRow(t("training.report.row.not_handed_in"), summary.not_handed_in),
+    ]
+    if summary.noisy:
+        rows.append(
+            SummaryRow(t("training.report.row.note"), t("training.report.noisy", count=NOISY_BELOW))
+        )
+    for number, answers in sorted(report.accepted.items()):
+        label = t("training.report.row.accepted", number=number)
+        rows.append(SummaryRow(label, "、".join(printable(a) for a in answers)))
+    return rows
 
 
 def report_to_json(report: RoomReport) -> dict[str, Any]:
@@ -681,15 +743,17 @@ def _options_text(chosen: Mapping[str, int]) -> str:
 def report_tables(
     report: RoomReport, headers: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, Table]:
-    """The three tables (``room``, ``questions``, ``terms``) as header + rows of plain
-    values, for CSV, XLSX and screens; ``headers`` gives each table's column titles (by
-    default :func:`table_headers`), in the order the rows are written."""
+    """The four tables (``summary``, ``room``, ``questions``, ``terms``) as header + rows
+    of plain values, for CSV, XLSX and screens, in the interface language (question kinds
+    by name: 术语→定义, 写拼音 …; scores in per cent with one decimal); ``headers`` gives
+    each table's column titles (by default :func:`table_headers`), in the order the rows
+    are written."""
     headers = headers or table_headers()
     room: list[list[object]] = [
         [
             p.name,
             p.department,
-            p.score_percent,
+            _percent_value(p.score_percent),
             p.passed,
             f"{p.answered}/{p.questions}",
             p.time_taken_s,
@@ -701,7 +765,7 @@ def report_tables(
     questions: list[list[object]] = [
         [
             q.number,
-            q.kind,
+            kind_name(q.kind),
             q.term,
             q.facility,
             q.discrimination,
@@ -712,7 +776,9 @@ def report_tables(
         for q in report.questions
     ]
     terms: list[list[object]] = [[r.term, r.wrong, r.asked] for r in report.terms]
+    summary: list[list[object]] = [[row.label, row.value] for row in summary_rows(report)]
     return {
+        "summary": (list(headers["summary"]), summary),
         "room": (list(headers["room"]), room),
         "questions": (list(headers["questions"]), questions),
         "terms": (list(headers["terms"]), terms),

@@ -122,6 +122,7 @@ def _mark(args: argparse.Namespace, context: Context, paper: Paper) -> int:
     """Check the whole sheet first (its paper id, then every cell); record it only when
     all is good."""
     from carbon_glossary.core.problems import FileProblemError
+    from carbon_glossary.core.text import percent_figure
     from carbon_glossary.session.decks import exam_id_for
     from carbon_glossary.session.marking import (
         mark_sheet,
@@ -154,7 +155,7 @@ def _mark(args: argparse.Namespace, context: Context, paper: Paper) -> int:
             row=item.row.row,
             name=_shown(item.row.name),
             department=_shown(item.row.department) or "–",
-            score=f"{item.result.percent:.1f}",
+            score=percent_figure(item.result.percent),
             result=result,
         )
         print(line, file=context.out)
@@ -300,6 +301,7 @@ def _figure(value: float | None) -> str:
 def report_lines(report: RoomReport) -> list[str]:
     """The report as text for the terminal: summary, people, questions, most-missed terms."""
     from carbon_glossary.core.quiz import kind_name
+    from carbon_glossary.core.text import percent_figure
     from carbon_glossary.session.report import summary_lines, table_headers, time_taken_text
     from carbon_glossary.subcommands.output import columns
 
@@ -316,7 +318,7 @@ def report_lines(report: RoomReport) -> list[str]:
             [
                 _shown(p.name),
                 _shown(p.department) or "–",
-                f"{p.score_percent:.1f}",
+                percent_figure(p.score_percent),
                 str(_cell(p.passed)),
                 f"{p.answered}/{p.questions}",
                 time_taken_text(p),
@@ -351,10 +353,13 @@ def report_lines(report: RoomReport) -> list[str]:
 
 
 def csv_paths(path: Path) -> dict[str, Path]:
-    """``room.csv`` → room.csv, room-questions.csv, room-terms.csv (beside it)."""
+    """``room.csv`` → room.csv (people), room-summary.csv, room-questions.csv,
+    room-terms.csv (beside it): one file per table, the summary too, since a CSV file
+    holds one table."""
     stem, suffix = path.stem, path.suffix or ".csv"
     return {
         "room": path,
+        "summary": path.with_name(f"{stem}-summary{suffix}"),
         "questions": path.with_name(f"{stem}-questions{suffix}"),
         "terms": path.with_name(f"{stem}-terms{suffix}"),
     }
@@ -375,8 +380,29 @@ def write_report_csv(report: RoomReport, paths: dict[str, Path]) -> None:
             writer.writerows([_csv_cell(value) for value in row] for row in rows)
 
 
+def _number_formats(report: RoomReport) -> dict[str, dict[tuple[int, int], str]]:
+    """Each sheet's number formats by (row, column) of its data (row 0 = the first row
+    under the header): scores and rates with one decimal, α, facility and discrimination
+    with two, as the text report prints them."""
+    from carbon_glossary.session.report import FIGURE_FORMAT, PERCENT_FORMAT, summary_rows
+
+    formats: dict[str, dict[tuple[int, int], str]] = {
+        "summary": {
+            (row, 1): item.number_format
+            for row, item in enumerate(summary_rows(report))
+            if item.number_format
+        },
+        "room": {(row, 2): PERCENT_FORMAT for row in range(len(report.people))},
+        "questions": {},
+        "terms": {},
+    }
+    for row in range(len(report.questions)):
+        formats["questions"].update({(row, 3): FIGURE_FORMAT, (row, 4): FIGURE_FORMAT})
+    return formats
+
+
 def write_report_xlsx(report: RoomReport, path: Path) -> None:
-    """One workbook, one sheet per table."""
+    """One workbook, one sheet per table, the summary first."""
     from openpyxl import Workbook
 
     from carbon_glossary.interop.sheets import keep_as_text
@@ -386,14 +412,20 @@ def write_report_xlsx(report: RoomReport, path: Path) -> None:
     default = book.active
     if default is not None:
         book.remove(default)
+    formats = _number_formats(report)
     for name, (header, rows) in report_tables(report).items():
         sheet = book.create_sheet(t(f"training.report.sheet.{name}"))
         sheet.append(header)
-        for row in rows:
+        for index, row in enumerate(rows):
             sheet.append([_cell(value) for value in row])
-            for cell in sheet[sheet.max_row]:
+            for column, cell in enumerate(sheet[sheet.max_row]):
                 keep_as_text(cell)  # a name that begins with "=" is text, not a formula
+                number_format = formats[name].get((index, column))
+                if number_format and isinstance(cell.value, float | int):
+                    cell.number_format = number_format
         sheet.freeze_panes = "A2"
+        if name == "summary":  # labels of up to ten hanzi, readable without widening
+            sheet.column_dimensions["A"].width = 24
     book.save(path)
 
 

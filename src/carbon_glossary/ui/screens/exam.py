@@ -27,7 +27,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from carbon_glossary.core.quiz import Question, Verdict, kind_name, option_label
-from carbon_glossary.core.text import cell_width, fit_cells
+from carbon_glossary.core.text import cell_width, fit_cells, percent_figure
 from carbon_glossary.i18n import t
 from carbon_glossary.session.clock import Clock, SystemClock, clock_text
 from carbon_glossary.session.decks import ExamPlan
@@ -513,7 +513,7 @@ class ExamResultScreen(commands.LocalisedBindings):
                     "quizui.result.score",
                     points=f"{result.points:g}",
                     total=result.total,
-                    percent=f"{result.percent:.0f}",
+                    percent=percent_figure(result.percent),
                 )
             )
         )
@@ -539,7 +539,7 @@ class ExamResultScreen(commands.LocalisedBindings):
                 BarRow(
                     score.category or t("stats.uncategorised"),
                     score.percent / 100,
-                    f"{score.points:g}/{score.total}  {score.percent:.0f}%",
+                    f"{score.points:g}/{score.total}  {percent_figure(score.percent)}%",
                 )
                 for score in result.by_category
             ]

@@ -22,8 +22,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from carbon_glossary.core.quiz import kind_name
-from carbon_glossary.core.text import fit_cells
+from carbon_glossary.core.text import fit_cells, percent_figure
 from carbon_glossary.i18n import set_language, t
 from carbon_glossary.session.report import (
     RoomReport,
@@ -83,9 +82,9 @@ def _cell(value: object) -> Text:
 
 
 def _rows(report: RoomReport) -> dict[str, tuple[list[str], list[list[Text]]]]:
-    """Each table's column titles and cells as the screen shows them: the time as minutes
-    and seconds, the question kind by name, a flag ⚑ before a question that looks broken
-    (in place of the spreadsheet's yes/no column)."""
+    """Each table's column titles and cells as the screen shows them: the score with one
+    decimal as everywhere else, the time as minutes and seconds, a flag ⚑ before a question
+    that looks broken (in place of the spreadsheet's yes/no column)."""
     headers = table_headers()
     headers["room"][5] = t("training.report.time")
     tables = report_tables(report, headers)
@@ -96,11 +95,11 @@ def _rows(report: RoomReport) -> dict[str, tuple[list[str], list[list[Text]]]]:
         shown[name] = (header, cells)
     room = shown["room"][1]
     for person, row in zip(report.people, room, strict=True):
+        row[2] = Text(percent_figure(person.score_percent), justify="right")
         row[5] = Text(time_taken_text(person) or "–", justify="right")
     header, questions = shown["questions"]
     for question, row in zip(report.questions, questions, strict=True):
         row[0] = Text(("⚑ " if question.flagged else "  ") + str(question.number))
-        row[1] = Text(kind_name(question.kind))
         del row[-1]
     shown["questions"] = (header[:-1], questions)
     return shown
