@@ -10,7 +10,7 @@ import pytest
 from rich.text import Text
 from textual.command import CommandPalette
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
+from textual.widgets import DataTable, Input, OptionList, TabbedContent
 from textual.widgets._data_table import Column
 from textual.widgets._footer import FooterKey
 
@@ -30,8 +30,8 @@ async def test_the_screen_shows_the_report() -> None:
     app = RoomReportApp(report)
     async with app.run_test(size=(140, 40)) as pilot:
         screen = app.screen
-        summary = str(screen.query_one("#summary", Static).render())
-        assert summary_lines(report)[0] in summary
+        await pilot.pause()
+        assert summary_lines(report)[0] in [line.strip() for line in screen_lines(app)]
         tables = report_tables(report)
         for name in ("room", "questions", "terms"):
             table = screen.query_one(f"#table-{name}", DataTable)
@@ -165,3 +165,34 @@ async def test_time_taken_reads_as_minutes_and_seconds() -> None:
 
 def column_index(table: DataTable[Text], column: Column) -> int:
     return table.ordered_columns.index(column)
+
+
+def screen_lines(app: RoomReportApp) -> list[str]:
+    """The text of each line of the screen, as a screenshot shows it."""
+    import html
+    import re
+
+    rows: dict[float, list[tuple[float, str]]] = {}
+    pattern = r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>'
+    for match in re.finditer(pattern, app.export_screenshot()):
+        text = html.unescape(match[3]).replace("\xa0", " ")
+        rows.setdefault(float(match[2]), []).append((float(match[1]), text))
+    return ["".join(text for _, text in sorted(row)) for _, row in sorted(rows.items())]
+
+
+async def test_the_summary_and_legend_keep_numbers_with_their_units_at_60_columns() -> None:
+    """QA at 60x20: "参加人数少于 10" / "人：……" and "（⚑ ……区分度 <" / "0.15）"."""
+    report = example_room()
+    assert report.summary.noisy
+    app = RoomReportApp(report)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("参加人数少于 10 人：" in line for line in lines), lines
+        assert not any(line.rstrip().endswith("10") for line in lines), lines
+        await pilot.press("2")  # the questions tab, with its legend
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("< 0.15）" in line for line in lines), lines
+        assert not any(line.rstrip().endswith("<") for line in lines), lines
+        await pilot.press("q")

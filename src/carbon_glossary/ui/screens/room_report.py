@@ -34,6 +34,7 @@ from carbon_glossary.session.report import (
 from carbon_glossary.ui import commands
 from carbon_glossary.ui.safe import visible_line
 from carbon_glossary.ui.terminal import utf8_input_driver
+from carbon_glossary.ui.widgets.wrap import Paragraph
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -139,14 +140,16 @@ class RoomReportScreen(commands.LocalisedBindings):
         yield Header()
         with Vertical():
             lines = summary_lines(self.report)
-            yield Static(
-                Text(visible_line(self.report.title) + "\n" + "\n".join(lines)), id="summary"
-            )
+            # Wrapped by the one Chinese line-breaking rule (never "少于 10" / "人"), not
+            # rich's, which breaks at any space.
+            summary = Text(visible_line(self.report.title) + "\n" + "\n".join(lines))
+            yield Static(Paragraph(summary), id="summary")
             with TabbedContent():
                 for name in TABLES:
                     with TabPane(t(f"training.report.sheet.{name}"), id=f"tab-{name}"):
                         if name == "questions":
-                            yield Static(t("training.report.questions"), classes="legend")
+                            legend = Paragraph(Text(t("training.report.questions")))
+                            yield Static(legend, classes="legend")
                         yield DataTable(id=f"table-{name}", zebra_stripes=True, cursor_type="row")
         yield Footer(compact=True)
 
