@@ -102,7 +102,7 @@ def test_the_csv_files_carry_the_summary_beside_the_tables(
     header, *rows = read("room-summary.csv")
     assert header == ["项目", "数值"]
     values = dict(rows)
-    assert values["参加人数"] == "5"
+    assert values["参加人数"] == "5" and values["及格线%"] == "60.0"
     assert values["及格率%"] == f"{summary['pass_rate'] * 100:.1f}"
     assert values["平均分%"] == f"{summary['mean_percent']:.1f}"
     assert values["Cronbach α"] == str(round(summary["alpha"], 2))

@@ -645,7 +645,11 @@ def summary_rows(report: RoomReport) -> list[SummaryRow]:
     rows = [
         SummaryRow(t("training.report.row.paper"), printable(report.title)),
         SummaryRow(t("training.report.row.paper_id"), report.exam_id),
-        SummaryRow(t("training.report.row.pass_mark"), report.pass_mark_percent, PERCENT_FORMAT),
+        SummaryRow(
+            t("training.report.row.pass_mark"),
+            _percent_value(float(report.pass_mark_percent)),
+            PERCENT_FORMAT,
+        ),
         SummaryRow(t("training.report.row.sittings"), summary.sittings),
         SummaryRow(t("training.report.row.passed"), summary.passed),
         SummaryRow(t("training.report.row.pass_rate"), _percent_value(rate), PERCENT_FORMAT),
