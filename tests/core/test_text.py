@@ -174,3 +174,10 @@ def test_a_number_and_its_unit_wider_than_the_line_are_still_folded() -> None:
 def test_english_numbers_before_words_may_still_break() -> None:
     # only a Chinese measure word or unit is kept with its number
     assert _lines("fewer than 10 people", 14) == ["fewer than 10 ", "people"]
+
+
+def test_a_score_has_one_decimal_everywhere() -> None:
+    from carbon_glossary.core.text import percent_figure
+
+    values = (68, 200 / 3, 100.0, 0.0, -0.01, 12.34)
+    assert [percent_figure(v) for v in values] == ["68.0", "66.7", "100.0", "0.0", "0.0", "12.3"]
