@@ -495,7 +495,7 @@ async def test_handing_in_asks_first_then_shows_and_records_the_result(
         assert result == score_paper(plan.paper, answers)
         assert result.points == 2 and result.total == 6 and not result.passed
         shown = screen_text(result_screen)
-        assert flat("得分 2 / 6（33%）") in shown and flat("不及格（及格线 60%）") in shown
+        assert flat("得分 2 / 6（33.3%）") in shown and flat("不及格（及格线 60%）") in shown
         assert flat("用时 01:35") in shown and flat("作答 3/6 题") in shown
         assert flat("答错或未答的题（4）") in shown
         assert flat("你的答案：（未作答）") in shown
@@ -504,7 +504,7 @@ async def test_handing_in_asks_first_then_shows_and_records_the_result(
             assert flat(wrong.question.source) in shown
         chart = result_screen.query_one("#result-categories", BarChart)
         figures = {row.label: row.figures for row in chart.rows}
-        assert figures["核心概念"] == "1/3  33%"  # 1 right, 1 wrong, the matching unanswered
+        assert figures["核心概念"] == "1/3  33.3%"  # 1 right, 1 wrong, the matching unanswered
         assert figures["能源"].startswith("1/")  # true/false right, pinyin unanswered
         assert len(chart.rows) == len(result.by_category)
         assert flat("成绩已保存") in shown
