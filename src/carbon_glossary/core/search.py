@@ -2,9 +2,10 @@
 
 Ranking (DESIGN.md "Search"): exact term > exact alias (another name of the term, typed
 whole) > term prefix > term substring > pinyin or initials (matches from the term's first
-syllable above mid-term ones) > pinyin through another reading of a 多音字 (``diaofeng``
-finds 调峰, tiáo fēng) > alias > English (a whole gloss, then a gloss's start, then inside
-one) > definition text; equal scores in dictionary (pinyin) order.
+syllable above mid-term ones) > alias > English (a whole gloss, then a gloss's start, then
+inside one) > pinyin through another reading of a 多音字 (``diaofeng`` finds 调峰, tiáo
+fēng: a guess at what was meant, below the term's names matched as typed) > definition
+text; equal scores in dictionary (pinyin) order.
 
 Speed comes from doing no per-term Python work at query time. At build time every field is
 joined, one line per term in pinyin order, into a "blob"; a query becomes a ``str.find`` or a
@@ -67,9 +68,9 @@ FIELDS = (
     "traditional",
     "pinyin",
     "initials",
-    "other_reading",
     "alias",
     "english",
+    "other_reading",
     "definition",
 )
 
@@ -83,12 +84,12 @@ _PREFIX = 0.9
 _SUBSTRING = 0.8
 _PINYIN_START = 0.7
 _PINYIN_MID = 0.6
-_OTHER_READING_START = 0.56  # through another reading of a 多音字: below the own reading
-_OTHER_READING_MID = 0.55
 _ALIAS = 0.5
 _ENGLISH_EXACT = 0.48
 _ENGLISH_START = 0.47
 _ENGLISH = 0.45
+_OTHER_READING_START = 0.4  # through another reading of a 多音字: below the own reading
+_OTHER_READING_MID = 0.39
 _DEFINITION = 0.3
 
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
@@ -862,9 +863,9 @@ class _Search:
             self.term_exact_and_prefix,
             self.term_substring,
             self.pinyin,
-            self.other_readings,
             self.aliases,
             self.english,
+            self.other_readings,
             self.definitions,
         )
         for step in steps:
