@@ -332,15 +332,18 @@ def scan(
     unfair: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     examples: list[str] = []
-    earlier: list[Question] = []  # of the paper being scanned
+    earlier: list[Question] = []  # of the paper or round being scanned
+    last = ""
     for where, q in questions(glossary, paper, seeds):
+        if where != last:  # a new paper or round
+            earlier, last = [], where
         asked[f"{where} {q.kind}"] += 1
         found = problems(glossary, q)
         if where == "paper":
             found += repeated(glossary, q, earlier)
-            earlier.append(q)
-        else:
-            earlier = []
+        found += answered_elsewhere(glossary, q, earlier)
+        found += reading_again(q, earlier)
+        earlier.append(q)
         if found:
             unfair[f"{where} {q.kind}"] += 1
             for rule in dict.fromkeys(rule for rule, _ in found):
@@ -393,3 +396,65 @@ def repeated(glossary: Glossary, q: Question, earlier: list[Question]) -> list[t
         for n, other in enumerate(earlier)
         for key in sorted(mine & _sources(glossary, other))
     ]
+
+
+def _definition_owners(glossary: Glossary, text: str) -> set[str]:
+    """The terms whose definition an option showing ``text`` is: the definition holds every
+    piece of the text between blanks and punctuation."""
+    pieces = [p for p in (_norm(p) for p in _PIECES.split(text)) if len(p) >= 2]
+    return {
+        t.id for t in glossary.terms if pieces and all(p in _norm(t.definition) for p in pieces)
+    }
+
+
+def subjects(q: Question) -> set[str]:
+    """The terms a question asks the meaning of (pinyin and reading ask a sound)."""
+    if q.kind in ("pinyin", "reading"):
+        return set()
+    return set(q.item_ids) if q.kind == "match" else {q.term_id}
+
+
+def offered(glossary: Glossary, q: Question) -> set[str]:
+    """The terms a question offers, by name or by definition, as a wrong answer."""
+    by_text = {t.term: t.id for t in glossary.terms}
+    if q.kind in ("def-term", "en-term", "cloze"):
+        return {by_text[o] for o in q.options if o != q.answer}
+    if q.kind == "term-def":
+        wrong = (o for i, o in enumerate(q.options) if i != q.answer_index)
+        return {owner for o in wrong for owner in _definition_owners(glossary, o)} - {q.term_id}
+    if q.kind == "truefalse" and q.answer_index == 1:
+        return {by_text[q.statement_term]}
+    return set()
+
+
+def answered_elsewhere(
+    glossary: Glossary, q: Question, earlier: list[Question]
+) -> list[tuple[str, str]]:
+    """A term one question of a paper or round asks about, offered as a wrong answer by
+    another: knowing the one answer strikes an option of the other (QA findings 2, item 6:
+    碳达峰 and 碳排放 shown with the same four definitions)."""
+    mine, wrong = subjects(q), offered(glossary, q)
+    found = []
+    for n, other in enumerate(earlier):
+        both = (mine & offered(glossary, other)) | (subjects(other) & wrong)
+        found += [("answer offered", f"{q.kind} {q.term}: {i} as in Q{n + 1}") for i in both]
+    return found
+
+
+def reading_again(q: Question, earlier: list[Question]) -> list[tuple[str, str]]:
+    """A character asked in the same reading as an earlier question of the paper or round
+    asks it (省 shěng in 山东省人民政府 and in 《山东省碳达峰实施方案》: QA findings 2, item 3)."""
+    if q.kind != "reading":
+        return []
+    return [
+        ("reading again", f"{_char(q)} {q.answer} in {q.term} as in Q{n + 1}")
+        for n, other in enumerate(earlier)
+        if other.kind == "reading" and (_char(other), other.answer) == (_char(q), q.answer)
+    ]
+
+
+def _char(q: Question) -> str:
+    """The character a reading question asks about (from its text, for questions made
+    before they recorded it)."""
+    found = re.search(r"“(.)”的读音", q.prompt)
+    return getattr(q, "reading_char", "") or (found.group(1) if found else "")

@@ -23,7 +23,14 @@ from carbon_glossary.core.kinds.spec import (
 )
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.paper import build_paper, parse_paper, render_paper_text, score_paper
-from carbon_glossary.core.quiz import Question, Skip, check_answer, make_question, make_quiz
+from carbon_glossary.core.quiz import (
+    Question,
+    Shown,
+    Skip,
+    check_answer,
+    make_question,
+    make_quiz,
+)
 from carbon_glossary.interop.gift import paper_gift
 from carbon_glossary.session import decks
 from carbon_glossary.session.answers import AnswerState
@@ -48,6 +55,7 @@ def _make(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown,
 ) -> Question:
     """A made-up kind, for the test only: which character does the term begin with?"""
     first = term.term[0]

@@ -48,6 +48,7 @@ from carbon_glossary.core.problems import FileProblemError, Localized, Problem, 
 from carbon_glossary.core.quiz import (
     BLANK,
     PINYIN_MAX_SYLLABLES,
+    Asked,
     Given,
     Kind,
     Question,
@@ -56,7 +57,7 @@ from carbon_glossary.core.quiz import (
     instruction,
     kind_name,
     kind_names,
-    make_question,
+    make_clear,
     spec_for,
     supported_terms,
 )
@@ -554,27 +555,39 @@ def _fill_section(
     pool: list[Term],
     rng: random.Random,
     claimed: set[str],
+    asked: Asked,
 ) -> list[Question]:
     """The questions of one section, about terms drawn from ``pool``, adding what they claim
-    to ``claimed``. A question that would claim a sentence already claimed is made again, or
-    another term is drawn in its place; only when the pool has no other term is it kept (a
-    small glossary cannot always give a paper without a repeat, and a paper keeps its
-    length)."""
+    to ``claimed`` and what they ask and offer to ``asked``. A question that would claim a
+    sentence already claimed, or not keep clear of the others as :class:`Asked` says, is
+    made again, or another term is drawn in its place; only when the pool has no other term
+    is it kept (a small glossary cannot always give a paper without a repeat, and a paper
+    keeps its length)."""
     chosen = rng.sample(pool, min(section.count, len(pool)))
     questions: list[Question] = []
     clashing: list[Question] = []
     spare: list[Term] | None = None
+
     while chosen:
         term = chosen.pop(0)
         for _ in range(_REMAKES):
-            made = make_question(
-                glossary, term, section.kind, rng, pinyin_max_syllables=spec.pinyin_max_syllables
+            # the section's other terms are to be asked: not offered as wrong options
+            made, clear = make_clear(
+                glossary,
+                term,
+                section.kind,
+                rng,
+                asked,
+                chosen,
+                pinyin_max_syllables=spec.pinyin_max_syllables,
             )
-            if not isinstance(made, Question) or not _clashes(_claims(made), claimed):
-                break
-        if isinstance(made, Question) and not _clashes(_claims(made), claimed):
+            fair = isinstance(made, Question) and clear and not _clashes(_claims(made), claimed)
+            if not isinstance(made, Question) or fair or not clear:
+                break  # a remake may show other sentences, not clear what was offered
+        if isinstance(made, Question) and fair:
             questions.append(made)
             claimed.update(_claims(made))
+            asked.add(made)
             continue
         if isinstance(made, Question):
             clashing.append(made)
@@ -588,6 +601,7 @@ def _fill_section(
     for made in clashing[: section.count - len(questions)]:
         questions.append(made)
         claimed.update(_claims(made))
+        asked.add(made)
     return questions
 
 
@@ -597,12 +611,15 @@ def build_paper(glossary: Glossary, spec: PaperSpec) -> Paper:
     Matching sections are filled first, then those with a category, then those without
     one, from terms not yet asked with the same kind; questions are then listed in the
     spec's section order.
-    No sentence is tied to a term by two questions (see :func:`_claims`): a question that
-    would is made again, or another term of its section is asked instead.
+    No sentence is tied to a term by two questions (see :func:`_claims`), and no term asked
+    about is offered as a wrong option elsewhere, nor one reading of a character asked twice
+    (see :class:`~carbon_glossary.core.quiz.Asked`): a question that would is made again, or
+    another term of its section is asked instead.
     """
     used: dict[str, set[str]] = {}
     built: dict[int, list[Question]] = {}
     claimed: set[str] = set()
+    asked = Asked()
 
     def matching(section: PaperSection) -> bool:
         kind = spec_for(section.kind)
@@ -628,7 +645,7 @@ def build_paper(glossary: Glossary, spec: PaperSpec) -> Paper:
             )
             if term.id not in taken
         ]
-        built[index] = _fill_section(glossary, spec, section, pool, rng, claimed)
+        built[index] = _fill_section(glossary, spec, section, pool, rng, claimed, asked)
         taken.update(q.term_id for q in built[index])
     questions_in_order = [q for i in range(len(spec.sections)) for q in built[i]]
     section_of = [i for i in range(len(spec.sections)) for _ in built[i]]

@@ -38,10 +38,12 @@ from carbon_glossary.core.grading import (
     normalise_text,
 )
 from carbon_glossary.core.kinds.question import (
+    NOTHING_SHOWN,
     TRUE_FALSE_OPTIONS,
     Given,
     Kind,
     Question,
+    Shown,
     Skip,
     SkipReason,
     Verdict,
@@ -61,6 +63,7 @@ __all__ = [
     "OPTION_COUNT",
     "PINYIN_MAX_SYLLABLES",
     "TRUE_FALSE_OPTIONS",
+    "Asked",
     "Given",
     "Kind",
     "KindSpec",
@@ -74,6 +77,7 @@ __all__ = [
     "instruction",
     "kind_name",
     "kind_names",
+    "make_clear",
     "make_question",
     "make_quiz",
     "mask_term",
@@ -960,10 +964,19 @@ def _prompts(
 
 
 def _choose(
-    context: _Context, answer: _Facts, kind: str, candidates: Iterable[_Facts], prompt: str
+    context: _Context,
+    answer: _Facts,
+    kind: str,
+    candidates: Iterable[_Facts],
+    prompt: str,
+    avoid: frozenset[str] = frozenset(),
 ) -> list[_Facts] | SkipReason:
-    """The distractors for a question of ``kind`` showing ``prompt``, or why there are none."""
+    """The distractors for a question of ``kind`` showing ``prompt``, none of them a term
+    in ``avoid`` (ids), or why there are none."""
     fits = _fits(context, kind, answer)
+    if avoid:
+        unavoided = fits
+        fits = lambda c: c.term.id not in avoid and unavoided(c)  # noqa: E731
     if kind == "en-term":
         # "peak" (峰值) is a word of 碳达峰's "carbon emissions peak", and "green building"
         # (绿色建筑) is in "green building materials" (绿色建材): such a term could be meant
@@ -996,12 +1009,13 @@ def _first_choice(
     kind: str,
     prompts: Sequence[tuple[str, str]],
     ranked: _Replay | None,
+    avoid: frozenset[str] = frozenset(),
 ) -> tuple[str, str, list[_Facts]] | None:
     """(prompt, source, distractors) for the first prompt that can be asked, candidates
-    taken from ``ranked`` or, when None, in document order."""
+    taken from ``ranked`` or, when None, in document order, none of them in ``avoid``."""
     for prompt, source in prompts:
         candidates = ranked if ranked is not None else _Replay(_in_order(context, answer.term))
-        picked = _choose(context, answer, kind, candidates, prompt)
+        picked = _choose(context, answer, kind, candidates, prompt, avoid)
         if not isinstance(picked, str):
             return prompt, source, picked
     return None
@@ -1092,15 +1106,20 @@ def make_question(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
-    """A question of ``kind`` about ``term``, or a :class:`Skip` saying why there is none."""
+    """A question of ``kind`` about ``term``, or a :class:`Skip` saying why there is none.
+
+    ``shown``: what the other questions of the same paper or round ask (see :class:`Shown`);
+    with it, a question may be skipped (``too_few_terms``, ``no_polyphone``) that
+    :func:`check_support` allows."""
     spec = spec_for(kind)
     if spec is None:
         return Skip(kind, term.id, term=term.term, reason="unknown_kind")
     skip = spec.support(glossary, term, pinyin_max_syllables=pinyin_max_syllables)
     if skip is not None:
         return skip
-    return spec.make(glossary, term, rng, pinyin_max_syllables=pinyin_max_syllables)
+    return spec.make(glossary, term, rng, pinyin_max_syllables=pinyin_max_syllables, shown=shown)
 
 
 def _common(term: Term) -> dict[str, Any]:
@@ -1123,6 +1142,7 @@ def make_pinyin(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
     common = _common(term)
     return Question(
@@ -1135,19 +1155,22 @@ def make_pinyin(
 
 
 def _drawn(
-    glossary: Glossary, term: Term, kind: str, rng: random.Random
+    glossary: Glossary, term: Term, kind: str, rng: random.Random, shown: Shown
 ) -> tuple[dict[str, Any], _Facts, str, list[_Facts]] | Skip:
     """(what the question says of the term, its facts, the prompt, the distractors) for a
-    kind whose other options come from other terms."""
+    kind whose other options come from other terms, kept clear of ``shown``."""
     context = _CACHE.get(glossary)
     answer = context.facts_for(term)
     common = _common(term)
     prompts = _prompts(context, term, kind, rng)
     ranked = _Replay(_ranked(context, term, rng))
+    # a matching question's other terms are asked about too: not terms offered elsewhere
+    avoid = (shown.offered if kind == "match" else shown.subjects) - {term.id}
     # the most tempting distractors for a prompt taken at random; failing that, the ones
     # check_support found (in document order), so a supported term always gets a question
-    chosen = _first_choice(context, answer, kind, prompts, ranked) or _first_choice(
-        context, answer, kind, prompts, None
+    # (when nothing is to be avoided)
+    chosen = _first_choice(context, answer, kind, prompts, ranked, avoid) or _first_choice(
+        context, answer, kind, prompts, None, avoid
     )
     if chosen is None:
         return Skip(kind, term.id, term=term.term, reason="too_few_terms")
@@ -1162,21 +1185,23 @@ def make_truefalse(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
-    drawn = _drawn(glossary, term, kind, rng)
+    drawn = _drawn(glossary, term, kind, rng, shown)
     if isinstance(drawn, Skip):
         return drawn
     common, answer, _, distractors = drawn
     true = rng.random() < 0.5
-    shown = answer if true else distractors[0]
+    stated = answer if true else distractors[0]
     return Question(
         kind=kind,
         prompt=term.term,
         options=TRUE_FALSE_OPTIONS,
         answer=TRUE_FALSE_OPTIONS[0 if true else 1],
         answer_index=0 if true else 1,
-        statement=shown.definition,
-        statement_term=shown.term.term,
+        statement=stated.definition,
+        statement_term=stated.term.term,
+        offered_ids=() if true else (stated.term.id,),
         **common,
     )
 
@@ -1188,8 +1213,9 @@ def make_match(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
-    drawn = _drawn(glossary, term, kind, rng)
+    drawn = _drawn(glossary, term, kind, rng, shown)
     if isinstance(drawn, Skip):
         return drawn
     common, answer, _, distractors = drawn
@@ -1217,8 +1243,9 @@ def make_term_def(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
-    drawn = _drawn(glossary, term, kind, rng)
+    drawn = _drawn(glossary, term, kind, rng, shown)
     if isinstance(drawn, Skip):
         return drawn
     common, answer, _, distractors = drawn
@@ -1230,6 +1257,7 @@ def make_term_def(
         options=tuple(c.option_definition for c in choices),
         answer=answer.option_definition,
         answer_index=choices.index(answer),
+        offered_ids=tuple(d.term.id for d in distractors),
         **common,
     )
 
@@ -1241,11 +1269,12 @@ def make_term_choice(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
     definition_prompt: bool = False,
 ) -> Question | Skip:
     """A question whose options are terms, shown with the prompt its distractors were
     drawn for (an English name, a sentence with a blank) or with the term's definition."""
-    drawn = _drawn(glossary, term, kind, rng)
+    drawn = _drawn(glossary, term, kind, rng, shown)
     if isinstance(drawn, Skip):
         return drawn
     common, answer, prompt, distractors = drawn
@@ -1261,6 +1290,7 @@ def make_term_choice(
         answer=term.term,
         answer_index=choices.index(answer),
         accepted=tuple(dict.fromkeys(accepted)),
+        offered_ids=tuple(d.term.id for d in distractors),
         **common,
     )
 
@@ -1323,6 +1353,7 @@ def make_def_term(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
     """A definition (its own term blanked) shown; the term picked among others."""
     return make_term_choice(
@@ -1331,8 +1362,86 @@ def make_def_term(
         kind,
         rng,
         pinyin_max_syllables=pinyin_max_syllables,
+        shown=shown,
         definition_prompt=True,
     )
+
+
+class Asked:
+    """What the questions of one paper or practice round ask and offer so far, to keep
+    them from answering one another (QA findings 2, items 3 and 6):
+
+    - a term asked about (the answer of a choice, cloze or true/false question, the items of
+      a matching question) is not offered as a wrong option, by name or by definition, in
+      another question, nor the other way round: whoever knows the one answer would strike
+      that option from the other question (碳达峰's and 碳排放's term→definition questions
+      showing the same four definitions). Two option sets can then never be the same, as each
+      holds its own answer. Pinyin and reading questions are about sound, not meaning: their
+      terms count for neither side;
+    - a character is asked in one reading once (省 shěng in 山东省人民政府 and in
+      《山东省碳达峰实施方案》: the first gives the second away)."""
+
+    def __init__(self) -> None:
+        self.subjects: set[str] = set()
+        self.offered: set[str] = set()
+        self.readings: set[tuple[str, str]] = set()
+
+    def shown(self, coming: Iterable[Term] = ()) -> Shown:
+        """For :func:`make_question`: what a new question must stay clear of; ``coming``
+        are the terms still to be asked (not offered now, so that they can be asked)."""
+        return Shown(frozenset(self.subjects.union(t.id for t in coming)), frozenset(self.readings))
+
+    @staticmethod
+    def _subjects(question: Question) -> frozenset[str]:
+        if question.mode == "typed-reading" or question.reading_char:
+            return frozenset()
+        return frozenset(question.term_ids)
+
+    def admits(self, question: Question) -> bool:
+        """Whether ``question`` keeps clear of the questions added so far."""
+        if question.reading_char and (question.reading_char, question.answer) in self.readings:
+            return False
+        return not (
+            self._subjects(question) & self.offered
+            or self.subjects.intersection(question.offered_ids)
+        )
+
+    def add(self, question: Question) -> None:
+        self.subjects |= self._subjects(question)
+        self.offered.update(question.offered_ids)
+        if question.reading_char:
+            self.readings.add((question.reading_char, question.answer))
+
+
+def make_clear(
+    glossary: Glossary,
+    term: Term,
+    kind: str,
+    rng: random.Random,
+    asked: Asked,
+    coming: Sequence[Term] = (),
+    *,
+    pinyin_max_syllables: int | None = PINYIN_MAX_SYLLABLES,
+) -> tuple[Question | Skip, bool]:
+    """A question of ``kind`` about ``term`` that keeps clear of what ``asked`` holds, not
+    offering the terms ``coming`` either when it can; and whether it is clear. When no
+    question is, one made regardless (False), for a caller that must fill a paper."""
+    spec = spec_for(kind)
+    if spec is None:
+        return Skip(kind, term.id, term=term.term, reason="unknown_kind"), False
+    skip = spec.support(glossary, term, pinyin_max_syllables=pinyin_max_syllables)
+    if skip is not None:
+        return skip, False
+    made: Question | Skip = skip or Skip(kind, term.id, term=term.term, reason="too_few_terms")
+    limit = pinyin_max_syllables
+    for shown in (asked.shown(coming), asked.shown()) if coming else (asked.shown(),):
+        made = spec.make(
+            glossary, term, rng, pinyin_max_syllables=pinyin_max_syllables, shown=shown
+        )
+        if isinstance(made, Question):
+            # not clear only when its own term was offered before: no remake changes that
+            return made, asked.admits(made)
+    return spec.make(glossary, term, rng, pinyin_max_syllables=limit, shown=NOTHING_SHOWN), False
 
 
 def make_quiz(
@@ -1352,6 +1461,9 @@ def make_quiz(
     quiz covers many terms and kinds; a term comes back (with another kind) only when there
     are more questions than terms. Kinds a term cannot support are passed over; the list is
     shorter than ``count`` only when the terms cannot support that many distinct questions.
+    The questions keep clear of one another as :class:`Asked` says; a question that cannot
+    is put off to the end of the round, and asked only if the round would be short without
+    it.
     """
     wanted: list[str] = list(dict.fromkeys(kinds)) or list(kind_names())
     pool = [
@@ -1364,6 +1476,8 @@ def make_quiz(
     rng.shuffle(pool)
     rng.shuffle(wanted)
     questions: list[Question] = []
+    put_off: list[Question] = []
+    asked = Asked()
     used: set[tuple[str, str]] = set()
     exhausted: set[str] = set()
     slot = 0
@@ -1378,15 +1492,26 @@ def make_quiz(
             if (term.id, kind) in used:
                 continue
             used.add((term.id, kind))
-            made = make_question(
-                glossary, term, kind, rng, pinyin_max_syllables=pinyin_max_syllables
+            # the terms of this lap still to come are not offered as wrong options
+            coming = pool[slot : slot + count - len(questions) - 1]
+            made, clear = make_clear(
+                glossary,
+                term,
+                kind,
+                rng,
+                asked,
+                coming,
+                pinyin_max_syllables=pinyin_max_syllables,
             )
-            if isinstance(made, Question):
+            if isinstance(made, Question) and not clear:
+                put_off.append(made)  # asked at the end if the round needs it
+            elif isinstance(made, Question):
                 questions.append(made)
+                asked.add(made)
                 break
         else:
             exhausted.add(term.id)
-    return questions
+    return questions + put_off[: count - len(questions)]
 
 
 def _choice_index(question: Question, given: str) -> int | None:

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from carbon_glossary.core.grading import PinyinGrade
 from carbon_glossary.core.kinds.spec import KindSpec, Mode, spec_for
 from carbon_glossary.i18n import get_language, t
 
 __all__ = [
+    "NOTHING_SHOWN",
     "TRUE_FALSE_OPTIONS",
     "Given",
     "Kind",
     "Question",
+    "Shown",
     "Skip",
     "SkipReason",
     "Verdict",
@@ -100,6 +102,10 @@ class Question:
     category: str = ""
     source: str = ""
     notes: tuple[str, ...] = ()
+    # the terms whose names or definitions are offered as wrong answers (a true/false
+    # question keyed 错: the term whose definition is shown)
+    offered_ids: tuple[str, ...] = ()
+    reading_char: str = ""  # reading: the character asked about
 
     @property
     def spec(self) -> KindSpec:
@@ -123,6 +129,22 @@ class Question:
     @property
     def is_typed(self) -> bool:
         return self.spec.is_typed
+
+
+class Shown(NamedTuple):
+    """What the other questions of one paper or practice round already ask, for a new
+    question to stay clear of (QA findings 2, items 3 and 6): the terms asked about are not
+    offered as another question's wrong options, so knowing one answer does not strike an
+    option elsewhere, and the terms offered so are not asked about (a matching question
+    leaves them out of its items); a character asked in its reading (省 shěng) is not asked
+    again."""
+
+    subjects: frozenset[str] = frozenset()
+    readings: frozenset[tuple[str, str]] = frozenset()
+    offered: frozenset[str] = frozenset()
+
+
+NOTHING_SHOWN = Shown()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from carbon_glossary.core.kinds.question import Question, Skip
+from carbon_glossary.core.kinds.question import NOTHING_SHOWN, Question, Shown, Skip
 from carbon_glossary.core.model import Glossary, Term
 from carbon_glossary.core.pinyin import display_pinyin, is_hanzi
 from carbon_glossary.core.readings import ReadingError, resolve_reading
@@ -165,9 +165,13 @@ def make(
     rng: random.Random,
     *,
     pinyin_max_syllables: int | None,
+    shown: Shown = NOTHING_SHOWN,
 ) -> Question | Skip:
-    """A reading question about one of ``term``'s characters, chosen by ``rng``."""
-    eligible = eligible_characters(glossary, term)
+    """A reading question about one of ``term``'s characters, chosen by ``rng``; not one
+    that ``shown`` has asked in the same reading (省 shěng twice in a round)."""
+    eligible = tuple(
+        e for e in eligible_characters(glossary, term) if (e[0], e[1]) not in shown.readings
+    )
     if not eligible:
         return Skip(kind, term.id, term=term.term, reason="no_polyphone")
     char, right, offered = rng.choice(eligible)
@@ -189,4 +193,5 @@ def make(
         category=term.category,
         source=term.source,
         notes=tuple(f"“{char}”读 {r}：{table[r]}" for r in options if r != right),
+        reading_char=char,
     )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeAlias
 if TYPE_CHECKING:
     import random
 
-    from carbon_glossary.core.kinds.question import Given, Question, Skip, Verdict
+    from carbon_glossary.core.kinds.question import Given, Question, Shown, Skip, Verdict
     from carbon_glossary.core.model import Glossary, Term
 
 __all__ = [
@@ -53,7 +53,9 @@ TYPED_MODES: frozenset[Mode] = frozenset({"typed-or-choice", "typed-reading"})
 
 
 class Maker(Protocol):
-    """Make a question of ``kind`` about ``term``, or say why there is none."""
+    """Make a question of ``kind`` about ``term``, or say why there is none; ``shown`` is
+    what the other questions of the paper or round ask (a kind that offers other terms as
+    wrong options leaves its subjects out; a Skip when it cannot)."""
 
     def __call__(
         self,
@@ -63,6 +65,7 @@ class Maker(Protocol):
         rng: random.Random,
         *,
         pinyin_max_syllables: int | None,
+        shown: Shown,
     ) -> Question | Skip: ...
 
 
@@ -124,9 +127,17 @@ class KindSpec(NamedTuple):
         rng: random.Random,
         *,
         pinyin_max_syllables: int | None,
+        shown: Shown,
     ) -> Question | Skip:
         maker: Maker = _resolve(self.maker)
-        return maker(glossary, term, self.name, rng, pinyin_max_syllables=pinyin_max_syllables)
+        return maker(
+            glossary,
+            term,
+            self.name,
+            rng,
+            pinyin_max_syllables=pinyin_max_syllables,
+            shown=shown,
+        )
 
     def support(
         self, glossary: Glossary, term: Term, *, pinyin_max_syllables: int | None
