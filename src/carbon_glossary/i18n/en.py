@@ -1520,4 +1520,7 @@ MESSAGES: dict[str, str] = {
     "training.report.row.accepted": "Question {number} also accepts",
     # --- end of report ---
     #
+    # --- fairpaper ---
+    "quiz.key.also_right": " (also right: {answers})",
+    # --- end of fairpaper ---
 }

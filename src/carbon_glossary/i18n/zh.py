@@ -1231,4 +1231,7 @@ MESSAGES: dict[str, str] = {
     "training.report.row.accepted": "第 {number} 题另外接受的答案",
     # --- end of report ---
     #
+    # --- fairpaper ---
+    "quiz.key.also_right": "（也算对：{answers}）",
+    # --- end of fairpaper ---
 }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from carbon_glossary.core.grading import normalise_text
 from carbon_glossary.core.kinds.question import Question, option_label
+from carbon_glossary.i18n import t
 
-__all__ = ["answer_key", "question_lines", "sheet_key"]
+__all__ = ["also_right", "answer_key", "question_lines", "sheet_key"]
 
 
 def question_lines(number: int, question: Question) -> list[str]:
@@ -27,13 +29,36 @@ def question_lines(number: int, question: Question) -> list[str]:
 
 def answer_key(question: Question) -> str:
     """The right answer as a printed paper's key gives it: the letter and the option's text
-    (the letter alone when the options are whole definitions), the reading, the pairing."""
+    (the letter alone when the options are whole definitions), the reading, the pairing.
+    A term that may be written in (cloze) is followed by the other answers marking accepts,
+    so that a trainer marking by hand marks them right too: ``C　可再生能源（也算对：非化石
+    能源）`` (QA findings 2, item 8)."""
     if question.mode in ("match", "typed-reading") or question.answer_index is None:
         return question.answer
     letter = option_label(question.answer_index)
     if question.spec.options_are_definitions:
         return letter
+    others = also_right(question)
+    if others:
+        return f"{letter}　{question.answer}" + t("quiz.key.also_right", answers="、".join(others))
     return f"{letter}　{question.answer}"
+
+
+def also_right(question: Question) -> tuple[str, ...]:
+    """The other written answers accepted for a question answered by writing a term in: its
+    aliases, and the broader terms after 等 (:func:`carbon_glossary.core.quiz.make_question`
+    puts them in ``accepted``); not the term in another script (碳達峰), which is the same
+    word."""
+    if not (question.spec.term_answer and question.is_typed):
+        return ()
+    seen = {normalise_text(question.answer)}
+    others = []
+    for form in question.accepted:
+        key = normalise_text(form)
+        if key and key not in seen:
+            seen.add(key)
+            others.append(form)
+    return tuple(others)
 
 
 def sheet_key(question: Question) -> str:
