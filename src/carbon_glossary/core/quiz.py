@@ -82,6 +82,7 @@ __all__ = [
     "make_quiz",
     "mask_term",
     "option_label",
+    "shown_definition",
     "spec_for",
     "supported_terms",
 ]
@@ -269,6 +270,16 @@ def mask_term(text: str, term: Term, glossary: Glossary | None = None) -> str:
         return _CACHE.get(glossary).mask(text, term)
     own, expansions = _own_forms(term)
     return _mask(text, own, lambda _: (), expansions)
+
+
+def shown_definition(glossary: Glossary, term: Term) -> str:
+    """``term``'s definition as a question shows it: the term and its other names blanked
+    (:func:`mask_term`), notes on how a character of it is read dropped, and what the blank
+    leaves empty dropped too (“＿＿”的简称, 简称“＿＿”, （＿＿）, 俗称“＿＿”); "" when what is
+    left no longer defines it. Every exporter that asks for a term by its definition (GIFT)
+    shows this, so that it shows what the quiz shows."""
+    facts = _CACHE.get(glossary).facts_for(term)
+    return facts.definition if facts.definition_key else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,16 +73,18 @@ def paper_gift(paper: Paper) -> str:
 
 
 def glossary_gift(request: ExportRequest) -> str:
-    """One short-answer question per defined term: its definition, the term blanked out
-    (so the question does not give the answer away); the term, its traditional form and
-    its aliases are accepted."""
-    from carbon_glossary.core.quiz import mask_term
+    """One short-answer question per defined term: its definition as the in-app quiz shows
+    it (:func:`~carbon_glossary.core.quiz.shown_definition`: the term blanked out, and the
+    notes the blank leaves empty dropped), so the question neither gives the answer away
+    nor shows 简称“＿＿”; the term, its traditional form and its aliases are accepted. A term
+    whose definition says nothing once blanked is left out, as the quiz leaves it out."""
+    from carbon_glossary.core.quiz import shown_definition
 
     blocks = [[f"$CATEGORY: $course$/{escape(request.glossary.title)}"]]
     for term in request.terms:
-        if not term.definition:
+        prompt = shown_definition(request.glossary, term)
+        if not prompt:
             continue
-        prompt = mask_term(term.definition, term, request.glossary)
         answers = dict.fromkeys((term.term, term.traditional, *term.aliases))
         accepted = " ".join(f"={escape(a)}" for a in answers if a)
         blocks.append([f"{_title(term.id)}{escape(prompt)} {{{accepted}}}"])
