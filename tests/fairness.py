@@ -24,6 +24,7 @@ Used by tests/test_quiz_fairness.py and bench/scan_fairness.py.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import random
 import re
@@ -127,6 +128,9 @@ RULES = {
 }
 SAME_THING = ("nested", "broader", "near", "english")
 COULD_DEFINE = (*SAME_THING, "kind-of")
+# definitions offered side by side or with the terms: the README puts no term named in the
+# other's definition beside it (QA findings 2, item 7: 峰值 and 碳达峰碳中和 in one match)
+COULD_NAME = (*COULD_DEFINE, "named")
 COULD_FIT = (*COULD_DEFINE, "named", "related")
 COULD_FILL = (*COULD_FIT, "sibling", "head")
 
@@ -230,7 +234,7 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
             found.append((rule, f"{q.kind}: {b.term} {what} {a.term}"))
 
     if q.kind in ("cloze", "def-term", "en-term"):
-        rules = {"cloze": COULD_FILL, "def-term": COULD_DEFINE, "en-term": SAME_THING}[q.kind]
+        rules = {"cloze": COULD_FILL, "def-term": COULD_NAME, "en-term": SAME_THING}[q.kind]
         for option in q.options:
             if option != answer.term:
                 pair(answer, by_text[option], rules, "fits as well as")
@@ -244,6 +248,8 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
                 shown = normalise_text(mask_term(other.definition, other, glossary))
                 if other.definition and key and key in shown:
                     pair(answer, other, COULD_DEFINE, "has a definition that fits")
+                    if one_template(glossary, answer, other):
+                        found.append(("template", f"{other.term} is {answer.term}'s template"))
             # an option naming the asked term is struck at sight (QA findings 2, item 26)
             named = [f for f in (answer.term, answer.traditional, *answer.aliases) if f]
             if any(f.casefold() in option.casefold() for f in named):
@@ -266,12 +272,17 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
             ):
                 found.append(("english within", f"en-term: {q.prompt!r} and {option}"))
     if q.kind == "truefalse" and q.answer_index == 1:
-        pair(answer, by_text[q.statement_term], COULD_FIT, "has a definition not plainly wrong for")
+        stated = by_text[q.statement_term]
+        pair(answer, stated, COULD_FIT, "has a definition not plainly wrong for")
+        if one_template(glossary, answer, stated):
+            found.append(("template", f"{stated.term} is {answer.term}'s template"))
     if q.kind == "match":
         items = [by_text[i] for i in q.items]
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
-                pair(a, b, COULD_DEFINE, "can take the definition of")
+                pair(a, b, COULD_NAME, "can take the definition of")
+                if one_template(glossary, a, b):
+                    found.append(("template", f"{a.term} and {b.term} in one match"))
     # giveaways: a pair of adjacent characters of the answer shown, when no other option
     # holds either character; or a run of three shown, when no other option holds it
     # (装配式 in 装配式混凝土结构 names 装配式建筑 whatever other 装 or 配 the options have)
@@ -292,6 +303,9 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
         for chars in _shown_runs(glossary, answer, shown):
             if not any(chars in o for o in others):
                 found.append(("giveaway", f"{chars} of {answer.term} shown in {where}"))
+        for char in set(re.findall(r"[“「‘\"](.)[”」’\"]", shown)) & set(answer.term):
+            if _is_hanzi(char) and not any(char in o for o in others):
+                found.append(("giveaway", f"“{char}” of {answer.term} quoted in {where}"))
     # a Latin term spelt by the initials of words shown with it
     shown_with = {
         "term-def": [q.options[q.answer_index or 0]] if q.options else [],
@@ -312,6 +326,26 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
         texts = [q.prompt]
     found += [("gutted", t[:30]) for t in texts if GUTTED.search(t) or NAME_NOTE.search(t)]
     return found
+
+
+def _without_name(term: Term) -> str:
+    """The definition with each piece (two characters or more) of the term's name and each
+    number taken out."""
+    text, name = term.definition, term.term
+    pieces = sorted(
+        {name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1)}, key=len
+    )
+    for piece in reversed(pieces):
+        text = text.replace(piece, "|")
+    return normalise_text(re.sub(r"[0-9]+", "#", text))
+
+
+def one_template(glossary: Glossary, a: Term, b: Term) -> bool:
+    """Two definitions that are one text with another name filled in (山东省人民政府于2022年12月
+    印发的文件…明确了山东省碳达峰工作… / 济南市人民政府于2023年6月…): side by side, the right
+    one is the one naming the place in the term (QA findings 2, item 7)."""
+    x, y = _without_name(a), _without_name(b)
+    return bool(x and y) and difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.6
 
 
 def questions(glossary: Glossary, paper: PaperSpec, seeds: range) -> Iterator[tuple[str, Question]]:

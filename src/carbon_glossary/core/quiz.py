@@ -23,6 +23,7 @@ draw distractors from) gives a :class:`Skip` with a reason the caller can show, 
 
 from __future__ import annotations
 
+import difflib
 import heapq
 import itertools
 import random
@@ -300,6 +301,7 @@ class _Facts:
     near: frozenset[str]  # ids of its near-synonyms (``near``, both ways)
     head: str  # its last hanzi: 系统 in 分布式能源系统, 汇 in 生态碳汇
     spells: bool  # the shown definition spells a Latin form of the term by initials
+    skeleton: str  # the definition without the pieces of its term's name (see _skeleton)
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,6 +501,7 @@ class _Context:
             near=frozenset(self._near.get(term.id, ())),
             head=hanzi[-1] if hanzi else "",
             spells=_spells(definition, term),
+            skeleton=_skeleton(term),
         )
 
     def mask(self, text: str, term: Term) -> str:
@@ -507,6 +510,40 @@ class _Context:
 
     def contains(self, text: str, term: Term) -> bool:
         return self.mask(text, term) != text
+
+
+def _skeleton(term: Term) -> str:
+    """``term``'s definition with every piece of two or more characters of its name replaced
+    by one mark, longest first, and numbers by 0, normalised: what is left when the name is
+    taken out. 山东省人民政府于2022年12月印发的文件…明确了山东省碳达峰工作… and 济南市人民政府
+    于2023年6月印发的文件…明确了济南市碳达峰工作… leave nearly the same text (see
+    :func:`_same_template`)."""
+    text, name = term.definition, term.term
+    pieces = {name[a:b] for a in range(len(name)) for b in range(a + 2, len(name) + 1)}
+    for piece in sorted(pieces, key=lambda p: (-len(p), p)):
+        if piece in text:
+            text = text.replace(piece, "□")
+    return normalise_text(re.sub(r"\d+", "0", text))
+
+
+# Two skeletons this alike are one template filled in with two names (0.61-0.77 in the
+# shipped glossary for the documents and governments; below 0.47 for every other pair).
+_TEMPLATE_LIKENESS = 0.6
+
+
+def _same_template(a: _Facts, b: _Facts) -> bool:
+    """Whether two definitions are one template with a different name filled in: offered
+    together, the right one is the one naming the place or body in the term (QA findings
+    2, item 7: the three plans' definitions, where only 山东省 / 济南市 / 我国2030年前
+    differ)."""
+    if not (a.skeleton and b.skeleton):
+        return False
+    matcher = difflib.SequenceMatcher(None, a.skeleton, b.skeleton, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= _TEMPLATE_LIKENESS
+        and matcher.quick_ratio() >= _TEMPLATE_LIKENESS
+        and matcher.ratio() >= _TEMPLATE_LIKENESS
+    )
 
 
 class _ContextCache:
@@ -607,6 +644,19 @@ def _could_define(context: _Context, a: _Facts, b: _Facts) -> bool:
     )
 
 
+def _could_name(context: _Context, a: _Facts, b: _Facts) -> bool:
+    """``b`` might define ``a`` (above), or one's definition names the other (the README: a
+    term named in the other's definition is not offered with it): 碳达峰碳中和's definition
+    says 峰值, so the two are not matched in one set; the 槐荫区 plan's definition cites
+    《山东省碳达峰实施方案》, so it is not offered as that plan's definition (QA findings 2,
+    item 7)."""
+    return (
+        _could_define(context, a, b)
+        or context.contains(a.term.definition, b.term)
+        or context.contains(b.term.definition, a.term)
+    )
+
+
 def _could_fit(context: _Context, a: _Facts, b: _Facts) -> bool:
     """``b`` might also make a sentence about ``a`` true: it could define it (above), it is
     named anywhere in the other's definition, or the glossary links the two by ``related``
@@ -633,21 +683,26 @@ def _could_fill(context: _Context, a: _Facts, b: _Facts) -> bool:
 def _fits(context: _Context, kind: str, answer: _Facts) -> _Fits:
     """Which other terms may serve as distractors for this kind and answer.
 
-    A definition (term-def, def-term, match) rules out terms it could define; a sentence
-    (cloze) or a statement to judge (truefalse: a near-synonym's definition is not plainly
-    错) also terms it merely relates to; an English name only another name of the same thing.
+    A definition (term-def, def-term, match) rules out terms it could define, names or is
+    named by; a sentence (cloze) or a statement to judge (truefalse: a near-synonym's
+    definition is not plainly 错) also terms it merely relates to; an English name only
+    another name of the same thing. Definitions shown side by side or with another's term
+    (term-def, match, truefalse) are not of one template (:func:`_same_template`).
     """
     if kind in ("term-def", "truefalse", "match", "def-term"):
-        rival = _could_fit if kind == "truefalse" else _could_define
+        rival = _could_fit if kind == "truefalse" else _could_name
         # in a match the distractor's definition spelling its term pairs them; in truefalse
         # it names whose definition is shown
         spelt = kind in ("truefalse", "match")
+        # definitions shown side by side, or one shown with another's term: not one template
+        templated = kind != "def-term"
         fits: _Fits = lambda c: (  # noqa: E731
             bool(c.definition_key)
             and not (spelt and c.spells)
             and _distinct_definitions(c, answer)
             and _distinct_terms(c, answer)
             and not rival(context, c, answer)
+            and not (templated and _same_template(c, answer))
         )
         if kind == "term-def":
             # an option naming the asked term is never its definition: struck at sight
@@ -670,7 +725,10 @@ def _distinct_for(context: _Context, kind: str) -> _Distinct:
     if kind == "match":
         # every item is the answer to one definition: no two may fit each other's
         return lambda a, b: (
-            _distinct_definitions(a, b) and _distinct_terms(a, b) and not _could_fit(context, a, b)
+            _distinct_definitions(a, b)
+            and _distinct_terms(a, b)
+            and not _could_fit(context, a, b)
+            and not _same_template(a, b)
         )
     if kind == "term-def":
         return lambda a, b: (
@@ -803,12 +861,14 @@ def _visible(context: _Context, kind: str, answer: _Facts, prompt: str) -> froze
     2022年12月印发的文件…), of which some distractor must hold one character; and runs of
     three characters, hanzi, Latin letters or digits (装配式 of 装配式建筑 in 常见装配式混凝土
     结构, 203 of 《2030年前碳达峰行动方案》, 市碳达 of 《济南市碳达峰工作方案》), which some
-    distractor must hold whole. Otherwise the one option that holds them is the answer, known
-    or not (issue 7, item 3). Single characters are allowed to show: a definition explains its
-    term's morphemes (碳达峰: 排放量达到…峰值), which is meaning, not a hint; so is a run the
-    text shows as part of another term's name written inside the answer (碳达峰 of
-    碳达峰碳中和 in 碳达峰与碳中和的合称: see :meth:`_Context.parts`). For ``term-def`` the text
-    is the right option, the stem being the term."""
+    distractor must hold whole; and a single character of the answer that the text quotes
+    (把“汇”定义为… of 碳汇), which some distractor must hold. Otherwise the one option that
+    holds them is the answer, known or not (issue 7, item 3). Other single characters are
+    allowed to show: a definition explains its term's morphemes (碳达峰: 排放量达到…峰值),
+    which is meaning, not a hint; so is a run the text shows as part of another term's name
+    written inside the answer (碳达峰 of 碳达峰碳中和 in 碳达峰与碳中和的合称: see
+    :meth:`_Context.parts`). For ``term-def`` the text is the right option, the stem being
+    the term."""
     if kind == "def-term":  # shown as the prompt
         text = answer.definition
     elif kind == "term-def":  # shown as the right option
@@ -826,7 +886,15 @@ def _visible(context: _Context, kind: str, answer: _Facts, prompt: str) -> froze
     return frozenset(
         [p for p in pairs if p in text]
         + [r for r in runs if all(map(_word_char, r)) and _shows_outside(text, r, spans)]
+        + [c for c in _QUOTED_CHAR.findall(text) if c in term]
     )
+
+
+# A single character in quotation marks (把“汇”定义为…, “荷”读hè): the text points at that
+# character, so when the answer holds it, some other option must hold it too (QA findings
+# 2, item 7: 碳汇's definition quoting “汇”, and 碳汇 the only option with 汇). A character
+# that is merely written (排放量达到…峰值 in 碳达峰's) is meaning, and may show.
+_QUOTED_CHAR = re.compile(r"[“「‘\"]([\u3400-\u4dbf\u4e00-\u9fff])[”」’\"]")
 
 
 def _spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -850,7 +918,8 @@ def _shows_outside(text: str, run: str, spans: Sequence[tuple[int, int]]) -> boo
 
 def _covers(needle: str, text: str, whole_pairs: bool = False) -> bool:
     """Whether an option showing ``text`` holds ``needle`` of :func:`_visible`: one
-    character of a pair (the whole pair with ``whole_pairs``), the whole of a longer run."""
+    character of a pair (the whole pair with ``whole_pairs``), the whole of a longer run or
+    the quoted character."""
     if len(needle) == 2 and not whole_pairs:
         return any(c in text for c in needle)
     return needle in text
