@@ -24,6 +24,7 @@ draw distractors from) gives a :class:`Skip` with a reason the caller can show, 
 from __future__ import annotations
 
 import difflib
+import functools
 import heapq
 import itertools
 import random
@@ -536,9 +537,14 @@ def _same_template(a: _Facts, b: _Facts) -> bool:
     together, the right one is the one naming the place or body in the term (QA findings
     2, item 7: the three plans' definitions, where only 山东省 / 济南市 / 我国2030年前
     differ)."""
-    if not (a.skeleton and b.skeleton):
-        return False
-    matcher = difflib.SequenceMatcher(None, a.skeleton, b.skeleton, autojunk=False)
+    return bool(a.skeleton and b.skeleton) and _alike(*sorted((a.skeleton, b.skeleton)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _alike(a: str, b: str) -> bool:
+    """Whether two skeletons are :data:`_TEMPLATE_LIKENESS` alike (asked again and again of
+    the same pairs as distractors are chosen, hence the cache)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return (
         matcher.real_quick_ratio() >= _TEMPLATE_LIKENESS
         and matcher.quick_ratio() >= _TEMPLATE_LIKENESS
