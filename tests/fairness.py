@@ -128,8 +128,8 @@ RULES = {
 }
 SAME_THING = ("nested", "broader", "near", "english")
 COULD_DEFINE = (*SAME_THING, "kind-of")
-# definitions offered side by side or with the terms: the README puts no term named in the
-# other's definition beside it (QA findings 2, item 7: 峰值 and 碳达峰碳中和 in one match)
+# a match shows every definition beside every term: the README puts no term named in
+# another's definition in it (QA findings 2, item 7: 峰值 and 碳达峰碳中和 in one match)
 COULD_NAME = (*COULD_DEFINE, "named")
 COULD_FIT = (*COULD_DEFINE, "named", "related")
 COULD_FILL = (*COULD_FIT, "sibling", "head")
@@ -234,7 +234,7 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
             found.append((rule, f"{q.kind}: {b.term} {what} {a.term}"))
 
     if q.kind in ("cloze", "def-term", "en-term"):
-        rules = {"cloze": COULD_FILL, "def-term": COULD_NAME, "en-term": SAME_THING}[q.kind]
+        rules = {"cloze": COULD_FILL, "def-term": COULD_DEFINE, "en-term": SAME_THING}[q.kind]
         for option in q.options:
             if option != answer.term:
                 pair(answer, by_text[option], rules, "fits as well as")
@@ -291,7 +291,10 @@ def problems(glossary: Glossary, q: Question) -> list[tuple[str, str]]:
         shown, others = q.prompt, [o for o in q.options if o != q.answer]
     if q.kind == "term-def" and q.answer_index is not None:
         shown = q.options[q.answer_index]
-        others = [o for i, o in enumerate(q.options) if i != q.answer_index]
+        # an option citing the answer's name does not hide that the right one shows it
+        others = [
+            mask_term(o, answer, glossary) for i, o in enumerate(q.options) if i != q.answer_index
+        ]
     if shown:
         where = "the prompt" if q.kind != "term-def" else "the right option"
         for chars in _shown_pairs(answer, shown):
@@ -337,7 +340,7 @@ def _without_name(term: Term) -> str:
     )
     for piece in reversed(pieces):
         text = text.replace(piece, "|")
-    return normalise_text(re.sub(r"[0-9]+", "#", text))
+    return normalise_text(re.sub(r"[0-9]+", "#", text)) if "|" in text else ""
 
 
 def one_template(glossary: Glossary, a: Term, b: Term) -> bool:

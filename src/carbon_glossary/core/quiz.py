@@ -524,7 +524,8 @@ def _skeleton(term: Term) -> str:
     for piece in sorted(pieces, key=lambda p: (-len(p), p)):
         if piece in text:
             text = text.replace(piece, "□")
-    return normalise_text(re.sub(r"\d+", "0", text))
+    # a definition that does not name its term is no template filled in with the name
+    return normalise_text(re.sub(r"\d+", "0", text)) if "□" in text else ""
 
 
 # Two skeletons this alike are one template filled in with two names (0.61-0.77 in the
@@ -650,19 +651,6 @@ def _could_define(context: _Context, a: _Facts, b: _Facts) -> bool:
     )
 
 
-def _could_name(context: _Context, a: _Facts, b: _Facts) -> bool:
-    """``b`` might define ``a`` (above), or one's definition names the other (the README: a
-    term named in the other's definition is not offered with it): 碳达峰碳中和's definition
-    says 峰值, so the two are not matched in one set; the 槐荫区 plan's definition cites
-    《山东省碳达峰实施方案》, so it is not offered as that plan's definition (QA findings 2,
-    item 7)."""
-    return (
-        _could_define(context, a, b)
-        or context.contains(a.term.definition, b.term)
-        or context.contains(b.term.definition, a.term)
-    )
-
-
 def _could_fit(context: _Context, a: _Facts, b: _Facts) -> bool:
     """``b`` might also make a sentence about ``a`` true: it could define it (above), it is
     named anywhere in the other's definition, or the glossary links the two by ``related``
@@ -689,14 +677,18 @@ def _could_fill(context: _Context, a: _Facts, b: _Facts) -> bool:
 def _fits(context: _Context, kind: str, answer: _Facts) -> _Fits:
     """Which other terms may serve as distractors for this kind and answer.
 
-    A definition (term-def, def-term, match) rules out terms it could define, names or is
-    named by; a sentence (cloze) or a statement to judge (truefalse: a near-synonym's
-    definition is not plainly 错) also terms it merely relates to; an English name only
-    another name of the same thing. Definitions shown side by side or with another's term
-    (term-def, match, truefalse) are not of one template (:func:`_same_template`).
+    A definition (term-def, def-term) rules out terms it could define; a match also terms
+    named in the others' definitions or related; a sentence (cloze) or a statement to judge
+    (truefalse: a near-synonym's definition is not plainly 错) also terms it merely relates
+    to; an English name only another name of the same thing. Definitions shown side by side
+    or with another's term (term-def, match, truefalse) are not of one template
+    (:func:`_same_template`).
     """
     if kind in ("term-def", "truefalse", "match", "def-term"):
-        rival = _could_fit if kind == "truefalse" else _could_name
+        # a match shows every definition beside every term: none names another (碳达峰碳中和's
+        # says 峰值; QA findings 2, item 7), as the README says; elsewhere a term merely
+        # named in a definition is a fair distractor (碳排放 for 碳达峰)
+        rival = _could_fit if kind in ("truefalse", "match") else _could_define
         # in a match the distractor's definition spelling its term pairs them; in truefalse
         # it names whose definition is shown
         spelt = kind in ("truefalse", "match")
