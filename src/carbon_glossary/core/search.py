@@ -965,8 +965,10 @@ class _Search:
         it (``diaofeng``: 调峰, tiáo fēng), those matching from their first character
         first. The highlight is on the term's own syllables."""
         compiled = self.compiled
+        if compiled is None:  # not pinyin: the part is not even read
+            return
         blob = self.index._pinyin_other
-        if compiled is None or len(blob.text) == len(blob.starts) + 1:  # no term has any
+        if len(blob.text) == len(blob.starts) + 1:  # no term has another reading
             return
         text, starts, terms, seen = blob.text, blob.starts, self.index.terms, self.seen
         search = compiled.through_others.search
