@@ -485,6 +485,9 @@ def test_a_students_tab_neither_reads_nor_writes_the_trainers_settings(
     tab.page.keyboard.press("F2")  # from the search box, which has the focus
     _wait("English", lambda: "by pinyin · simplified" in tab.screen_text(before), page=tab.page)
     tab.page.keyboard.press("Tab")  # to the list, where t is a key, not a letter to search
+    # The list's own keys in the Footer say the focus is there: a loaded machine could
+    # otherwise deliver t to the search box (it failed so once under load).
+    _wait("the list's keys", lambda: "g jump" in tab.screen_text(before), page=tab.page)
     tab.page.keyboard.press("t")
     _wait("繁體", lambda: "by pinyin · traditional" in tab.screen_text(before), page=tab.page)
     tab.shot("student-english-traditional")
