@@ -38,7 +38,6 @@ from carbon_glossary.store.sqlite_schema import (
     APPLICATION_ID,
     latest_version,
     migrate,
-    schema_version,
 )
 
 __all__ = ["BUSY_TIMEOUT_MS", "SqliteReason", "SqliteStore"]
@@ -323,10 +322,16 @@ def _connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise StoreError("store.cannot_open", path=path, reason=SqliteReason.of(error)) from error
     try:
-        found = schema_version(conn)  # reads the header: a non-database fails here
+        # Reads the header (a non-database fails here). One statement, so one snapshot:
+        # another program creating the same new file may commit its schema between two
+        # separate reads, and "version 0, then tables" looked like another program's file.
+        found, has_tables = conn.execute(
+            "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table')"
+            " FROM pragma_user_version"
+        ).fetchone()
         if found > latest_version():
             raise StoreTooNewError(path, found, latest_version())
-        if found == 0 and _has_tables(conn):
+        if found == 0 and has_tables:
             raise StoreError("store.not_ours", path=path)  # another program's database
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _enable_wal(conn)
@@ -347,11 +352,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()
-    return bool(row[0])
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
