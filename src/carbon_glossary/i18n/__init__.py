@@ -7,14 +7,17 @@ the key itself, so a gap shows up as an odd word, never a crash.
 
 from __future__ import annotations
 
+import importlib
 import os
+from collections.abc import Mapping
 
-from carbon_glossary.i18n import en, zh
+from carbon_glossary.i18n import zh
 
-__all__ = ["LANGUAGES", "get_language", "set_language", "t"]
+__all__ = ["LANGUAGES", "catalogue", "get_language", "set_language", "t"]
 
 LANGUAGES = ("zh", "en")
-_CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+_CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES}
+"""The catalogues read so far: Chinese always (the fallback), another when first chosen."""
 _current = "zh"
 
 
@@ -32,7 +35,18 @@ def set_language(lang: str) -> None:
     normalised = normalise_language(lang)
     if normalised is None:
         raise ValueError(lang)
+    catalogue(normalised)
     _current = normalised
+
+
+def catalogue(lang: str) -> Mapping[str, str]:
+    """The messages of ``lang`` (one of :data:`LANGUAGES`), read on first use: a start in
+    Chinese does without the English module."""
+    messages = _CATALOGUES.get(lang)
+    if messages is None:
+        messages = importlib.import_module(f"carbon_glossary.i18n.{lang}").MESSAGES
+        _CATALOGUES[lang] = messages
+    return messages
 
 
 def get_language() -> str:

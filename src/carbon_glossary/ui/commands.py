@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from carbon_glossary import i18n
-from carbon_glossary.i18n import en, t, zh
+from carbon_glossary.i18n import t
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
@@ -386,8 +386,8 @@ class ThemesProvider(ThemeProvider):
 
 
 def _other_language_title(command: Command) -> str:
-    catalogue = en.MESSAGES if i18n.get_language() == "zh" else zh.MESSAGES
-    return catalogue.get(command.description, "")
+    other = "en" if i18n.get_language() == "zh" else "zh"
+    return i18n.catalogue(other).get(command.description, "")
 
 
 def _display_key(provider: Provider, key: str) -> str:
