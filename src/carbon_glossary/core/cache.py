@@ -4,7 +4,9 @@ Loading a glossary means parsing TOML, checking it and resolving every reading w
 (whose import alone costs ~150 ms). The result depends only on the file's bytes and on the
 code and data that turn them into terms, so it is cached under a key made of:
 
-* the file's content hash (BLAKE2b),
+* the file's content hash (``importlib.util.source_hash``: the keyed 64-bit SipHash Python
+  itself uses to tell a hash-based ``.pyc`` from a changed source; ``importlib.util`` is
+  loaded for ``find_spec`` anyway, where ``hashlib`` would cost ~2 ms per start to import),
 * which copies of carbon-glossary, pypinyin and opencc are installed: the name of each one's
   ``*.dist-info`` folder (which carries its version) and the size and modification time of
   its ``__init__.py``, found with ``importlib.util.find_spec`` (which imports nothing) and
@@ -34,8 +36,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from functools import cache
-from hashlib import blake2b
-from importlib.util import find_spec
+from importlib.util import find_spec, source_hash
 from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -122,15 +123,13 @@ def _environment_fingerprint() -> str:
 
 
 def cache_key(data: bytes, modules: Iterable[str] = ()) -> bytes:
-    """The key of a glossary's bytes under the current program: 64 hex digits, as bytes.
+    """The key of a glossary's bytes under the current program: 32 hex digits, as bytes
+    (the hash of the program's fingerprint, then that of the bytes).
     ``modules``: more core modules (file names) whose code what is cached depends on."""
-    digest = blake2b(digest_size=32)
-    digest.update(_environment_fingerprint().encode())
-    for name in modules:
-        digest.update(f"\n{name}={_stat_mark(os.path.join(_CODE_DIR, name))}".encode())
-    digest.update(b"\0")
-    digest.update(data)
-    return digest.hexdigest().encode("ascii")
+    program = _environment_fingerprint() + "".join(
+        f"\n{name}={_stat_mark(os.path.join(_CODE_DIR, name))}" for name in modules
+    )
+    return (source_hash(program.encode()) + source_hash(data)).hex().encode("ascii")
 
 
 def cache_file_for(
@@ -146,7 +145,7 @@ def cache_file_for(
         resolved = str(Path(path).resolve())
     except OSError:
         resolved = os.path.abspath(path)
-    name = blake2b(resolved.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    name = source_hash(resolved.encode("utf-8", "surrogatepass")).hex()
     return cache_dir / f"{kind}-{name}{suffix}"
 
 

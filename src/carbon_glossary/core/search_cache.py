@@ -12,7 +12,7 @@ and an index built from them (sorting by pinyin alone took ~0.4 s).
 
 One file per glossary path (``search-<hash of the path>.table`` in the cache directory):
 
-    magic (with the table format), key (64 hex digits), newline
+    magic (with the table format), key (32 hex digits), newline
     the parts, one pickle each
     the records, one pickle each: a term's field values in field order
     the record index: a pickle of the records' offsets and of each record's CRC-32
@@ -24,7 +24,7 @@ Safety: every pickle holds builtins only (str, bytes, int, tuple, dict) and is r
 the glossary cache's unpickler, which refuses any class reference, so the file can hold
 data but never code; it lives in the user's own cache directory. A part or record is used
 only if its CRC-32 matches (damage is what a checksum is for; which glossary a table belongs
-to is the key's business, a BLAKE2b hash), the trailer must point inside the file, and
+to is the key's business, a keyed SipHash), the trailer must point inside the file, and
 nothing is read past where the directory ends, so a truncated or damaged table is noticed. Whatever
 goes wrong while answering from a table (a failed check, a missing file, any error) means
 the query is answered from the glossary itself, which writes a new table; a genuine error
