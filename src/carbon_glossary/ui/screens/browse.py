@@ -94,26 +94,26 @@ class BrowseScreen(commands.LocalisedBindings):
     card_open: reactive[bool] = reactive(False, init=False)
     """On a narrow terminal the card replaces the list while it is open."""
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class GlossaryLoaded(Message):
         """The glossary was loaded and indexed (bubbles to the app, which may share it)."""
 
         glossary: Glossary
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class LoadFailed(Message):
         """The glossary file has problems (bubbles to the app, which exits with them)."""
 
         error: FileProblemError
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class ScriptChanged(Message):
         """The person switched between simplified and traditional (bubbles to the app,
         which remembers it)."""
 
         traditional: bool
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Indexed(Message):
         """The loading worker finished: the index and the first listing are ready."""
 
@@ -121,7 +121,7 @@ class BrowseScreen(commands.LocalisedBindings):
         widths: Widths
         listing: Listing
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Searched(Message):
         """A search worker finished; ``serial`` tells whether it is still wanted. (Named
         apart from ``ui.listing.Listed``, a row of the unfiltered list.)"""

@@ -451,7 +451,7 @@ class ExamResultScreen(commands.LocalisedBindings):
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings(commands.CLOSE_RESULT, commands.STATS)
     PALETTE: ClassVar[tuple[commands.Command, ...]] = (commands.STATS, commands.CLOSE_RESULT)
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Recorded(Message):
         error: str | None
 

@@ -98,11 +98,11 @@ class QuizScreen(StoreBackedScreen):
     HOLDS_KEYS_AFTER_ENTER = True
     """Keys typed right after Enter wait for what it shows (see ui.typeahead)."""
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class DeckReady(Message):
         deck: Deck
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Saved(Message):
         """An answer was written (``card``: the study card after a study answer)."""
 

@@ -45,7 +45,7 @@ class StatsScreen(StoreBackedScreen):
     )
     PALETTE: ClassVar[tuple[commands.Command, ...]] = (commands.REFRESH, commands.CLOSE_STATS)
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Loaded(Message):
         stats: Stats
 

@@ -22,13 +22,13 @@ class StoreBackedScreen(commands.LocalisedBindings):
 
     progress: Progress
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Failed(Message):
         """The progress store could not be used; ``message`` says why."""
 
         message: str
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Notice(Message):
         """Something to know about the store, e.g. a damaged file was moved aside."""
 

@@ -70,7 +70,7 @@ class _Row(Horizontal):
     _Row > .row-text { width: 1fr; }
     """
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Clicked(Message):
         row: _Row
 
@@ -102,7 +102,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
     questions with them (see ``commands.ANSWER_KEYS``).
     """
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Changed(Message):
         """The answer changed (a pick, a pairing, typing)."""
 
@@ -112,7 +112,7 @@ class QuestionView(VerticalScroll, inherit_bindings=False):
         def control(self) -> QuestionView:
             return self.view
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Entered(Message):
         """Enter was pressed in the typing box."""
 

@@ -57,7 +57,7 @@ class TermCard(VerticalScroll, can_focus=True):
     language: reactive[str] = reactive("zh", init=False)
     related_index: reactive[int] = reactive(0, init=False)
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class RelatedChosen(Message):
         """The person chose to go to a related term."""
 
@@ -68,7 +68,7 @@ class TermCard(VerticalScroll, can_focus=True):
         def control(self) -> TermCard:
             return self.card
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Closed(Message):
         """The person left the card (Esc)."""
 
