@@ -265,4 +265,6 @@ def display_pinyin(term_text: str, marks_or_numbers: tuple[str, ...]) -> str:
     ``《2030年前碳达峰行动方案》`` → ``"2030 nián qián tàn dá fēng xíng dòng fāng àn"``.
     The syllables are shown as given (pass ``term.marks`` or ``term.syllables``).
     """
+    if len(term_text) == len(marks_or_numbers) and all(map(is_hanzi, term_text)):
+        return " ".join(marks_or_numbers)  # all hanzi, one syllable each: most terms
     return " ".join(token for token, _ in reading_pieces(term_text, marks_or_numbers))

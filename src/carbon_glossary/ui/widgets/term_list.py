@@ -124,7 +124,7 @@ class TermList(ScrollView, can_focus=True):
     language: reactive[str] = reactive("zh", init=False)
     """Interface language (headings of category view and the empty message are text)."""
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Highlighted(Message):
         """The cursor came to rest on a term (None: the list is empty)."""
 
@@ -136,7 +136,7 @@ class TermList(ScrollView, can_focus=True):
         def control(self) -> TermList:
             return self.term_list
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Opened(Message):
         """The person asked to open the highlighted term (Enter or Tab)."""
 
@@ -158,6 +158,7 @@ class TermList(ScrollView, can_focus=True):
         # show changes. Redraws after a cursor move then cost two rows, not a screenful.
         self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
+        self._base: Style | None = None
 
     @property
     def listing(self) -> Listing | None:
@@ -322,16 +323,19 @@ class TermList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_focus(self) -> None:
-        self._styles = None  # the cursor's colours depend on focus
+        self._styles = None
+        self._base = None  # the cursor's colours depend on focus
         self.refresh_line(self.cursor)
 
     def on_blur(self) -> None:
         self._styles = None
+        self._base = None
         self.refresh_line(self.cursor)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
+        self._base = None
         self._strips.clear()
         self.refresh()
 
@@ -394,19 +398,27 @@ class TermList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         index = y + int(self.scroll_y)
         rows = self.rows
         if self._listing is not None and self._listing.count == 0:
-            return self._empty_line(y, width, base)
+            return self._empty_line(y, width, self._base_style())
         if not 0 <= index < len(rows):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._base_style())
         key = (index, width, index == self.cursor, self.has_focus)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
-        strip = self._strips[key] = self._render_row(index, width, base)
+        strip = self._strips[key] = self._render_row(index, width, self._base_style())
         return strip
+
+    def _base_style(self) -> Style:
+        """The widget's own style (its colours over its ancestors'), kept until the styles
+        change: Textual works it out afresh on each call, walking every ancestor, which
+        cost more than drawing the row itself."""
+        base = self._base
+        if base is None:
+            base = self._base = self.rich_style
+        return base
 
     def _render_row(self, index: int, width: int, base: Style) -> Strip:
         """One row as segments built directly (no Text): this runs for every visible row
@@ -546,12 +558,11 @@ def widest(terms: Sequence[Term]) -> Widths:
     """What the terms and readings need, in cells, to size the columns. A large glossary
     is sampled (a few thousand terms tell the widths well enough; a longer one is cut with
     "…" like any other that does not fit)."""
-    from carbon_glossary.core.pinyin import display_pinyin
-
     sample = terms[:: max(1, len(terms) // 4000)]
     if not sample:
         return Widths((4,), (8,))
     return Widths(
         tuple(sorted(cell_len(t.term) for t in sample)),
-        tuple(sorted(cell_len(display_pinyin(t.term, t.marks)) for t in sample)),
+        # pinyin_of: the rows drawn next show the same readings, already made here
+        tuple(sorted(cell_len(pinyin_of(t.term, t.marks)) for t in sample)),
     )
