@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from carbon_glossary.cli import main
+from carbon_glossary.cli import build_parser, main
 from carbon_glossary.core import quiz as core_quiz
 from carbon_glossary.core.loader import load_glossary
 from carbon_glossary.core.scheduling import DEFAULT_SETTINGS
@@ -326,13 +326,27 @@ def test_help_figures_agree_with_the_engine() -> None:
 
 
 def test_building_the_parser_imports_neither_the_quiz_engine_nor_fsrs() -> None:
+    # Nor the registries of kinds and export formats: a subcommand's arguments (and their
+    # choices) are added when that subcommand is used.
     code = (
         "import sys\nfrom carbon_glossary.cli import build_parser\nbuild_parser()\n"
         "print(sorted(m for m in sys.modules if m.startswith(('fsrs', 'textual', "
-        "'carbon_glossary.core.quiz', 'carbon_glossary.ui'))))"
+        "'carbon_glossary.core.quiz', 'carbon_glossary.ui', 'carbon_glossary.core.kinds', "
+        "'carbon_glossary.interop'))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_subcommand_used_has_its_arguments_and_choices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = build_parser()
+    args = parser.parse_args(["practice", "--kinds", "pinyin", "--count", "3"])
+    assert (args.kinds, args.count, args.handler.__name__) == ("pinyin", 3, "run_practice")
+    with pytest.raises(SystemExit):
+        parser.parse_args(["exam", "p.toml", "--export", "nothing"])
+    assert "moodle" in capsys.readouterr().err  # the choices came with the arguments
 
 
 # --- a killed terminal ---

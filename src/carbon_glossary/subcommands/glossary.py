@@ -38,42 +38,48 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     parents: list[argparse.ArgumentParser],
 ) -> None:
-    """Add browse, list, show, search and check."""
-    from carbon_glossary.subcommands.quiz import progress_options
+    """Add browse, list, show, search and check (each one's arguments added when used)."""
+    for name, arguments in (
+        ("browse", _browse_arguments),
+        ("list", _list_arguments),
+        ("show", _show_arguments),
+        ("search", _search_arguments),
+        ("check", _check_arguments),
+    ):
+        summary = t(f"cli.{name}.help")
+        subparsers.add_parser(
+            name, parents=parents, help=summary, description=summary, arguments=arguments
+        )
+
+
+def _browse_arguments(browse: argparse.ArgumentParser) -> None:
+    from carbon_glossary.subcommands.quiz import add_progress_options
 
     # The browser opens the progress screen, study and practice (p, the palette): they
     # read and write the progress of --profile in --db, as the quiz commands do.
-    browse = subparsers.add_parser(
-        "browse",
-        parents=[*parents, progress_options(type(parents[0]))],
-        help=t("cli.browse.help"),
-        description=t("cli.browse.help"),
-    )
+    add_progress_options(browse)
     # Given by `serve` to each browser tab's app (serve/server.py, SessionCommand): the tab
     # runs under the trainer's account, so it keeps nothing in the trainer's settings file.
     # Not for people, so not in --help.
     browse.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     browse.set_defaults(handler=run_browse)
 
-    listing = subparsers.add_parser(
-        "list", parents=parents, help=t("cli.list.help"), description=t("cli.list.help")
-    )
+
+def _list_arguments(listing: argparse.ArgumentParser) -> None:
     listing.add_argument(
         "--category", metavar=t("cli.category_metavar"), help=t("cli.list.category")
     )
     listing.add_argument("--json", action="store_true", help=t("cli.json"))
     listing.set_defaults(handler=run_list)
 
-    show = subparsers.add_parser(
-        "show", parents=parents, help=t("cli.show.help"), description=t("cli.show.help")
-    )
+
+def _show_arguments(show: argparse.ArgumentParser) -> None:
     show.add_argument("term", metavar=t("cli.term_metavar"), help=t("cli.show.term"))
     show.add_argument("--json", action="store_true", help=t("cli.json"))
     show.set_defaults(handler=run_show)
 
-    search = subparsers.add_parser(
-        "search", parents=parents, help=t("cli.search.help"), description=t("cli.search.help")
-    )
+
+def _search_arguments(search: argparse.ArgumentParser) -> None:
     search.add_argument("query", metavar=t("cli.query_metavar"), help=t("cli.search.query"))
     search.add_argument(
         "--limit",
@@ -85,9 +91,8 @@ def register(
     search.add_argument("--json", action="store_true", help=t("cli.json"))
     search.set_defaults(handler=run_search)
 
-    check = subparsers.add_parser(
-        "check", parents=parents, help=t("cli.check.help"), description=t("cli.check.help")
-    )
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("files", nargs="*", metavar=t("cli.file_metavar"), help=t("cli.check.files"))
     check.set_defaults(handler=run_check)
 

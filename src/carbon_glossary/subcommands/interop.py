@@ -26,10 +26,20 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     parents: list[argparse.ArgumentParser],
 ) -> None:
-    """Add import, template, export and extract."""
-    importing = subparsers.add_parser(
-        "import", parents=parents, help=t("interop.cli.import"), description=t("interop.cli.import")
-    )
+    """Add import, template, export and extract (each one's arguments added when used)."""
+    for name, arguments in (
+        ("import", _import_arguments),
+        ("template", _template_arguments),
+        ("export", _export_arguments),
+        ("extract", _extract_arguments),
+    ):
+        summary = t(f"interop.cli.{name}")
+        subparsers.add_parser(
+            name, parents=parents, help=summary, description=summary, arguments=arguments
+        )
+
+
+def _import_arguments(importing: argparse.ArgumentParser) -> None:
     importing.add_argument("file", metavar="FILE.csv|FILE.xlsx", help=t("interop.cli.import_file"))
     importing.add_argument(
         "-o", "--output", metavar="OUT.toml", help=t("interop.cli.import_output")
@@ -45,24 +55,19 @@ def register(
     importing.add_argument("--force", action="store_true", help=t("interop.cli.force"))
     importing.set_defaults(handler=run_import)
 
-    template = subparsers.add_parser(
-        "template",
-        parents=parents,
-        help=t("interop.cli.template"),
-        description=t("interop.cli.template"),
-    )
+
+def _template_arguments(template: argparse.ArgumentParser) -> None:
     template.add_argument(
         "-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv", help=t("interop.cli.out")
     )
     template.add_argument("--force", action="store_true", help=t("interop.cli.force"))
     template.set_defaults(handler=run_template)
 
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     from carbon_glossary.interop.formats import FORMATS
 
-    formats_help = "; ".join(f"{f.name}: {t(f.help_key)}" for f in FORMATS.values())
-    export = subparsers.add_parser(
-        "export", parents=parents, help=t("interop.cli.export"), description=formats_help
-    )
+    export.description = "; ".join(f"{f.name}: {t(f.help_key)}" for f in FORMATS.values())
     export.add_argument(
         "--format", required=True, choices=list(FORMATS), help=t("interop.cli.format")
     )
@@ -74,12 +79,8 @@ def register(
     export.add_argument("--force", action="store_true", help=t("interop.cli.force"))
     export.set_defaults(handler=run_export)
 
-    extract = subparsers.add_parser(
-        "extract",
-        parents=parents,
-        help=t("interop.cli.extract"),
-        description=t("interop.cli.extract"),
-    )
+
+def _extract_arguments(extract: argparse.ArgumentParser) -> None:
     extract.add_argument("file", metavar="POLICY.txt", help=t("interop.cli.extract_file"))
     extract.add_argument(
         "-o", "--output", metavar="candidates.toml", help=t("interop.cli.extract_output")

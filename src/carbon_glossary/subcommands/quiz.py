@@ -12,7 +12,6 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from carbon_glossary.core.kinds.spec import registered, spec_for
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands import sitting, training
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from carbon_glossary.session.sitter import SignInPlan
     from carbon_glossary.session.stats import StatsView
 
-__all__ = ["progress_options", "register", "stats_lines"]
+__all__ = ["add_progress_options", "register", "stats_lines"]
 
 # Figures shown in the help, written out here so that building the parser (for every
 # command, ``list`` included) imports neither the quiz engine nor FSRS; tests check that
@@ -41,49 +40,56 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 _SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def progress_options(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """``--profile`` and ``--db``, shared by every quiz command and ``browse`` (a parser of
-    the command line's own class, whose group titles speak the interface language)."""
-    parent = parser_class(add_help=False)
-    group = parent.add_argument_group(t("quizui.cli.progress_options"))
+def add_progress_options(parser: argparse.ArgumentParser) -> None:
+    """``--profile`` and ``--db``, shared by every quiz command and ``browse``, in a group
+    of their own."""
+    group = parser.add_argument_group(t("quizui.cli.progress_options"))
     group.add_argument(
         "--profile", metavar=t("quizui.cli.name_metavar"), help=t("quizui.cli.profile")
     )
     group.add_argument("--db", metavar=t("dburl.cli.db_metavar"), help=t("dburl.cli.db"))
-    return parent
 
 
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     parents: list[argparse.ArgumentParser],
 ) -> None:
-    """Add study, practice, exam and stats."""
-    quiz_parents = [*parents, progress_options(type(parents[0]))]
-    kinds_help = t("quizui.cli.kinds", kinds=_kind_list())
+    """Add study, practice, exam and stats (each one's arguments added when used)."""
+    for name, arguments in (
+        ("study", _study_arguments),
+        ("practice", _practice_arguments),
+        ("exam", _exam_arguments),
+        ("stats", _stats_arguments),
+    ):
+        summary = t(f"quizui.cli.{name}")
+        subparsers.add_parser(
+            name, parents=parents, help=summary, description=summary, arguments=arguments
+        )
 
-    study = subparsers.add_parser(
-        "study", parents=quiz_parents, help=t("quizui.cli.study"), description=t("quizui.cli.study")
-    )
+
+def _kinds_help() -> str:
+    return t("quizui.cli.kinds", kinds=_kind_list())
+
+
+def _study_arguments(study: argparse.ArgumentParser) -> None:
+    add_progress_options(study)
     study.add_argument(
         "--new",
         type=whole_number(0, "quizui.cli.not_count"),
         metavar="N",
         help=t("quizui.cli.new", default=NEW_PER_DAY),
     )
-    study.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=kinds_help)
+    study.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=_kinds_help())
     study.add_argument("--seed", type=int, metavar="N", help=t("quizui.cli.seed"))
     study.set_defaults(handler=run_study)
 
-    practice = subparsers.add_parser(
-        "practice",
-        parents=quiz_parents,
-        help=t("quizui.cli.practice"),
-        description=t("quizui.cli.practice"),
-    )
+
+def _practice_arguments(practice: argparse.ArgumentParser) -> None:
+    add_progress_options(practice)
     practice.add_argument(
         "--category", metavar=t("cli.category_metavar"), help=t("quizui.cli.category")
     )
-    practice.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=kinds_help)
+    practice.add_argument("--kinds", metavar=t("quizui.cli.kinds_metavar"), help=_kinds_help())
     practice.add_argument(
         "--count",
         type=whole_number(1, "cli.not_positive"),
@@ -94,22 +100,22 @@ def register(
     practice.add_argument("--seed", type=int, metavar="N", help=t("quizui.cli.seed"))
     practice.set_defaults(handler=run_practice)
 
-    exam = subparsers.add_parser(
-        "exam", parents=quiz_parents, help=t("quizui.cli.exam"), description=t("quizui.cli.exam")
-    )
+
+def _exam_arguments(exam: argparse.ArgumentParser) -> None:
+    from carbon_glossary.interop.formats import PAPER_FORMATS
+
+    add_progress_options(exam)
     exam.add_argument("paper", metavar=t("quizui.cli.paper_metavar"), help=t("quizui.cli.paper"))
     exam.add_argument("--json", action="store_true", help=t("quizui.cli.print_json"))
     sitting.add_sitter_options(exam)
     training.add_exam_options(exam)
-    from carbon_glossary.interop.formats import PAPER_FORMATS
-
     exam.add_argument("--export", choices=list(PAPER_FORMATS), help=t("interop.cli.exam_export"))
     exam.add_argument("-o", "--output", metavar="FILE", help=t("interop.cli.exam_output"))
     exam.set_defaults(handler=run_exam)
 
-    stats = subparsers.add_parser(
-        "stats", parents=quiz_parents, help=t("quizui.cli.stats"), description=t("quizui.cli.stats")
-    )
+
+def _stats_arguments(stats: argparse.ArgumentParser) -> None:
+    add_progress_options(stats)
     stats.add_argument("--json", action="store_true", help=t("cli.json"))
     stats.set_defaults(handler=run_stats)
 
@@ -119,6 +125,8 @@ def _write_json(context: Context, data: Any) -> None:
 
 
 def _kind_list() -> str:
+    from carbon_glossary.core.kinds.spec import registered
+
     return t("cli.list_separator").join(
         t("cli.kind_choice", name=spec.name, label=t(spec.label_key)) for spec in registered()
     )
@@ -126,6 +134,8 @@ def _kind_list() -> str:
 
 def _kinds(text: str | None, context: Context, *, study: bool = False) -> tuple[str, ...]:
     """``--kinds`` as a tuple of kinds (empty: every kind); an unknown one ends the command."""
+    from carbon_glossary.core.kinds.spec import spec_for
+
     if text is None:
         return ()
     names = [name.strip() for name in re.split(r"[,，、\s]+", text) if name.strip()]

@@ -31,10 +31,17 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     parents: list[argparse.ArgumentParser],
 ) -> None:
-    """Add serve."""
-    serve = subparsers.add_parser(
-        "serve", parents=parents, help=t("serve.cli.help"), description=t("serve.cli.description")
+    """Add serve (its arguments added when used)."""
+    subparsers.add_parser(
+        "serve",
+        parents=parents,
+        help=t("serve.cli.help"),
+        description=t("serve.cli.description"),
+        arguments=_serve_arguments,
     )
+
+
+def _serve_arguments(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1", help=t("serve.cli.host"))
     serve.add_argument(
         "--port",

@@ -433,14 +433,15 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     parents: list[argparse.ArgumentParser],
 ) -> None:
-    """Add ``report``."""
-    file_ = t("training.cli.file_metavar")
-    report = subparsers.add_parser(
-        "report",
-        parents=parents,
-        help=t("training.cli.report"),
-        description=t("training.cli.report"),
+    """Add ``report`` (its arguments added when used)."""
+    summary = t("training.cli.report")
+    subparsers.add_parser(
+        "report", parents=parents, help=summary, description=summary, arguments=_report_arguments
     )
+
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
+    file_ = t("training.cli.file_metavar")
     report.add_argument(
         "paper", metavar=t("quizui.cli.paper_metavar"), help=t("training.cli.report_paper")
     )
