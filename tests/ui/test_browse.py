@@ -111,7 +111,7 @@ async def test_no_match_shows_a_friendly_line(glossary: Glossary) -> None:
         await type_text(pilot, "zzzqqq")
         screen = browse(pilot)
         assert screen.term_list.listing is not None
-        assert screen.term_list.listing.count == 0
+        assert screen.term_list.listing.shown == 0
         assert screen.card.term is None
         assert "zzzqqq" in line_text(screen.term_list, 1)
         assert line_text(screen.term_list, 2).strip() != ""

@@ -35,7 +35,7 @@ def test_full_list_is_in_pinyin_order_under_letter_headings(glossary: Glossary) 
     browser = Browser(glossary)
     listing = browser.listing()
     assert flat(listing.rows) == grouped_one_by_one(sort_terms(glossary.terms))
-    assert listing.count == len(glossary.terms)
+    assert listing.shown == len(glossary.terms)
     assert listing.headings[0] == ("0–9", 0)
     # The same order once the search index exists (it is then taken from the index).
     indexed = Browser(glossary)
@@ -82,12 +82,12 @@ def test_results_stop_at_the_limit_and_say_so(
 ) -> None:
     monkeypatch.setattr(listing_module, "SEARCH_LIMIT", 2)
     listing = Browser(glossary).listing("tan")
-    assert listing.count == 2
+    assert listing.shown == 2
     assert listing.truncated
     # With a category filter every match is searched, so the filter cannot hide them.
     filtered = Browser(glossary).listing("tan", category="产业与技术")
     assert not filtered.truncated
-    assert filtered.count >= 1
+    assert filtered.shown >= 1
 
 
 @given(st.lists(st.sampled_from("AABBBCDD"), max_size=40).map(sorted))

@@ -429,9 +429,9 @@ class BrowseScreen(commands.LocalisedBindings):
         parts = []
         if listing.query:
             key = "ui.status.matches_first" if listing.truncated else "ui.status.matches"
-            parts.append(t(key, count=listing.count, query=visible_line(listing.query)))
+            parts.append(t(key, count=listing.shown, query=visible_line(listing.query)))
         else:
-            parts.append(t("ui.status.total", count=listing.count))
+            parts.append(t("ui.status.total", count=listing.shown))
             parts.append(t(f"ui.sort.{listing.sort}"))
         if listing.category is not None:
             name = visible_line(listing.category) or t("ui.list.no_category")

@@ -400,7 +400,7 @@ class TermList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = y + int(self.scroll_y)
         rows = self.rows
-        if self._listing is not None and self._listing.count == 0:
+        if self._listing is not None and self._listing.shown == 0:
             return self._empty_line(y, width, self._base_style())
         if not 0 <= index < len(rows):
             return Strip.blank(width, self._base_style())
@@ -562,7 +562,13 @@ def widest(terms: Sequence[Term]) -> Widths:
     if not sample:
         return Widths((4,), (8,))
     return Widths(
-        tuple(sorted(cell_len(t.term) for t in sample)),
+        # A term with a syllable per character is all hanzi, two cells each: no need to look
+        # up each character's width (most terms; the rows drawn next measure their own).
+        tuple(
+            sorted(
+                2 * len(t.term) if len(t.term) == len(t.marks) else cell_len(t.term) for t in sample
+            )
+        ),
         # pinyin_of: the rows drawn next show the same readings, already made here
         tuple(sorted(cell_len(pinyin_of(t.term, t.marks)) for t in sample)),
     )
