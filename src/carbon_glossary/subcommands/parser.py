@@ -143,21 +143,19 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(add_help=False, **kwargs)
         self._positionals.title = t("cli.positionals_title")
         self._optionals.title = t("cli.options_title")
-        if add_help:
-            self.add_argument("-h", "--help", action="help", help=t("cli.help_option"))
-        self._pending: tuple[Sequence[argparse.ArgumentParser], Arguments | None] | None = (
-            parents,
-            arguments,
-        )
+        self._pending: tuple[bool, Sequence[argparse.ArgumentParser], Arguments | None] | None
+        self._pending = (add_help, parents, arguments)
         if arguments is None:
             self._complete()
 
     def _complete(self) -> None:
-        """Add the parents' options, then the subcommand's own arguments (once)."""
+        """Add -h, the parents' options, then the subcommand's own arguments (once)."""
         if self._pending is None:
             return
-        parents, arguments = self._pending
+        add_help, parents, arguments = self._pending
         self._pending = None
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=t("cli.help_option"))
         # As ArgumentParser does with ``parents``, but after the titles are translated, since
         # argparse merges the parents' argument groups into the child's by title.
         for parent in parents:
