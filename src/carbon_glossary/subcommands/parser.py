@@ -11,7 +11,7 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from carbon_glossary import i18n
 from carbon_glossary.i18n import t
@@ -120,13 +120,23 @@ Arguments = Callable[[argparse.ArgumentParser], None]
 """Adds a subcommand's arguments and defaults (its handler) to its parser."""
 
 
+class _Pending(NamedTuple):
+    """What a parser is made from when it is first used (see :class:`_Parser`)."""
+
+    add_help: bool
+    parents: Sequence[argparse.ArgumentParser]
+    arguments: Arguments | None
+    kwargs: dict[str, Any]
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose titles, help option and errors speak the interface language.
 
-    A subcommand's parser takes its arguments as a function (``arguments``), called when
-    the parser is first used: to parse its command line, or for its usage or help. The
-    command line names one subcommand, so each start adds the arguments of that one, not
-    of all nineteen (with their choices' registries), which cost ~3 ms of every start.
+    A subcommand's parser is made when it is first used (to parse its command line, or for
+    its usage or help), from what ``add_parser`` was given and its ``arguments``: a
+    function that adds its arguments. argparse makes every subcommand's parser up front;
+    a command line names one of nineteen, and making the other eighteen, with their
+    arguments and the registries of their choices, was ~5 ms of every start.
 
     Errors end in ``SystemExit(2)`` as usual; :func:`main` turns that into a return code.
     """
@@ -139,30 +149,31 @@ class _Parser(argparse.ArgumentParser):
         arguments: Arguments | None = None,
         **kwargs: Any,
     ) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(add_help=False, **kwargs)
-        self._positionals.title = t("cli.positionals_title")
-        self._optionals.title = t("cli.options_title")
-        self._pending: tuple[bool, Sequence[argparse.ArgumentParser], Arguments | None] | None
-        self._pending = (add_help, parents, arguments)
-        if arguments is None:
+        # Nothing of argparse's own set-up yet: _complete does it when the parser is used.
+        self._pending: _Pending | None = _Pending(add_help, parents, arguments, kwargs)
+        if arguments is None:  # the main parser and the parents: made at once
             self._complete()
 
     def _complete(self) -> None:
-        """Add -h, the parents' options, then the subcommand's own arguments (once)."""
-        if self._pending is None:
+        """Make the parser: argparse's set-up, -h, the parents' options, then the
+        subcommand's own arguments (once)."""
+        pending = self._pending
+        if pending is None:
             return
-        add_help, parents, arguments = self._pending
         self._pending = None
-        if add_help:
+        kwargs = {"formatter_class": _Formatter, **pending.kwargs}
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = t("cli.positionals_title")
+        self._optionals.title = t("cli.options_title")
+        if pending.add_help:
             self.add_argument("-h", "--help", action="help", help=t("cli.help_option"))
         # As ArgumentParser does with ``parents``, but after the titles are translated, since
         # argparse merges the parents' argument groups into the child's by title.
-        for parent in parents:
+        for parent in pending.parents:
             self._add_container_actions(parent)
             self._defaults.update(parent._defaults)
-        if arguments is not None:
-            arguments(self)
+        if pending.arguments is not None:
+            pending.arguments(self)
 
     def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         self._complete()
