@@ -1523,4 +1523,30 @@ MESSAGES: dict[str, str] = {
     # --- fairpaper ---
     "quiz.key.also_right": " (also right: {answers})",
     # --- end of fairpaper ---
+    #
+    # --- interop (session 5) ---
+    "interop.settings.unknown_table": (
+        "'{table}' is not a table of the glossary settings; column 1 must be one of {allowed}"
+    ),
+    "interop.settings.unknown_key": "'{key}' is not a glossary setting; use one of {allowed}",
+    "interop.settings.no_phrase": (
+        "this row names no phrase: column 2 must be the phrase whose reading or form it sets"
+    ),
+    "interop.settings.repeated": "'{key}' is already set in row {first}; set it once",
+    "interop.settings.not_merged": (
+        "{name} differs from {into} (there '{have}', in the sheet '{given}'): a merge leaves "
+        "the glossary's settings as they are; change them in {into} if needed"
+    ),
+    "interop.import.own_readings": (
+        "{count} terms got their own pinyin: the sheet's reading differs from the computed "
+        "one, or confirms a character with several readings; the other terms' readings are "
+        "computed and not written to the file."
+    ),
+    "interop.import.no_settings": (
+        "Note: {path} has no 'glossary settings' sheet (a CSV file is a single table and "
+        "cannot carry one; an XLSX export has it): the title is '{title}' (set it with "
+        "--title), the version {version}, and there are no phrase tables. If the original "
+        "glossary had them, add them to the new file, or --merge into the original glossary."
+    ),
+    # --- end of interop (session 5) ---
 }

@@ -1234,4 +1234,26 @@ MESSAGES: dict[str, str] = {
     # --- fairpaper ---
     "quiz.key.also_right": "（也算对：{answers}）",
     # --- end of fairpaper ---
+    #
+    # --- interop (session 5) ---
+    "interop.settings.unknown_table": (
+        "“{table}”不是术语表设置的表名；第 1 列应当是 {allowed} 之一"
+    ),
+    "interop.settings.unknown_key": "“{key}”不是 glossary 的设置项；应当是 {allowed} 之一",
+    "interop.settings.no_phrase": "这一行没有写词组：第 2 列应当是要设置读音或繁体的词组",
+    "interop.settings.repeated": "“{key}”在第 {first} 行已经设置过，同一项只能写一次",
+    "interop.settings.not_merged": (
+        "{name} 与 {into} 中的不同（那里是“{have}”，表中是“{given}”）：并入时不改动已有术语表"
+        "的设置；需要的话请在 {into} 中修改"
+    ),
+    "interop.import.own_readings": (
+        "{count} 个术语写入了自己的 pinyin：表中的读音与程序算出的不同，或含有要确认的多音字；"
+        "其余术语的读音由程序计算，不写入文件。"
+    ),
+    "interop.import.no_settings": (
+        "注意：{path} 没有“术语表设置”表（CSV 只有一张表，带不了它；XLSX 导出才有）：标题为"
+        "“{title}”（可用 --title 指定），版本为 {version}，没有词组读音表和词组繁体表。"
+        "原术语表若有这些设置，请在新文件中补上，或用 --merge 并入原术语表。"
+    ),
+    # --- end of interop (session 5) ---
 }

@@ -93,7 +93,9 @@ def _cell(term: Term, key: str, glossary: Glossary) -> str:
 
 def glossary_table(request: ExportRequest) -> tuple[list[str], list[list[str]]]:
     """Header and rows: every field of every term, so that importing the table gives the
-    same glossary back (readings are written out, so they need no phrase table)."""
+    same terms back. Every reading is written out (a trainer reads and edits it there);
+    the import keeps as a term's own ``pinyin`` only a reading that differs from the one the
+    glossary computes."""
     rows = [[_cell(term, f.key, request.glossary) for f in FIELDS] for term in request.terms]
     return header(request.lang), rows
 
@@ -121,9 +123,14 @@ def _write_csv(request: ExportRequest, path: Path) -> None:
 
 
 def _write_xlsx(request: ExportRequest, path: Path) -> None:
+    """The terms on the first sheet, the glossary's title, version and phrase tables on a
+    second (:mod:`carbon_glossary.interop.settings`), so that importing the workbook gives
+    the whole glossary back."""
+    from carbon_glossary.interop.settings import settings_table
     from carbon_glossary.interop.sheets import write_xlsx
 
-    write_xlsx(path, *glossary_table(request), title=request.glossary.title)
+    settings = settings_table(request.glossary, request.lang)
+    write_xlsx(path, *glossary_table(request), title=request.glossary.title, others=[settings])
 
 
 def _apkg(request: ExportRequest, path: Path) -> None:

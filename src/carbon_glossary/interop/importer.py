@@ -6,6 +6,14 @@ else, and every problem the loader finds (a bad pinyin, a duplicate term, a ``re
 name that points nowhere, an unsettled 多音字) is reported at the spreadsheet's row and column,
 ``FILE:ROW:COL``, because that is where the trainer will fix it.
 
+A workbook exported by ``export --format xlsx`` has a second sheet with the glossary's
+title, language, version and phrase tables (:mod:`carbon_glossary.interop.settings`); the
+new glossary takes them from there (``--title`` still wins). A reading or traditional form
+in the sheet becomes a term's own ``pinyin``/``traditional`` only where it differs from what
+the glossary computes (phrase tables, then pypinyin; OpenCC and the phrase table): an
+unedited export imported again gives back the glossary, not one whose computed readings
+are frozen, so a later fix to a phrase table still applies to every term.
+
 Merging into an existing glossary appends the new terms to the end of its text, so the
 comments, order and formatting of what a person wrote stay as they were and existing ids
 cannot move. A row about a term the glossary already has is either identical (nothing to
@@ -34,6 +42,7 @@ from carbon_glossary.interop.fields import (
     is_ignored_header,
     split_list,
 )
+from carbon_glossary.interop.settings import Settings, find_settings_sheet, read_settings
 from carbon_glossary.interop.sheets import Sheet
 
 __all__ = ["ConflictPolicy", "ImportResult", "import_sheet"]
@@ -54,6 +63,12 @@ class ImportResult:
     unchanged: int = 0
     conflicts: int = 0  # rows in conflict with an existing entry
     replaced: int = 0  # of those, entries that took the sheet's fields (``replace``)
+    own_readings: int = 0  # new terms written with their own pinyin (it differs from computed)
+    # a new glossary: whether the workbook had a settings sheet, and the title and version
+    # the glossary got
+    has_settings: bool = False
+    title: str = ""
+    version: str = ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -171,11 +186,103 @@ def _term_tables(terms: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(f"[[term]]\n{tomli_w.dumps(dict(values))}" for values in terms)
 
 
-def _document(rows: Sequence[_Row], title: str) -> str:
+def _document(rows: Sequence[_Row], meta: Mapping[str, str], settings: Settings | None) -> str:
     import tomli_w
 
-    header = {"glossary": {"title": title, "language": "zh-CN", "version": "1"}}
+    header: dict[str, Any] = {"glossary": dict(meta)}
+    if settings is not None:
+        for table in ("phrase_pinyin", "phrase_traditional"):
+            if phrases := getattr(settings, table):
+                header[table] = dict(phrases)
     return f"{tomli_w.dumps(header)}\n{_term_tables([row.values for row in rows])}"
+
+
+def _phrase_readings(table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The readable entries of a sheet's phrase table, as the loader keeps them (the others
+    are the loader's errors, reported at their cells)."""
+    from carbon_glossary.core.pinyin import InvalidSyllableError, is_hanzi, parse_syllables
+
+    readings: dict[str, tuple[str, ...]] = {}
+    for phrase, text in table.items():
+        try:
+            syllables = parse_syllables(text)
+        except InvalidSyllableError:
+            continue
+        if phrase and all(is_hanzi(c) for c in phrase) and len(syllables) == len(phrase):
+            readings[phrase] = syllables
+    return readings
+
+
+def _keep_only_own(
+    rows: Sequence[_Row], phrases: Mapping[str, tuple[str, ...]], forms: Mapping[str, str]
+) -> int:
+    """Drop each row's pinyin and traditional form where they are what the glossary would
+    compute for the term anyway (a per-term override outranks the phrase tables, so keeping
+    a computed reading would freeze it); the number of rows left with their own pinyin.
+
+    A reading that leaves a 多音字 unsettled is kept even when it is the computed one: there
+    the loader asks for exactly this ``pinyin`` as the author's confirmation (and an export
+    of a glossary that had it gives it back)."""
+    from carbon_glossary.core.pinyin import InvalidSyllableError, parse_syllables
+    from carbon_glossary.core.readings import ReadingError, resolve_reading
+    from carbon_glossary.core.text import to_traditional
+
+    forms = {k: v for k, v in forms.items() if len(k) == len(v)}
+    own = 0
+    for row in rows:
+        term = row.values["term"]
+        if "pinyin" in row.values:
+            try:
+                given = parse_syllables(row.values["pinyin"])
+                computed = resolve_reading(term, None, phrases)
+            except (InvalidSyllableError, ReadingError):
+                computed = None  # kept: the loader names what is wrong at its cell
+            if computed is not None and given == computed.syllables and not computed.unsettled:
+                del row.values["pinyin"]
+            else:
+                own += 1
+        if row.values.get("traditional") == to_traditional(term, forms):
+            del row.values["traditional"]
+    return own
+
+
+def _unmerged_settings(
+    settings: Settings, sheet_path: str, into: Glossary, problems: _Problems
+) -> None:
+    """A merge keeps the glossary's own settings: each of the workbook's that differs is a
+    warning at its cell, so that a phrase reading added in Excel is not lost unnoticed."""
+    from carbon_glossary.core.pinyin import InvalidSyllableError, format_marks, parse_syllables
+
+    have: dict[tuple[str | int, ...], str] = {
+        ("glossary", "title"): into.title,
+        ("glossary", "language"): into.language,
+        ("glossary", "version"): into.version,
+    }
+    have |= {("phrase_pinyin", k): format_marks(v) for k, v in into.phrase_pinyin.items()}
+    have |= {("phrase_traditional", k): v for k, v in into.phrase_traditional.items()}
+    for path, (row, column) in settings.cells.items():
+        table, key = path
+        given = getattr(settings, str(table))[key]
+        current = have.get(path, "")
+        if table == "phrase_pinyin" and current:
+            try:
+                if parse_syllables(given) == parse_syllables(current):
+                    continue
+            except InvalidSyllableError:
+                pass
+        if given == current:
+            continue
+        problems.items.append(
+            Problem(
+                sheet_path,
+                row,
+                column,
+                "warning",
+                "interop.settings.not_merged",
+                (("given", given or "-"), ("have", current or "-"), ("into", into.path),
+                 ("name", f"{table}.{key}")),
+            )
+        )  # fmt: skip
 
 
 def _compare(row: _Row, term: Term, glossary: Glossary) -> list[tuple[str, str, str]]:
@@ -303,9 +410,11 @@ def _relocate(
     columns: Mapping[str, int],
     sheet_path: str,
     replaced: Mapping[int, int] | None = None,
+    settings: tuple[str, Mapping[KeyPath, tuple[int, int]]] | None = None,
 ) -> list[Problem]:
     """The loader's problems (at lines of the generated TOML) at the sheet's rows and
-    columns; ``replaced`` maps an existing entry replaced from the sheet to its row.
+    columns; ``replaced`` maps an existing entry replaced from the sheet to its row, and
+    ``settings`` the settings sheet's path and where each of its values came from.
     Problems in the part of a merged file that was already there are its own business:
     errors stay where they are (they stop the merge), warnings are dropped."""
     if not analysed:
@@ -317,6 +426,19 @@ def _relocate(
     moved: list[Problem] = []
     for problem in analysed:
         path = where.get((problem.line, problem.column), ())
+        if settings is not None and path[:2] in settings[1]:
+            row_number, column_number = settings[1][path[:2]]
+            moved.append(
+                Problem(
+                    settings[0],
+                    row_number,
+                    column_number,
+                    problem.severity,
+                    problem.key,
+                    problem.params,
+                )
+            )
+            continue
         index = path[1] if len(path) >= 2 and path[0] == "term" else None
         key = path[2] if len(path) >= 3 and isinstance(path[2], str) else "term"
         row_of_replaced = (replaced or {}).get(index) if isinstance(index, int) else None
@@ -347,14 +469,19 @@ def _relocate(
 def import_sheet(
     sheet: Sheet,
     *,
-    title: str,
+    title: str | None,
     output_path: str,
     into: tuple[Glossary, str] | None = None,
     policy: ConflictPolicy = "keep",
+    default_title: str = "",
 ) -> ImportResult:
     """Turn ``sheet`` into glossary TOML, or into the text of ``into`` (its glossary and the
     file's text) with the new terms appended (and, with ``replace``, entries in conflict
-    replaced). ``text`` is None when anything is an error."""
+    replaced). ``text`` is None when anything is an error.
+
+    A new glossary's title is ``title`` when given, else the settings sheet's, else
+    ``default_title``; its version and phrase tables are the settings sheet's (version "1"
+    without one)."""
     from carbon_glossary.core.loader import analyse_glossary
 
     problems = _Problems(sheet.path)
@@ -364,6 +491,10 @@ def import_sheet(
         result.problems = problems.items
         return result
     rows = _rows(sheet, columns, problems)
+    settings_sheet = find_settings_sheet(sheet.others)
+    settings = read_settings(settings_sheet) if settings_sheet is not None else None
+    if settings is not None:
+        problems.items += settings.problems
     if into is None and not rows:  # nothing to check a glossary of
         if not any(p.severity == "error" for p in problems.items):
             problems.add("error", 1, columns["term"], "interop.no_rows")
@@ -371,11 +502,29 @@ def import_sheet(
         return result
     replacements: list[_Replacement] = []
     if into is None:
-        text = _document(rows, title)
+        given = {k: v for k, v in (settings.glossary if settings else {}).items() if v}
+        meta = {
+            "title": title or given.get("title") or default_title,
+            "language": given.get("language", "zh-CN"),
+            "version": given.get("version", "1"),
+        }
+        result.has_settings = settings is not None
+        result.title, result.version = meta["title"], meta["version"]
+        result.own_readings = _keep_only_own(
+            rows,
+            _phrase_readings(settings.phrase_pinyin) if settings else {},
+            settings.phrase_traditional if settings else {},
+        )
+        text = _document(rows, meta, settings)
         first_new = 0
     else:
         glossary, existing_text = into
+        if settings is not None and settings_sheet is not None:
+            _unmerged_settings(settings, settings_sheet.path, glossary, problems)
         rows, replacements = _merge_rows(rows, glossary, sheet, columns, problems, policy, result)
+        result.own_readings = _keep_only_own(
+            rows, glossary.phrase_pinyin, glossary.phrase_traditional
+        )
         first_new = len(glossary.terms)
         text = existing_text
         if replacements:
@@ -384,7 +533,12 @@ def import_sheet(
             text = text.rstrip("\n") + "\n\n" + _term_tables([r.values for r in rows])
     _, analysed = analyse_glossary(text.encode("utf-8"), output_path)
     replaced = {r.term.position: r.row for r in replacements}
-    problems.items += _relocate(analysed, text, rows, first_new, columns, sheet.path, replaced)
+    where_set = None
+    if into is None and settings is not None and settings_sheet is not None:
+        where_set = (settings_sheet.path, settings.cells)
+    problems.items += _relocate(
+        analysed, text, rows, first_new, columns, sheet.path, replaced, where_set
+    )
     result.problems = sorted(problems.items, key=lambda p: (p.path != sheet.path, p.line, p.column))
     result.added = len(rows)
     if not result.errors:

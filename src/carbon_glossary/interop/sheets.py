@@ -29,10 +29,12 @@ from carbon_glossary.core.problems import FileProblemError, Problem
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "FORMULA_STARTS",
     "Sheet",
+    "Table",
     "decode_text",
     "keep_as_text",
     "neutralised",
@@ -78,11 +80,18 @@ def restored(cell: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """A table read from a file: its header cells and its non-empty rows with their numbers."""
+    """A table read from a file: its header cells and its non-empty rows with their numbers.
+
+    For a workbook, this is its first sheet; ``others`` are its other sheets that hold
+    anything, each with its ``name`` and a ``path`` that names the sheet for messages
+    (``术语.xlsx[术语表设置]``).
+    """
 
     path: str
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    name: str = ""
+    others: tuple[Sheet, ...] = ()
 
 
 def _problem(path: str, row: int, column: int, key: str, **params: object) -> Problem:
@@ -134,7 +143,8 @@ def _read_csv(data: bytes, path: str) -> list[tuple[int, tuple[str, ...]]]:
         ) from None
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, tuple[str, ...]]]:
+def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, tuple[str, ...]]]]]:
+    """Every worksheet of a workbook: its name and its rows of text, first sheet first."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -147,18 +157,34 @@ def _read_xlsx(path: Path) -> list[tuple[int, tuple[str, ...]]]:
             [Problem(shown, 0, 0, "error", "interop.xlsx_unreadable", (("detail", str(error)),))]
         ) from None
     try:
-        sheet = book.worksheets[0]
-        rows = [
-            (number, tuple(_cell_text(value) for value in values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        return [
+            (
+                sheet.title,
+                [
+                    (number, tuple(_cell_text(value) for value in values))
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                ],
+            )
+            for sheet in book.worksheets
         ]
     finally:
         book.close()
-    return rows
+
+
+def _table(
+    path: str, name: str, rows: list[tuple[int, tuple[str, ...]]], others: tuple[Sheet, ...] = ()
+) -> Sheet | None:
+    """A sheet of the non-empty rows, the first of them its header; None when all are empty."""
+    rows = [(n, tuple(cell.strip() for cell in cells)) for n, cells in rows]
+    filled = [(n, cells) for n, cells in rows if any(cells)]
+    if not filled:
+        return None
+    (_, header), *body = filled
+    return Sheet(path, header, tuple(body), name, others)
 
 
 def read_sheet(path: str | os.PathLike[str]) -> Sheet:
-    """The first sheet of an XLSX file or a CSV file, by its suffix.
+    """The first sheet of an XLSX file (with its other sheets) or a CSV file, by its suffix.
 
     A missing or unreadable file, bad bytes or a file without a header row →
     FileProblemError.
@@ -172,13 +198,19 @@ def read_sheet(path: str | os.PathLike[str]) -> Sheet:
         raise FileProblemError(
             [Problem(shown, 0, 0, "error", "interop.save_as_xlsx", (("suffix", suffix),))]
         )
-    rows = _read_xlsx(Path(path)) if suffix == ".xlsx" else _read_csv(data, shown)
-    rows = [(n, tuple(cell.strip() for cell in cells)) for n, cells in rows]
-    filled = [(n, cells) for n, cells in rows if any(cells)]
-    if not filled:
+    if suffix == ".xlsx":
+        (name, rows), *rest = _read_xlsx(Path(path))
+        others = tuple(
+            other
+            for title, other_rows in rest
+            if (other := _table(f"{shown}[{title}]", title, other_rows)) is not None
+        )
+        sheet = _table(shown, name, rows, others)
+    else:
+        sheet = _table(shown, "", _read_csv(data, shown))
+    if sheet is None:
         raise FileProblemError([Problem(shown, 0, 0, "error", "interop.sheet_empty")])
-    (_, header), *body = filled
-    return Sheet(shown, header, tuple(body))
+    return sheet
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -190,20 +222,42 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) 
         writer.writerows([neutralised(cell) for cell in row] for row in rows)
 
 
+Table = tuple[str, Sequence[str], Sequence[Sequence[str]]]
+"""A sheet to write: its name, header and rows."""
+
+
 def write_xlsx(
-    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = ""
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    title: str = "",
+    others: Sequence[Table] = (),
 ) -> None:
-    """An XLSX workbook: bold header row frozen at the top, columns wide enough to read."""
+    """An XLSX workbook: the table on its first sheet (named ``title``), then ``others``,
+    each with a bold header row frozen at the top and columns wide enough to read."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet
     if title:
-        # Excel limits sheet names to 31 characters and forbids a few.
-        sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet1"
+        sheet.title = _sheet_name(title)
+    _fill(sheet, header, rows)
+    for name, other_header, other_rows in others:
+        _fill(book.create_sheet(_sheet_name(name)), other_header, other_rows)
+    book.save(path)
+
+
+def _sheet_name(title: str) -> str:
+    # Excel limits sheet names to 31 characters and forbids a few.
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet1"
+
+
+def _fill(sheet: Worksheet, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     sheet.append(list(header))
     for row in rows:
         sheet.append(list(row))
@@ -219,4 +273,3 @@ def write_xlsx(
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = wrap
-    book.save(path)

@@ -142,7 +142,8 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
         raise context.fail(t("interop.import_refused", path=args.file), 2) from None
     result = import_sheet(
         sheet,
-        title=args.title or source.stem,
+        title=args.title,
+        default_title=source.stem,
         output_path=str(output),
         into=into,
         policy=args.on_conflict,
@@ -158,6 +159,18 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     write_atomically(output, write)
     if into is None:
         print(t("interop.imported", path=str(output), count=result.added), file=context.out)
+    if result.own_readings:
+        print(t("interop.import.own_readings", count=result.own_readings), file=context.out)
+    if into is None:
+        if not result.has_settings:
+            # A CSV file (or a workbook made by hand) has no title, version or phrase tables.
+            note = t(
+                "interop.import.no_settings",
+                path=args.file,
+                title=_plain(result.title),
+                version=result.version,
+            )
+            print(note, file=context.err)
         return 0
     key = "interop.merged_replaced" if args.on_conflict == "replace" else "interop.merged"
     counts = {"added": result.added, "unchanged": result.unchanged}
