@@ -340,7 +340,11 @@ class TestOutputAndMerge:
         assert [t.term for t in merged.terms] == ["碳中和", "碳汇"]
         text = into.read_text(encoding="utf-8")
         assert text.startswith("# our own comment\n[glossary]")
-        assert '# definition = "排放与吸收相抵。"' in text  # nothing the person wrote is lost
+        # nothing the person wrote is lost: the replaced line stays as a comment below the new
+        assert (
+            f'definition = "另一种说法。"\n# 并入 {source} 之前：definition = "排放与吸收相抵。"\n'
+            in text
+        )
 
     def test_a_bad_replacement_is_named_at_its_cell_and_nothing_is_written(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -1548,5 +1548,10 @@ MESSAGES: dict[str, str] = {
         "--title), the version {version}, and there are no phrase tables. If the original "
         "glossary had them, add them to the new file, or --merge into the original glossary."
     ),
+    "interop.merge.former": "before merging {sheet}: ",
+    "interop.merge.replaced_summary": (
+        "merged into {path}: {added} new terms, {unchanged} already there and the same, "
+        "{replaced} replaced from the sheet (what they replaced is kept as comments in the entry)."
+    ),
     # --- end of interop (session 5) ---
 }

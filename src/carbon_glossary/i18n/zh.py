@@ -1255,5 +1255,10 @@ MESSAGES: dict[str, str] = {
         "“{title}”（可用 --title 指定），版本为 {version}，没有词组读音表和词组繁体表。"
         "原术语表若有这些设置，请在新文件中补上，或用 --merge 并入原术语表。"
     ),
+    "interop.merge.former": "并入 {sheet} 之前：",
+    "interop.merge.replaced_summary": (
+        "已并入 {path}：新增 {added} 个术语，{unchanged} 个已有且一致，{replaced} 个按表格替换"
+        "（被替换的原文以注释保留在词条中）。"
+    ),
     # --- end of interop (session 5) ---
 }

@@ -21,8 +21,8 @@ do) or a conflict, reported at the sheet's row and column. What a conflict does 
 :data:`ConflictPolicy`: by default (``keep``, as Anki's importer keeps a note it was not
 told to update) the existing entry stays as it is and the new terms go in; ``stop`` writes
 nothing; ``replace`` takes the sheet's filled-in fields for that entry (never its id, which
-progress follows) and keeps the entry's former text as comments right below it, so nothing
-a person wrote is lost.
+progress follows) and keeps the former lines of what it replaced as comments right below
+them, so nothing a person wrote is lost and nothing else of the entry changes.
 """
 
 from __future__ import annotations
@@ -376,9 +376,93 @@ def _merge_rows(
     return new, replacements
 
 
+def _toml_value(value: Any, *, one_line: bool) -> str:
+    """``value`` as tomli-w writes it, but a list on one line when ``one_line`` (tomli-w
+    always spreads a list over lines; a glossary written by hand often keeps them on one)."""
+    import tomli_w
+
+    if one_line and isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item, one_line=True) for item in value) + "]"
+    return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
+
+
+def _key_span(entry: str, offset: int) -> tuple[int, int] | None:
+    """The lines a ``key = value`` starting at ``offset`` takes in an entry's text, as
+    (start, end) offsets, end after its line break: the first run of whole lines from the
+    key's that tomllib reads as that one key. None when the key does not start its line."""
+    import tomllib
+
+    start = entry.rfind("\n", 0, offset) + 1
+    if entry[start:offset].strip():
+        return None
+    end = entry.find("\n", offset)
+    while True:
+        stop = len(entry) if end == -1 else end + 1
+        try:
+            if len(tomllib.loads(entry[start:stop])) == 1:
+                return start, stop
+        except tomllib.TOMLDecodeError:
+            pass
+        if end == -1:
+            return None
+        end = entry.find("\n", end + 1)
+
+
+def _edit_entry(entry: str, values: Mapping[str, Any], sheet_name: str) -> str | None:
+    """An entry's text (``[[term]]`` and its keys) with only the keys in ``values`` written
+    anew, each in the style its former value had (a one-line list stays on one line) and its
+    former lines kept as comments right below; a key it did not have goes after its last.
+    Every other byte stays as it was. None when the text is not laid out one key to a line
+    as this needs (the caller then writes the whole entry anew)."""
+    from carbon_glossary.i18n import t
+
+    spans: dict[str, tuple[int, int]] = {}
+    for path, offset in scan_positions(entry).offsets.items():
+        if len(path) == 3 and path[:2] == ("term", 0) and isinstance(path[2], str):
+            span = _key_span(entry, offset)
+            if span is None:
+                return None
+            spans[path[2]] = span
+    if not spans:
+        return None
+    newline = "\r\n" if "\r\n" in entry else "\n"
+    # A key the entry did not have: a list on one line, unless the entry writes every list
+    # of its own over several lines (as tomli-w does).
+    lists = [entry[a:b].rstrip() for a, b in spans.values() if entry[a:b].rstrip().endswith("]")]
+    spread = bool(lists) and all("\n" in written for written in lists)
+    after_last = max(end for _, end in spans.values())
+    edits: list[tuple[int, int, str]] = []
+    for key, value in values.items():
+        if key in spans:
+            start, end = spans[key]
+            former = entry[start:end].rstrip("\r\n")
+            one_line = "\n" not in former
+            written = f"{key} = {_toml_value(value, one_line=one_line)}"
+            lines = former.splitlines()
+            lines[0] = t("interop.merge.former", sheet=sheet_name) + lines[0]
+            kept = "".join(f"# {line}".rstrip() + newline for line in lines)
+            edits.append((start, end, written + newline + kept))
+        else:
+            edits.append(
+                (
+                    after_last,
+                    after_last,
+                    f"{key} = {_toml_value(value, one_line=not spread)}{newline}",
+                )
+            )
+    # From the end, so that earlier offsets stay right (insertions at one place keep the
+    # sheet's order: each goes in front of those made after it, so reverse them first).
+    edits.reverse()
+    for start, end, written in sorted(edits, key=lambda e: e[0], reverse=True):
+        entry = entry[:start] + written + entry[end:]
+    return entry
+
+
 def _replace_entries(text: str, replacements: Sequence[_Replacement], sheet_name: str) -> str:
-    """``text`` with each replaced entry's ``[[term]]`` table written anew (its own fields,
-    the sheet's over them) and its former text kept as comments right below."""
+    """``text`` with each replaced entry's keys that the sheet gives written anew and their
+    former lines kept as comments right below them: nothing else of the entry changes, so
+    the reviewer's diff shows what the sheet changed. An entry laid out in a way that needs
+    otherwise is written anew whole, with its former text as comments below it."""
     import tomllib
 
     from carbon_glossary.i18n import t
@@ -386,20 +470,34 @@ def _replace_entries(text: str, replacements: Sequence[_Replacement], sheet_name
     document = tomllib.loads(text)
     headers = scan_headers(text)
     starts = sorted(headers.offsets.values())
+    note = t("interop.merge.original", sheet=sheet_name)
     edits: list[tuple[int, int, str]] = []
     for replacement in replacements:
         index = replacement.term.position
         start = headers.offsets[("term", index)]
         end = next((offset for offset in starts if offset > start), len(text))
         values = {**document["term"][index], **replacement.values}
+        edited = _edit_entry(text[start:end], replacement.values, sheet_name)
+        if edited is not None and _reads_as(edited, values):
+            edits.append((start, end, edited))
+            continue
         before = text[start:end].rstrip()
-        note = t("interop.merge.original", sheet=sheet_name)
         kept = "\n".join(f"# {line}".rstrip() for line in [note, *before.splitlines()])
         written = _term_tables([values])
         edits.append((start, end, f"{written}{kept}\n" + ("\n" if end < len(text) else "")))
     for start, end, written in sorted(edits, reverse=True):
         text = text[:start] + written + text[end:]
     return text
+
+
+def _reads_as(entry: str, values: Mapping[str, Any]) -> bool:
+    """Whether an edited entry's text is one ``[[term]]`` holding exactly ``values``."""
+    import tomllib
+
+    try:
+        return tomllib.loads(entry) == {"term": [dict(values)]}
+    except tomllib.TOMLDecodeError:
+        return False
 
 
 def _relocate(

@@ -172,7 +172,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
             )
             print(note, file=context.err)
         return 0
-    key = "interop.merged_replaced" if args.on_conflict == "replace" else "interop.merged"
+    key = "interop.merge.replaced_summary" if args.on_conflict == "replace" else "interop.merged"
     counts = {"added": result.added, "unchanged": result.unchanged}
     counts |= {"conflicts": result.conflicts, "replaced": result.replaced}
     print(t(key, path=str(output), **counts), file=context.out)
