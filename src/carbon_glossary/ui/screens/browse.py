@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -155,13 +154,14 @@ class BrowseScreen(commands.LocalisedBindings):
         yield Header()
         hints = (t("ui.search.placeholder"), t("ui.search.placeholder_short"))
         yield SearchBox(hints, id="search", select_on_focus=False)
-        with Horizontal(id="panes"):
-            yield TermList(id="terms").data_bind(
-                traditional=BrowseScreen.traditional, language=BrowseScreen.language
-            )
-            yield TermCard(id="card").data_bind(
-                traditional=BrowseScreen.traditional, language=BrowseScreen.language
-            )
+        # The list and the card side by side: two columns of the screen's grid (app.tcss),
+        # not a Horizontal container, which cost a layout pass more per frame.
+        yield TermList(id="terms").data_bind(
+            traditional=BrowseScreen.traditional, language=BrowseScreen.language
+        )
+        yield TermCard(id="card").data_bind(
+            traditional=BrowseScreen.traditional, language=BrowseScreen.language
+        )
         yield Static(id="status", markup=False)
         yield Footer(compact=True)
 
