@@ -262,7 +262,7 @@ class TestStats:
         assert code == 0
         lines = out.splitlines()
         assert lines[0] == f"学习统计：{PROFILE}"
-        assert "作答 4 次，答对 2 次（正确率 50%" in out
+        assert "作答 4 次，答对 2 次（正确率 50.0%" in out
         core = next(line for line in lines if line.startswith("  核心概念"))
         energy = next(line for line in lines if line.startswith("  能源"))
         # Bars line up although the names differ in length: widths are counted in cells.

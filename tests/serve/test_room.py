@@ -20,6 +20,7 @@ from carbon_glossary.serve.room import (
     WRONG_CODE_WINDOW,
     Refusal,
     Room,
+    RoomRow,
     Seat,
     clean_field,
     new_room_code,
@@ -262,7 +263,7 @@ def test_the_trainers_view_reads_how_far_each_person_got(tmp_path: Path) -> None
     ]
     text = "\n".join(table_lines(rows, exam=True))
     assert "3 人登记，1 人在线，1 人已交卷" in text
-    assert "李华" in text and "3/4" in text and "2/4" in text and "已交卷 25%" in text
+    assert "李华" in text and "3/4" in text and "2/4" in text and "已交卷 25.0%" in text
 
 
 def test_one_person_signed_in_twice_is_one_row_with_the_sitting_they_carry_on(
@@ -385,6 +386,21 @@ async def test_the_door_over_http(tmp_path: Path) -> None:
         full = await client.post("/", data={"name": "李华", "department": "财", "code": "246810"})
         assert full.status == 503
         assert "请稍候" in await full.text()
+
+
+async def test_the_trainers_page_shows_a_score_with_one_decimal_as_the_report(
+    tmp_path: Path,
+) -> None:
+    """The room list's 已交卷 figure is the report's per-cent rule (one decimal: a paper with a
+    matching question scores in thirds), on the page as in the serving terminal."""
+    server = _server(tmp_path, Room(code=None, max_sessions=5))
+    row = RoomRow("赵六", "财政局", False, 3, 3, True, 200 / 3)
+    server.exam_id = "paper1"
+    server.rows = lambda: [row]  # type: ignore[method-assign]
+    async with TestClient(TestServer(server.make_app())) as client:
+        page = await (await client.get("/room", params={"key": server.trainer_key})).text()
+    assert "已交卷 66.7%" in page
+    assert "已交卷 66.7%" in "\n".join(table_lines([row], exam=True))
 
 
 async def test_every_refusal_and_error_is_a_page_in_the_interface_language(

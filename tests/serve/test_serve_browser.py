@@ -319,7 +319,7 @@ def test_a_room_signs_in_sits_the_exam_and_a_wrong_code_gets_nothing(
     (trainer_url,) = re.findall(r"http://\S+/room\?key=\S+", printed)
     trainer = _open_tab(browser, trainer_url)
     listing = trainer.page.locator("table").inner_text()
-    assert re.search(r"王小明\s+发展改革局\s+在线\s+1/20\s+已交卷 \d+%", listing), listing
+    assert re.search(r"王小明\s+发展改革局\s+在线\s+1/20\s+已交卷 \d+\.\d%", listing), listing
     assert re.search(r"李华\s+财政局\s+在线\s+1/20", listing), listing
 
     for name, tab in (

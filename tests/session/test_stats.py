@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from carbon_glossary.core.text import percent_figure
 from carbon_glossary.i18n import t
 from carbon_glossary.session.exam import ExamSitting
 from carbon_glossary.session.progress import Progress
-from carbon_glossary.session.stats import read_stats, stats_to_json, stats_view
+from carbon_glossary.session.stats import percent, read_stats, stats_to_json, stats_view
 from carbon_glossary.session.writer import AnswerWriter
 from carbon_glossary.subcommands.quiz import stats_lines
 from quiz_fixtures import PROFILE, FakeClock, exam_plan, quiz_glossary
@@ -33,7 +34,7 @@ def test_a_failed_exam_shows_as_failed_everywhere(tmp_path: Path) -> None:
     rows = sum(len(q.term_ids) for q in sitting.questions)
     assert stats.correct == 1 and stats.answers == rows
     assert view.summary[0] == t(
-        "quizui.stats.summary", answers=rows, correct=1, accuracy=f"{100 / rows:.0f}%"
+        "quizui.stats.summary", answers=rows, correct=1, accuracy=f"{percent_figure(100 / rows)}%"
     )
     assert stats.mistakes > 0 and view.exams[0].verdict == "不及格"
     data = stats_to_json(stats)
@@ -45,3 +46,13 @@ def test_a_failed_exam_shows_as_failed_everywhere(tmp_path: Path) -> None:
     for category in view.categories:
         assert category.figures in text
     assert view.exams[0].title in text and view.exams[0].score in text
+
+
+def test_shares_are_printed_with_the_reports_one_decimal() -> None:
+    """正确率 and exam scores in ``stats`` and the progress screen read as the room report's
+    figures do (50.0%, 66.7%), not rounded to whole per cents (50%, 67%)."""
+    assert percent(0.5) == "50.0%"
+    assert percent(2 / 3) == "66.7%"
+    assert percent(1.0) == "100.0%"
+    assert percent(0.0) == "0.0%"
+    assert percent(None) == "–"

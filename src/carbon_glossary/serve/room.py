@@ -27,6 +27,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from carbon_glossary.core.people import MAX_FIELD, clean_field, profile_id
+from carbon_glossary.core.text import percent_figure
+from carbon_glossary.i18n import t
 from carbon_glossary.session.exam import interrupted_sitting
 
 if TYPE_CHECKING:
@@ -215,6 +217,14 @@ class RoomRow:
     questions: int
     handed_in: bool
     score_percent: float | None
+
+    @property
+    def handed_in_text(self) -> str:
+        """``已交卷 66.7%`` once handed in with a score (one decimal, as the room report
+        prints a per cent), else empty: the page and the serving terminal show this."""
+        if not self.handed_in or self.score_percent is None:
+            return ""
+        return t("serve.table.handed_in", percent=percent_figure(self.score_percent))
 
 
 def room_rows(

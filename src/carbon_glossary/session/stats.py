@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from carbon_glossary.core.text import percent_figure
 from carbon_glossary.i18n import t
 
 if TYPE_CHECKING:
@@ -39,8 +40,10 @@ ACTIVITY_DAYS = 14
 
 
 def percent(share: float | None) -> str:
-    """``81%`` for 0.81, or ``–`` when there is nothing to divide."""
-    return "–" if share is None else f"{share * 100:.0f}%"
+    """``81.0%`` for 0.81 (one decimal, as the room report prints a per cent:
+    :func:`~carbon_glossary.core.text.percent_figure`), or ``–`` when there is nothing to
+    divide."""
+    return "–" if share is None else f"{percent_figure(share * 100)}%"
 
 
 @dataclass(frozen=True, slots=True)

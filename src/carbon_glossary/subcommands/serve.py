@@ -167,7 +167,7 @@ def table_lines(rows: Sequence[RoomRow], exam: bool) -> list[str]:
         ]
         if exam:
             cells.append(f"{row.answered}/{row.questions}")
-            if row.handed_in and row.score_percent is not None:
-                cells.append(t("serve.table.handed_in", percent=f"{row.score_percent:.0f}"))
+            if row.handed_in_text:
+                cells.append(row.handed_in_text)
         body.append(cells)
     return lines + columns(body, caps=(22, 16, 8, 8, 16))
