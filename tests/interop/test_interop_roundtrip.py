@@ -112,7 +112,8 @@ class TestXlsx:
         assert by_term["峰值"].syllables == ("feng1", "zhi2")
         assert imported.version == "3"
         assert imported.phrase_pinyin["碳达峰"] == ("tan4", "da2", "feng1")
-        assert "2 个术语写入了自己的 pinyin" in out
+        assert "1 个术语的读音与程序算出的不同" in out  # 碳达峰; 峰值 retyped as computed
+        assert "1 个术语含有多音字，表中的读音已写为该术语的 pinyin" in out  # as in the original
 
     def test_bad_settings_are_named_at_their_cells(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -160,18 +161,23 @@ class TestCsv:
         its phrase tables (or a 多音字 needs confirming), and the import says what is missing."""
         sheet, back = tmp_path / "rt.csv", tmp_path / "rt.toml"
         export(capsys, "csv", sheet)
-        code, _, err = run(capsys, "import", str(sheet), "-o", str(back))
+        code, out, err = run(capsys, "import", str(sheet), "-o", str(back))
         assert code == 0, err
         assert "注意：" in err and "没有“术语表设置”表" in err and "标题为“rt”" in err
         original, imported = load_glossary(SHIPPED), load_glossary(back)
         assert plain(imported) == plain(original)
         assert (imported.title, imported.version, dict(imported.phrase_pinyin)) == ("rt", "1", {})
-        needs_own = set()
+        differs, confirms = set(), set()
         for term in original.terms:
             computed = resolve_reading(term.term, None, {})
-            if computed.syllables != term.syllables or computed.unsettled:
-                needs_own.add(term.term)
+            if computed.syllables != term.syllables:
+                differs.add(term.term)
+            elif computed.unsettled:
+                confirms.add(term.term)
+        needs_own = differs | confirms
         assert own_pinyin(back) == needs_own
+        assert f"{len(differs)} 个术语的读音与程序算出的不同" in out
+        assert f"{len(confirms)} 个术语含有多音字" in out
         assert len(needs_own) < len(original.terms) // 4  # not every reading frozen
         assert not check_glossary(back)
 

@@ -1538,9 +1538,12 @@ MESSAGES: dict[str, str] = {
         "the glossary's settings as they are; change them in {into} if needed"
     ),
     "interop.import.own_readings": (
-        "{count} terms got their own pinyin: the sheet's reading differs from the computed "
-        "one, or confirms a character with several readings; the other terms' readings are "
-        "computed and not written to the file."
+        "{count} terms have a reading that differs from the computed one and got their own "
+        "pinyin; the other terms' readings are computed and not written to the file."
+    ),
+    "interop.import.confirmed_readings": (
+        "{count} terms contain a character with several readings: the sheet's reading was "
+        "written as their pinyin, confirming it (check no longer warns); make sure each is right."
     ),
     "interop.import.no_settings": (
         "Note: {path} has no 'glossary settings' sheet (a CSV file is a single table and "

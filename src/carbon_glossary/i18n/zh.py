@@ -1247,8 +1247,12 @@ MESSAGES: dict[str, str] = {
         "的设置；需要的话请在 {into} 中修改"
     ),
     "interop.import.own_readings": (
-        "{count} 个术语写入了自己的 pinyin：表中的读音与程序算出的不同，或含有要确认的多音字；"
+        "{count} 个术语的读音与程序算出的不同，已写为该术语自己的 pinyin；"
         "其余术语的读音由程序计算，不写入文件。"
+    ),
+    "interop.import.confirmed_readings": (
+        "{count} 个术语含有多音字，表中的读音已写为该术语的 pinyin，作为确认（check 不再提醒）；"
+        "请核对这些读音是否确实无误。"
     ),
     "interop.import.no_settings": (
         "注意：{path} 没有“术语表设置”表（CSV 只有一张表，带不了它；XLSX 导出才有）：标题为"

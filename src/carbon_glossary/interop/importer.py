@@ -63,7 +63,10 @@ class ImportResult:
     unchanged: int = 0
     conflicts: int = 0  # rows in conflict with an existing entry
     replaced: int = 0  # of those, entries that took the sheet's fields (``replace``)
-    own_readings: int = 0  # new terms written with their own pinyin (it differs from computed)
+    # new terms written with their own pinyin: a reading that differs from the computed one,
+    # and one that confirms a 多音字 (the same as computed; the loader would warn without it)
+    own_readings: int = 0
+    confirmed_readings: int = 0
     # a new glossary: whether the workbook had a settings sheet, and the title and version
     # the glossary got
     has_settings: bool = False
@@ -215,20 +218,22 @@ def _phrase_readings(table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 def _keep_only_own(
     rows: Sequence[_Row], phrases: Mapping[str, tuple[str, ...]], forms: Mapping[str, str]
-) -> int:
+) -> tuple[int, int]:
     """Drop each row's pinyin and traditional form where they are what the glossary would
     compute for the term anyway (a per-term override outranks the phrase tables, so keeping
-    a computed reading would freeze it); the number of rows left with their own pinyin.
+    a computed reading would freeze it). Returns how many rows keep a pinyin that differs
+    from the computed reading, and how many keep one that confirms a 多音字.
 
     A reading that leaves a 多音字 unsettled is kept even when it is the computed one: there
     the loader asks for exactly this ``pinyin`` as the author's confirmation (and an export
-    of a glossary that had it gives it back)."""
+    of a glossary that had it gives it back). A sheet cannot tell a confirmed reading from
+    an unconfirmed one, so an unconfirmed one is taken as confirmed, and counted."""
     from carbon_glossary.core.pinyin import InvalidSyllableError, parse_syllables
     from carbon_glossary.core.readings import ReadingError, resolve_reading
     from carbon_glossary.core.text import to_traditional
 
     forms = {k: v for k, v in forms.items() if len(k) == len(v)}
-    own = 0
+    own = confirmed = 0
     for row in rows:
         term = row.values["term"]
         if "pinyin" in row.values:
@@ -237,13 +242,15 @@ def _keep_only_own(
                 computed = resolve_reading(term, None, phrases)
             except (InvalidSyllableError, ReadingError):
                 computed = None  # kept: the loader names what is wrong at its cell
-            if computed is not None and given == computed.syllables and not computed.unsettled:
-                del row.values["pinyin"]
-            else:
+            if computed is None or given != computed.syllables:
                 own += 1
+            elif computed.unsettled:
+                confirmed += 1
+            else:
+                del row.values["pinyin"]
         if row.values.get("traditional") == to_traditional(term, forms):
             del row.values["traditional"]
-    return own
+    return own, confirmed
 
 
 def _unmerged_settings(
@@ -608,7 +615,7 @@ def import_sheet(
         }
         result.has_settings = settings is not None
         result.title, result.version = meta["title"], meta["version"]
-        result.own_readings = _keep_only_own(
+        result.own_readings, result.confirmed_readings = _keep_only_own(
             rows,
             _phrase_readings(settings.phrase_pinyin) if settings else {},
             settings.phrase_traditional if settings else {},
@@ -620,7 +627,7 @@ def import_sheet(
         if settings is not None and settings_sheet is not None:
             _unmerged_settings(settings, settings_sheet.path, glossary, problems)
         rows, replacements = _merge_rows(rows, glossary, sheet, columns, problems, policy, result)
-        result.own_readings = _keep_only_own(
+        result.own_readings, result.confirmed_readings = _keep_only_own(
             rows, glossary.phrase_pinyin, glossary.phrase_traditional
         )
         first_new = len(glossary.terms)

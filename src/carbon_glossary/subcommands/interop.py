@@ -161,6 +161,9 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
         print(t("interop.imported", path=str(output), count=result.added), file=context.out)
     if result.own_readings:
         print(t("interop.import.own_readings", count=result.own_readings), file=context.out)
+    if result.confirmed_readings:
+        confirmed = t("interop.import.confirmed_readings", count=result.confirmed_readings)
+        print(confirmed, file=context.out)
     if into is None:
         if not result.has_settings:
             # A CSV file (or a workbook made by hand) has no title, version or phrase tables.
