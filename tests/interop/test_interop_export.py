@@ -235,6 +235,26 @@ class TestGift:
             if question.is_choice and question.kind != "truefalse":
                 assert sum(line.startswith("  =") for line in block.splitlines()) == 1
 
+    def test_a_pinyin_question_accepts_what_the_app_accepts(self) -> None:
+        # The GIFT short answer is Moodle's shortanswer question: it lists the spellings the
+        # Moodle XML export lists (QA findings 2, item 23), not only three.
+        from carbon_glossary.core.grading import grade_pinyin
+        from carbon_glossary.interop.gift import paper_gift
+        from carbon_glossary.interop.moodle import reading_answers
+
+        glossary = load_glossary(SHIPPED)
+        paper = build_paper(glossary, load_paper(PAPER, glossary))
+        blocks = paper_gift(paper).strip().split("\n\n")[1:]
+        asked = [(b, q) for b, q in zip(blocks, paper.questions, strict=True) if q.kind == "pinyin"]
+        assert asked
+        for block, question in asked:
+            answers = re.findall(r"=((?:\\.|[^=}\\])+?)(?= =|\})", block.split("{", 1)[1])
+            listed = [re.sub(r"\\(.)", r"\1", a) for a in answers]
+            assert listed == list(reading_answers(question)), block
+            assert len(listed) > 3 and "".join(question.syllables) in listed
+            for spelling in listed:
+                assert grade_pinyin(spelling, question.syllables, term_text=question.term).correct
+
     def test_glossary_as_gift_hides_the_answer(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from carbon_glossary.core.pinyin import format_numbers
-
 if TYPE_CHECKING:
     from carbon_glossary.core.paper import Paper
     from carbon_glossary.core.quiz import Question
@@ -33,7 +31,7 @@ def _title(name: str) -> str:
     return f"::{escape(name)}::"
 
 
-def _question(number: int, question: Question) -> list[str]:
+def _question(number: int, question: Question, *, strict: bool = True) -> list[str]:
     from carbon_glossary.core.quiz import instruction
 
     head = _title(f"{number:02d} {question.term}")
@@ -46,9 +44,11 @@ def _question(number: int, question: Question) -> list[str]:
     if mode == "truefalse":
         return [f"{head}{text} {{{'T' if question.answer_index == 0 else 'F'}}}"]
     if mode == "typed-reading":
-        forms = dict.fromkeys(
-            (question.answer, format_numbers(question.syllables), "".join(question.syllables))
-        )
+        # A GIFT short answer is imported as Moodle's shortanswer question: the same
+        # spellings as the Moodle XML export, those the app's grader accepts.
+        from carbon_glossary.interop.moodle import reading_answers
+
+        forms = reading_answers(question, strict=strict)
         return [f"{head}{text} {{" + " ".join(f"={escape(f)}" for f in forms) + "}"]
     lines = [f"{head}{text} {{"]
     if mode == "match":
@@ -68,7 +68,8 @@ def _blocks(blocks: Iterable[list[str]]) -> str:
 def paper_gift(paper: Paper) -> str:
     """The paper's questions in order, under a category named after the paper."""
     header = [f"$CATEGORY: $course$/{escape(paper.title)}"]
-    questions = (_question(n, q) for n, q in enumerate(paper.questions, start=1))
+    strict = paper.spec.tones == "strict"
+    questions = (_question(n, q, strict=strict) for n, q in enumerate(paper.questions, start=1))
     return _blocks([header, *questions])
 
 
