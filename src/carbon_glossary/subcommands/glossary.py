@@ -19,6 +19,7 @@ from carbon_glossary.subcommands.output import (
     terminal_width,
     use_colour,
 )
+from carbon_glossary.subcommands.parser import add_commands
 
 if TYPE_CHECKING:
     from carbon_glossary.core.model import Glossary, Term
@@ -39,17 +40,17 @@ def register(
     parents: list[argparse.ArgumentParser],
 ) -> None:
     """Add browse, list, show, search and check (each one's arguments added when used)."""
-    for name, arguments in (
-        ("browse", _browse_arguments),
-        ("list", _list_arguments),
-        ("show", _show_arguments),
-        ("search", _search_arguments),
-        ("check", _check_arguments),
-    ):
-        summary = t(f"cli.{name}.help")
-        subparsers.add_parser(
-            name, parents=parents, help=summary, description=summary, arguments=arguments
-        )
+    add_commands(
+        subparsers,
+        parents,
+        (
+            ("browse", "cli.browse.help", _browse_arguments),
+            ("list", "cli.list.help", _list_arguments),
+            ("show", "cli.show.help", _show_arguments),
+            ("search", "cli.search.help", _search_arguments),
+            ("check", "cli.check.help", _check_arguments),
+        ),
+    )
 
 
 def _browse_arguments(browse: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands.context import Context, whole_number
+from carbon_glossary.subcommands.parser import add_commands
 
 if TYPE_CHECKING:
     import argparse
@@ -27,16 +28,16 @@ def register(
     parents: list[argparse.ArgumentParser],
 ) -> None:
     """Add import, template, export and extract (each one's arguments added when used)."""
-    for name, arguments in (
-        ("import", _import_arguments),
-        ("template", _template_arguments),
-        ("export", _export_arguments),
-        ("extract", _extract_arguments),
-    ):
-        summary = t(f"interop.cli.{name}")
-        subparsers.add_parser(
-            name, parents=parents, help=summary, description=summary, arguments=arguments
-        )
+    add_commands(
+        subparsers,
+        parents,
+        (
+            ("import", "interop.cli.import", _import_arguments),
+            ("template", "interop.cli.template", _template_arguments),
+            ("export", "interop.cli.export", _export_arguments),
+            ("extract", "interop.cli.extract", _extract_arguments),
+        ),
+    )
 
 
 def _import_arguments(importing: argparse.ArgumentParser) -> None:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, NoReturn
 from carbon_glossary import i18n
 from carbon_glossary.i18n import t
 
-__all__ = ["Arguments", "build_parser"]
+__all__ = ["Arguments", "add_commands", "build_parser"]
 
 # argparse's English messages we can reword: (pattern, catalogue key). Compiled on the
 # first usage error, not on every start.
@@ -265,6 +265,20 @@ def _common_options(prog: str) -> argparse.ArgumentParser:
         help=t("cli.lang_option"),
     )
     return common
+
+
+def add_commands(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+    commands: Iterable[tuple[str, str, Arguments]],
+) -> None:
+    """Add each ``(name, catalogue key of its one-line help, its arguments)`` as a
+    subcommand whose parser is made when it is used; the help line is its description too."""
+    for name, help_key, arguments in commands:
+        summary = t(help_key)
+        subparsers.add_parser(
+            name, parents=parents, help=summary, description=summary, arguments=arguments
+        )
 
 
 def build_parser(prog: str, command_modules: Iterable[str]) -> argparse.ArgumentParser:

@@ -16,6 +16,7 @@ from carbon_glossary.i18n import t
 from carbon_glossary.subcommands import sitting, training
 from carbon_glossary.subcommands.context import CommandFailed, Context, whole_number
 from carbon_glossary.subcommands.output import columns, json_text
+from carbon_glossary.subcommands.parser import add_commands
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,16 +56,16 @@ def register(
     parents: list[argparse.ArgumentParser],
 ) -> None:
     """Add study, practice, exam and stats (each one's arguments added when used)."""
-    for name, arguments in (
-        ("study", _study_arguments),
-        ("practice", _practice_arguments),
-        ("exam", _exam_arguments),
-        ("stats", _stats_arguments),
-    ):
-        summary = t(f"quizui.cli.{name}")
-        subparsers.add_parser(
-            name, parents=parents, help=summary, description=summary, arguments=arguments
-        )
+    add_commands(
+        subparsers,
+        parents,
+        (
+            ("study", "quizui.cli.study", _study_arguments),
+            ("practice", "quizui.cli.practice", _practice_arguments),
+            ("exam", "quizui.cli.exam", _exam_arguments),
+            ("stats", "quizui.cli.stats", _stats_arguments),
+        ),
+    )
 
 
 def _kinds_help() -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from carbon_glossary.i18n import t
 from carbon_glossary.subcommands.context import CommandFailed, Context
+from carbon_glossary.subcommands.parser import add_commands
 
 if TYPE_CHECKING:
     from carbon_glossary.core.paper import Paper
@@ -434,10 +435,7 @@ def register(
     parents: list[argparse.ArgumentParser],
 ) -> None:
     """Add ``report`` (its arguments added when used)."""
-    summary = t("training.cli.report")
-    subparsers.add_parser(
-        "report", parents=parents, help=summary, description=summary, arguments=_report_arguments
-    )
+    add_commands(subparsers, parents, [("report", "training.cli.report", _report_arguments)])
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
