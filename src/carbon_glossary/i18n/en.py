@@ -1287,10 +1287,6 @@ MESSAGES: dict[str, str] = {
         "{conflicts} entries in conflict were kept as they were; to take the sheet's fields"
         " instead, add --on-conflict replace (the former text is kept as comments)"
     ),
-    "interop.merged_replaced": (
-        "merged into {path}: {added} new terms, {unchanged} already there and identical,"
-        " {replaced} replaced from the sheet (the former text kept as comments below each)."
-    ),
     # --- fair4 ---
     "check.term.near_unknown": (
         "in term {n} “{term}”, near names “{name}”, which is no term or id in this glossary"

@@ -1028,10 +1028,6 @@ MESSAGES: dict[str, str] = {
         "{conflicts} 个有冲突的词条保持原样；要用表格中的内容替换，请加 --on-conflict replace"
         "（原文会以注释保留）"
     ),
-    "interop.merged_replaced": (
-        "已并入 {path}：新增 {added} 个术语，{unchanged} 个已有且一致，{replaced} 个按表格替换"
-        "（原文以注释保留在该词条之后）。"
-    ),
     # --- fair4 ---
     "check.term.near_unknown": ("第{n}个术语“{term}”的 near 中，“{name}”不是本术语表里的术语或 id"),
     #
